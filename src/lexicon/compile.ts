@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Place } from '../model/analysis.js';
 import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
-import type { AgentEntry, AgreementEntry, Calendar, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
+import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
 import { TokenTrie, type CaseRule } from './trie.js';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +48,7 @@ export interface Lexicon {
   agreementNames: TokenTrie<AgreementEntry>;
   calendar: Calendar;
   cues: Cues;
+  citations: Citations;
 }
 
 // Cities from the GeoNames-derived package: big enough to be news datelines, or capitals.
@@ -142,12 +143,14 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const people = new Map<string, PersonInfo>();
   const byFamily = new Map<string, PersonInfo[]>();
   for (const p of data.people.flat()) {
-    const family = p.family ?? p.name.split(/\s+/).pop()!;
+    // family: null says the person is not named by a family name alone (monarchs, "Elizabeth II")
+    const family = p.family === undefined ? p.name.split(/\s+/).pop()! : p.family ?? '';
     const info: PersonInfo = { ...p, family };
     people.set(p.id, info);
     for (const n of new Set([p.name, ...p.aliases])) {
       if (matchKey(n) !== matchKey(family)) add(n, { t: 'person', person: info }, 'proper');
     }
+    if (!family) continue;
     const k = matchKey(family);
     byFamily.set(k, [...(byFamily.get(k) ?? []), info]);
   }
@@ -219,7 +222,9 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   if (!calendar) throw new Error('no calendar dictionary (data/text/calendar.yaml) was loaded');
   const cues = data.cues.at(-1);
   if (!cues) throw new Error('no cues dictionary (data/text/cues.yaml) was loaded');
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues };
+  const citations = data.citations.at(-1);
+  if (!citations) throw new Error('no citations dictionary (data/text/citations.yaml) was loaded');
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { Sector } from '../model/analysis.js';
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code');
-const IsoDate = z.union([z.string(), z.date()])
-  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+const IsoDate = z.union([z.string(), z.date(), z.number().int()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
   .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY-MM-DD, YYYY-MM or YYYY'));
 const Words = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
 
@@ -58,7 +58,7 @@ export const PersonEntry = z.object({
   name: z.string(),
   wikidata: z.string().optional(),
   aliases: Words,
-  family: z.string().optional(),
+  family: z.string().nullish(),
   gender: z.enum(['m', 'f']).optional(),
   roles: z.array(Role).default([]),
 }).passthrough();
@@ -117,6 +117,7 @@ export const DICTIONARY_KINDS = {
   agreements: z.array(AgreementEntry),
   calendar: z.lazy(() => Calendar),
   cues: z.lazy(() => Cues),
+  citations: z.lazy(() => Citations),
 } as const;
 export type DictionaryKind = keyof typeof DICTIONARY_KINDS;
 
@@ -145,3 +146,10 @@ export const Cues = z.object({
   pronouns: z.record(z.string(), z.enum(['person-m', 'person-f', 'any', 'organization'])),
 }).strict();
 export type Cues = z.infer<typeof Cues>;
+
+export const Citations = z.object({
+  kinds: z.record(z.string(), z.array(z.string())),
+  modifiers: z.array(z.string()),
+  invoking: z.array(z.string()),
+}).strict();
+export type Citations = z.infer<typeof Citations>;

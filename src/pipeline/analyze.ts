@@ -8,6 +8,7 @@ import { datesStage } from '../stages/dates.js';
 import { mentionsStage } from '../stages/mentions.js';
 import { placesStage } from '../stages/places.js';
 import { quotesStage } from '../stages/quotes.js';
+import { referencesStage } from '../stages/references.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Doc, Stage } from './doc.js';
 
@@ -15,10 +16,11 @@ export const CODER_VERSION: string = (JSON.parse(readFileSync(new URL('../../pac
 
 /** The stages, in order. Each reads earlier layers and adds its own. */
 export const STAGES: readonly [string, Stage][] = [
-  ['mentions', mentionsStage],
   ['dates', datesStage],
+  ['mentions', mentionsStage],
   ['places', placesStage],
   ['quotes', quotesStage],
+  ['references', referencesStage],
 ];
 
 export interface AnalyzeOptions {

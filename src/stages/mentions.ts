@@ -10,10 +10,20 @@ import type { Token } from '../text/tokenize.js';
 
 /** Prepositions after which a country or capital names a place, not an actor. */
 const LOCATIVE = new Set(['in', 'at', 'into', 'inside', 'within', 'throughout', 'across', 'near', 'outside', 'around', 'from', 'to', 'toward', 'towards', 'via', 'through', 'over', 'visited', 'visit', 'visiting', 'arrived', 'entered', 'leaving', 'left', 'reach', 'reached', 'of', 'off', 'along', 'beyond', 'under', 'northern', 'southern', 'eastern', 'western', 'central']);
+/** Verbs of motion, after which "for X" is a destination. */
+const MOTION = new Set(['flee', 'fled', 'leave', 'left', 'head', 'depart', 'sail', 'fly', 'set', 'bound', 'evacuate', 'shuttle', 'travel', 'commute', 'run', 'ply']);
+/** Words that make a country's name part of a geographic feature's ("the Niger River"). */
+const FEATURE_WORDS = new Set(['river', 'delta', 'basin', 'valley', 'lake', 'desert', 'mountains', 'plateau', 'gulf', 'bay', 'sea', 'strait', 'peninsula', 'island', 'islands', 'street', 'avenue', 'square', 'post', 'times', 'airport', 'university']);
 /** Particles inside personal names ("Mohammed bin Salman", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ould', 'dos', 'das']);
 
+/** What may end a personal name: "Jr.", "II". */
+const NAME_SUFFIX = /^(Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3})$/;
+
 type Atom = TrieMatch<MentionEntry>;
+
+/** Words for those who stand for the body they represent ("EU leaders" are the EU acting). */
+const REPRESENTATIVES = new Set(['leaders', 'officials', 'delegation', 'delegates', 'representatives', 'members', 'member states']);
 
 interface Ctx {
   doc: Doc;
@@ -33,10 +43,62 @@ export function mentionsStage(doc: Doc): void {
     while (n < atoms.length) {
       const res = compose(ctx, atoms, n, out);
       if (res.mention) out.push(res.mention);
+      if (res.mention && res.nested) {
+        const inner = compose(ctx, [res.nested], 0, out).mention;
+        if (inner?.actor) out.push(inner);
+      }
       n = res.next;
     }
   }
-  doc.mentions = resolveShortNames(ctx, out);
+  doc.mentions = resolveShortNames(ctx, appositives(ctx, contextCountries(ctx, out))).filter((m) => m.actor || m.place);
+}
+
+/** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
+const LOCAL_SECTORS = new Set(['CVL', 'COP', 'REB', 'OPP', 'REF', 'MIL']);
+
+/**
+ * A bare group word ("protesters", "militants", "police") belongs to the country of the place
+ * named in its sentence, or else of the other actors there ("Kenyan police … on protesters").
+ */
+function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
+  return mentions.map((m) => {
+    // a titled person of no stated country, in a sentence that names exactly one country
+    if (m.actor && m.actor.kind === 'person' && !m.actor.country && m.actor.id.startsWith('person:') && m.actor.sector !== 'IGO') {
+      const countries = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+      if (countries.size === 1) {
+        const [country] = countries as Set<string>;
+        return { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } };
+      }
+      return m;
+    }
+    if (m.actor || !m.agent || m.agent.generic || !LOCAL_SECTORS.has(m.agent.sector) || m.agent.kind === 'person' && m.agent.title) return m;
+    const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
+    const nearest = mentions
+      .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person')))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    const country = nearest?.place?.country ?? nearest?.actor?.country;
+    return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
+  });
+}
+
+/** "Rafael Grossi, the director general of the IAEA, said …": the name takes the role after it. */
+function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const added: Mention[] = [];
+  for (const m of mentions) {
+    if (!m.agent || m.agent.kind !== 'person' || !m.actor || m.actor.kind === 'person' && !m.actor.id.includes(':')) continue;
+    let i = m.first - 1;
+    if (tokens[i]?.key === 'the' || tokens[i]?.key === 'a') i--;
+    if (tokens[i]?.key !== ',') continue;
+    let first = i - 1;
+    while (first >= 0 && tokens[first].cap && tokens[first].pos === 'PROPN' && !ctx.lex.mentions.matchesAt(tokens, first).length) first--;
+    first++;
+    if (i - first < 2 || mentions.some((x) => x.last >= first && x.first < i)) continue;
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[i - 1].end);
+    const actor: Actor = { ...m.actor, id: `person:${slug(name)}`, name, kind: 'person' };
+    added.push(mk(ctx, first, i - 1, actor, null, { family: tokens[i - 1].text }));
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.first - b.first) : mentions;
 }
 
 /** Later mentions of a person by family name alone, for people the dictionaries do not know. */
@@ -77,12 +139,21 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
   if (adj && !possessive) return { country: adj.iso3, after: afterAtom };
   const name = pickCountry(atom, 'name', 'government');
   if (name && possessive) return { country: name.iso3, after: afterAtom + 1 };
+  // "Taiwan President …", "Kosovo police", "Kremlin spokesman": a name used as a modifier
+  if (name && !isLocative(tokens, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom };
   const org = pick(atom, 'org');
   if (org) return { country: org.org.country, org: org.org, after: possessive ? afterAtom + 1 : afterAtom };
   return null;
 }
 
-function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mention: Mention | null; next: number } {
+interface Composed {
+  mention: Mention | null;
+  next: number;
+  /** a state or organisation named inside the phrase ("… of Azerbaijan"), also a mention of its own */
+  nested?: Atom;
+}
+
+function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed {
   const { tokens } = ctx;
   const atom = atoms[n];
   const nextAtom = atoms[n + 1];
@@ -91,10 +162,16 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mentio
   const mod = modifierAt(ctx, atom);
   if (mod && nextAtom && has(nextAtom, 'agent') && gapIsAdjectives(tokens, mod.after, nextAtom.first)) {
     const agent = pick(nextAtom, 'agent')!.agent;
-    const title = titledPerson(ctx, atoms, n + 1, agent);
+    // "EU leaders", "G7 officials": the organisation itself
+    if (mod.org && REPRESENTATIVES.has(tokens[nextAtom.last].key)) {
+      return { mention: mk(ctx, withArticle(tokens, atom.first), nextAtom.last, orgActor(ctx, mod.org), null, {}), next: n + 2 };
+    }
+    const title = titledPerson(ctx, atoms, n + 1, agent, mod.country);
     const last = title ? title.last : nextAtom.last;
     const ofCountry = title ? title.ofCountry : null;
-    const actor = title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
+    let actor = title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
+    // "the African Union’s envoy Olusegun Obasanjo": someone of no known office acts for the organisation
+    if (title && !title.person && mod.org && actor) actor = { ...actor, country: mod.org.country, sector: mod.org.sector };
     return { mention: mk(ctx, withArticle(tokens, atom.first), last, actor, null, { agent, person: title?.person, family: title?.family }), next: title ? title.nextAtom : n + 2 };
   }
 
@@ -103,17 +180,21 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mentio
     const agent = pick(atom, 'agent')!.agent;
     const title = titledPerson(ctx, atoms, n, agent);
     if (title) {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), title.last, title.actor, null, { agent, person: title.person, family: title.family }), next: title.nextAtom };
+      return { mention: mk(ctx, withArticle(tokens, atom.first), title.last, title.actor, null, { agent, person: title.person, family: title.family }), next: title.nextAtom, nested: title.ofAtom };
     }
     const of = ofPhrase(ctx, atoms, n);
     if (of) {
+      // "Leaders of the Organization of Turkic States": the organisation itself
+      if (of.org && REPRESENTATIVES.has(tokens[atom.last].key)) {
+        return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, orgActor(ctx, of.org), null, {}), next: of.nextAtom };
+      }
       const actor = agentActor(ctx, agent, of.country, of.org);
-      return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, actor, null, { agent }), next: of.nextAtom };
+      return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, actor, null, { agent }), next: of.nextAtom, nested: of.atom };
     }
     // a bare agent refers back to an earlier mention of the same agent (or the same head)
     const antecedent = [...prior].reverse().find((m) => m.agent && m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (m.actor.country || m.actor.sector === 'IGO'));
-    const actor = antecedent?.actor ?? null;
-    return { mention: actor ? mk(ctx, withArticle(tokens, atom.first), atom.last, actor, null, { agent }) : null, next: n + 1 };
+    // without one it stays unresolved for now; contextCountries() may place it
+    return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
 
   if (has(atom, 'person')) {
@@ -128,9 +209,10 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mentio
     const key = tokens[atom.first].key;
     const earlier = [...prior].reverse().find((m) => m.family && m.family.toLowerCase() === key);
     if (earlier) return { mention: mk(ctx, atom.first, atom.last, earlier.actor, null, { person: earlier.person, family: earlier.family }), next: n + 1 };
+    // a family name alone names someone only while they hold office (or, undated, if unique)
     const candidates = pick(atom, 'family')!.people;
     const inOffice = candidates.filter((p) => roleAt(p, ctx.date));
-    const chosen = inOffice.length === 1 ? inOffice[0] : candidates.length === 1 ? candidates[0] : null;
+    const chosen = inOffice.length === 1 ? inOffice[0] : !ctx.date && candidates.length === 1 ? candidates[0] : null;
     if (chosen) return { mention: mk(ctx, atom.first, atom.last, personActor(ctx, chosen, null, null), null, { person: chosen, family: chosen.family }), next: n + 1 };
   }
 
@@ -144,7 +226,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mentio
   const places = atom.payloads.map((p) => p.entry).filter((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place');
   const place = places.find((e) => e.contested) ?? places[0];
   if (country && !looksLikeLongerName(ctx, atom) && !isSubdivisionOfAnotherCountry(ctx, atom, country.iso3)) {
-    const locative = isLocative(tokens, atom.first);
+    const locative = isLocative(tokens, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
     if (country.form === 'people') {
       return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, peopleActor(ctx, country.iso3), null, {}), next: n + 1 };
     }
@@ -152,12 +234,14 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): { mentio
       const placeOf = ctx.lex.places.get(country.iso3) ?? null;
       return { mention: mk(ctx, atom.first, atom.last, locative ? null : stateActor(ctx, country.iso3), locative ? placeOf : null, {}), next: n + 1 };
     }
-    // a capital: its government unless it names a place ("in Ankara", "Paris, France")
-    if (!locative && !place?.contested && !followedByCommaCountry(ctx, atoms, n)) {
-      return { mention: mk(ctx, atom.first, atom.last, governmentActor(ctx, country.iso3), null, {}), next: n + 1 };
+    // a seat of government ("the Kremlin") is the government; a capital is too, unless it names
+    // a place ("in Ankara", "Paris, France", "the Prague statement")
+    const seat = !place;
+    if (seat ? !locative : !locative && !place.contested && tokens[atom.first - 1]?.key !== 'the' && !followedByCommaCountry(ctx, atoms, n)) {
+      return { mention: mk(ctx, seat ? withArticle(tokens, atom.first) : atom.first, atom.last, stateActor(ctx, country.iso3), null, {}), next: n + 1 };
     }
   }
-  if (place && !looksLikeLongerName(ctx, atom) && placeIsProper(tokens, atom)) {
+  if (place && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };
@@ -170,21 +254,37 @@ function mk(ctx: Ctx, first: number, last: number, actor: Actor | null, place: P
   return { first, last, start, end, text: doc.text.slice(start, end), sentence: tokens[first].sentence, actor, place, ...extra };
 }
 
-/** Include a directly preceding "the" in the mention ("the foreign ministry"). */
+/** Qualifiers that stay inside a mention without changing who it is ("Deputy Interior Minister"). */
+const QUALIFIERS = new Set(['deputy', 'acting', 'former', 'first', 'vice', 'interim', 'outgoing', 'incoming', 'senior', 'top', 'chief', 'then']);
+
+/** Include preceding qualifiers and "the" in the mention ("the foreign ministry", "former Prime Minister"). */
 function withArticle(tokens: Token[], first: number): number {
+  while (first > 0 && QUALIFIERS.has(tokens[first - 1].key)) first--;
   return first > 0 && tokens[first - 1].key === 'the' ? first - 1 : first;
 }
 
 function gapIsAdjectives(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 2) return false;
-  for (let i = from; i < to; i++) if (tokens[i].pos !== 'ADJ' && tokens[i].pos !== 'VERB') return false;
+  for (let i = from; i < to; i++) if (tokens[i].pos !== 'ADJ' && !(tokens[i].pos === 'VERB' && /(ed|ing)$/.test(tokens[i].key))) return false;
   return true;
 }
 
 function isLocative(tokens: Token[], first: number): boolean {
   let i = first - 1;
   while (i >= 0 && (tokens[i].key === 'the' || tokens[i].pos === 'ADJ' && !tokens[i].cap)) i--;
-  return i >= 0 && LOCATIVE.has(tokens[i].key);
+  // "in Prague and Sochi", "between Islamabad and New Delhi": the preposition governs the list
+  if (i > 0 && (tokens[i].key === 'and' || tokens[i].key === 'or') && tokens[i - 1].cap) {
+    let j = i - 1;
+    while (j > 0 && tokens[j - 1].cap && !tokens[j - 1].space) j--;
+    if (j < i - 1 || tokens[j].cap) return isLocative(tokens, j);
+  }
+  // "fled … for Armenia", "left for Lithuania": a destination
+  if (i >= 0 && (tokens[i].key === 'for' || tokens[i].key === 'between')) return MOTION.has(tokens[i - 1]?.lemma) || MOTION.has(tokens[i - 2]?.lemma);
+  // "the border with Georgia"
+  if (i >= 0 && tokens[i].key === 'with') return /^borders?$/.test(tokens[i - 1]?.key ?? '');
+  if (i < 0 || !LOCATIVE.has(tokens[i].key)) return false;
+  // "warnings from Beijing", "pressure from Washington": the source of something, not a place
+  return !(tokens[i].key === 'from' && tokens[i - 1]?.pos === 'NOUN');
 }
 
 /** "Michael Jordan", "Jordan Henderson", "Paris Hilton", "Washington Post": part of a longer name. */
@@ -192,10 +292,14 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   const { tokens } = ctx;
   const next = tokens[atom.last + 1];
   const prev = tokens[atom.first - 1];
-  const unknownName = (t: Token | undefined, sentenceStartOk: boolean): boolean =>
-    !!t && !t.space && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
-    (sentenceStartOk || ctx.doc.sentences[t.sentence].first !== t.i) && !ctx.lex.mentions.matchesAt(tokens, t.i).length;
-  return unknownName(next, true) || unknownName(prev, false);
+  if (atom.last > atom.first && has(atom, 'person')) return false;
+  if (next?.cap && FEATURE_WORDS.has(next.key)) return true;
+  // a neighbour that is a name the dictionaries do not know, or know only as a family name
+  const inDate = (t: Token): boolean => ctx.doc.dates.some((d) => d.first <= t.i && t.i <= d.last);
+  const unknownName = (t: Token | undefined): boolean =>
+    !!t && !t.space && t.cap && t.pos === 'PROPN' && !NAME_SUFFIX.test(t.text) && !inDate(t) && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
+    !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'));
+  return unknownName(next) || unknownName(prev);
 }
 
 /** "Atlanta, Georgia": a name after "City," where the city lies in another country is a subdivision. */
@@ -218,13 +322,18 @@ function followedByCommaCountry(ctx: Ctx, atoms: Atom[], n: number): boolean {
 }
 
 /** Single-word city names must be tagged as proper nouns ("Nice", "Split", "Reading" are often words). */
-function placeIsProper(tokens: Token[], atom: Atom): boolean {
-  if (atom.first !== atom.last) return true;
-  return tokens[atom.first].pos === 'PROPN' || isLocative(tokens, atom.first);
+function placeIsProper(ctx: Ctx, atom: Atom): boolean {
+  const { tokens } = ctx;
+  if (atom.first !== atom.last || isLocative(tokens, atom.first)) return true;
+  if (tokens[atom.first].pos !== 'PROPN') return false;
+  // at the start of a sentence a capital letter proves nothing: "Nice words …", "Split over …"
+  const s = ctx.doc.sentences[tokens[atom.first].sentence];
+  const next = tokens[atom.first + 1];
+  return s.first !== atom.first || !next || ['VERB', 'AUX', 'PUNCT'].includes(next.pos);
 }
 
 /** "of Azerbaijan", "of the United Nations" right after token range of atom n. */
-function ofPhrase(ctx: Ctx, atoms: Atom[], n: number): { country: string | null; org?: Modifier['org']; last: number; nextAtom: number } | null {
+function ofPhrase(ctx: Ctx, atoms: Atom[], n: number): { country: string | null; org?: Modifier['org']; last: number; nextAtom: number; atom: Atom } | null {
   const { tokens } = ctx;
   const atom = atoms[n];
   const next = atoms[n + 1];
@@ -235,13 +344,14 @@ function ofPhrase(ctx: Ctx, atoms: Atom[], n: number): { country: string | null;
   if (tokens[i]?.key === 'the') i++;
   if (next.first !== i) return null;
   const c = pickCountry(next, 'name');
-  if (c) return { country: c.iso3, last: next.last, nextAtom: n + 2 };
+  if (c) return { country: c.iso3, last: next.last, nextAtom: n + 2, atom: next };
   const org = pick(next, 'org');
-  if (org) return { country: org.org.country, org: org.org, last: next.last, nextAtom: n + 2 };
+  if (org) return { country: org.org.country, org: org.org, last: next.last, nextAtom: n + 2, atom: next };
   return null;
 }
 
 interface Titled {
+  ofAtom?: Atom;
   actor: Actor;
   person?: PersonInfo;
   family: string;
@@ -251,8 +361,8 @@ interface Titled {
 }
 
 /** [title agent] followed by a personal name, known or not: "President Ilham Aliyev (of Azerbaijan)". */
-function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry): Titled | null {
-  if (!agent.title) return null;
+function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, modCountry: string | null = null): Titled | null {
+  if (!agent.title && agent.kind !== 'person') return null;
   const { tokens } = ctx;
   const atom = atoms[n];
   const next = atoms[n + 1];
@@ -262,31 +372,39 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry): Ti
     const person = pick(next, 'person')?.person ?? pickFamily(ctx, next);
     if (person) {
       const of = ofPhrase(ctx, atoms, n + 1);
-      return { actor: personActor(ctx, person, agent, of?.country ?? null), person, family: person.family, last: of?.last ?? next.last, nextAtom: of?.nextAtom ?? n + 2, ofCountry: of?.country ?? null };
+      return { actor: personActor(ctx, person, agent, of?.country ?? modCountry), person, family: person.family, last: of?.last ?? next.last, nextAtom: of?.nextAtom ?? n + 2, ofCountry: of?.country ?? null, ofAtom: of?.atom };
     }
   }
   // an unknown name: capitalised words (with name particles), not themselves dictionary phrases
   const startName = i;
   while (i < tokens.length && !tokens[i].space && tokens[i].sentence === tokens[atom.first].sentence) {
     const t = tokens[i];
-    const isName = t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ');
+    // "Tsai Ing-wen", "Kassym-Jomart Tokayev": a hyphen joins the parts of a name
+    if (t.key === '-' && i > startName && tokens[i - 1].end === t.start && tokens[i + 1]?.start === t.end && /^\p{L}/u.test(tokens[i + 1].text)) {
+      i += 2;
+      continue;
+    }
+    const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
     const particle = NAME_PARTICLES.has(t.key) && i > startName && tokens[i + 1]?.cap;
     if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'person')))) break;
     i++;
   }
   const nameEnd = i - 1;
-  if (nameEnd < startName || !tokens[nameEnd].cap) return null;
+  if (nameEnd < startName || !/^\p{L}/u.test(tokens[nameEnd].text)) return null;
+  // a role word that is not a title ("opposition leader") needs a full name after it
+  if (!agent.title && nameEnd === startName) return null;
   const name = ctx.doc.text.slice(tokens[startName].start, tokens[nameEnd].end);
   let nextAtom = n + 1;
   while (nextAtom < atoms.length && atoms[nextAtom].first <= nameEnd) nextAtom++;
   const fake: Atom = { first: startName, last: nameEnd, payloads: [] };
   const of = atoms[nextAtom] ? ofPhraseAfter(ctx, fake, atoms[nextAtom]) : null;
   const family = tokens[nameEnd].text;
+  const country = of?.country ?? modCountry;
   const actor: Actor = {
-    id: `person:${slug(name)}`, name, kind: 'person', country: of?.country ?? null, sector: agent.sector,
-    cameo: of?.country ? `${of.country}${agent.sector}` : null, wikidata: null,
+    id: `person:${slug(name)}`, name, kind: 'person', country, sector: agent.sector,
+    cameo: country ? `${country}${agent.sector}` : null, wikidata: null,
   };
-  return { actor, family, last: of ? atoms[nextAtom].last : nameEnd, nextAtom: of ? nextAtom + 1 : nextAtom, ofCountry: of?.country ?? null };
+  return { actor, family, last: of ? atoms[nextAtom].last : nameEnd, nextAtom: of ? nextAtom + 1 : nextAtom, ofCountry: of?.country ?? null, ofAtom: of ? atoms[nextAtom] : undefined };
 }
 
 function ofPhraseAfter(ctx: Ctx, before: Atom, next: Atom): { country: string | null } | null {
@@ -305,7 +423,7 @@ function ofPhraseAfter(ctx: Ctx, before: Atom, next: Atom): { country: string | 
 function pickFamily(ctx: Ctx, atom: Atom): PersonInfo | undefined {
   const people = pick(atom, 'family')?.people ?? [];
   const inOffice = people.filter((p) => roleAt(p, ctx.date));
-  return inOffice.length === 1 ? inOffice[0] : people.length === 1 ? people[0] : undefined;
+  return inOffice.length === 1 ? inOffice[0] : undefined;
 }
 
 // --- actors
@@ -319,9 +437,8 @@ function stateActor(ctx: Ctx, iso3: string): Actor {
   return { id: iso3, name: countryName(ctx, iso3), kind: 'state', country: iso3, sector: 'GOV', cameo: iso3, wikidata: null };
 }
 
-export function governmentActor(ctx: { lex: Lexicon }, iso3: string): Actor {
-  const name = (ctx.lex.countries.get(iso3) as CountryInfo | undefined)?.name ?? iso3;
-  return { id: `${iso3}:government`, name: `Government of ${name}`, kind: 'state', country: iso3, sector: 'GOV', cameo: `${iso3}GOV`, wikidata: null };
+function governmentActor(ctx: Ctx, iso3: string): Actor {
+  return { id: `${iso3}:government`, name: `Government of ${countryName(ctx, iso3)}`, kind: 'organization', country: iso3, sector: 'GOV', cameo: `${iso3}GOV`, wikidata: null };
 }
 
 function peopleActor(ctx: Ctx, iso3: string): Actor {
@@ -330,7 +447,7 @@ function peopleActor(ctx: Ctx, iso3: string): Actor {
 
 function orgActor(_ctx: Ctx, org: NonNullable<Modifier['org']>): Actor {
   return {
-    id: org.id, name: org.name, kind: org.sector === 'REB' ? 'group' : 'organization', country: org.country, sector: org.sector,
+    id: org.id, name: org.name, kind: 'organization', country: org.country, sector: org.sector,
     cameo: org.cameo ?? (org.country ? `${org.country}${org.sector}` : org.sector === 'IGO' ? 'IGO' : null), wikidata: org.wikidata ?? null,
   };
 }
@@ -339,7 +456,8 @@ function agentActor(ctx: Ctx, agent: AgentEntry, country: string | null, org?: M
   if (org) {
     return {
       id: `${org.id}:${agent.id}`, name: `${org.name} ${agent.name}`, kind: agent.kind === 'group' ? 'group' : agent.kind, country: org.country,
-      sector: org.sector === 'IGO' ? 'IGO' : agent.sector, cameo: org.cameo ?? null, wikidata: null,
+      // the organisation's sector stands: "Hamas gunmen" are REB, "EU envoys" IGO
+      sector: org.sector, cameo: org.cameo ?? null, wikidata: null,
     };
   }
   if (!country) return null;
