@@ -83,7 +83,12 @@ export type Scores = Record<Layer, LayerScore>;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 const overlapLen = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const family = (name: string | null | undefined): string => (name ?? '').trim().split(/\s+/).pop()!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/** A family name, with transliteration variants folded ("Zelenskyy", "Zelenskiy", "Zelensky"). */
+export function family(name: string | null | undefined): string {
+  const last = (name ?? '').trim().split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|i{1,3}|iv)$/i.test(w)).pop() ?? '';
+  return last.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/^(al|el)-/, '').replace(/[^a-z]/g, '')
+    .replace(/(.)\1+/g, '$1').replace(/(iy|yi|ij|ii|i|y)$/, 'y');
+}
 
 function speakerAgrees(gold: z.infer<typeof GoldActor> | null | undefined, pred: Actor | null | undefined, personKind: boolean): boolean {
   if (!gold) return !pred;

@@ -49,6 +49,8 @@ export interface Lexicon {
   calendar: Calendar;
   cues: Cues;
   citations: Citations;
+  /** likely gender of a given name, for resolving "he" and "she" */
+  givenNames: Map<string, 'm' | 'f'>;
 }
 
 // Cities from the GeoNames-derived package: big enough to be news datelines, or capitals.
@@ -224,7 +226,12 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   if (!cues) throw new Error('no cues dictionary (data/text/cues.yaml) was loaded');
   const citations = data.citations.at(-1);
   if (!citations) throw new Error('no citations dictionary (data/text/citations.yaml) was loaded');
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations };
+  const givenNames = new Map<string, 'm' | 'f'>();
+  for (const g of data.given_names) {
+    for (const n of g.female) givenNames.set(matchKey(n), 'f');
+    for (const n of g.male) givenNames.set(matchKey(n), 'm');
+  }
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -118,6 +118,7 @@ export const DICTIONARY_KINDS = {
   calendar: z.lazy(() => Calendar),
   cues: z.lazy(() => Cues),
   citations: z.lazy(() => Citations),
+  given_names: z.object({ female: z.array(z.string()), male: z.array(z.string()) }).strict(),
 } as const;
 export type DictionaryKind = keyof typeof DICTIONARY_KINDS;
 

@@ -50,7 +50,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = resolveShortNames(ctx, appositives(ctx, contextCountries(ctx, out))).filter((m) => m.actor || m.place);
+  doc.mentions = resolveShortNames(ctx, contextCountries(ctx, appositives(ctx, out))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -64,10 +64,15 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
     // a titled person of no stated country, in a sentence that names exactly one country
     if (m.actor && m.actor.kind === 'person' && !m.actor.country && m.actor.id.startsWith('person:') && m.actor.sector !== 'IGO') {
-      const countries = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
-      if (countries.size === 1) {
-        const [country] = countries as Set<string>;
-        return { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } };
+      // the one country named in its sentence, or else in the two sentences before it
+      for (const back of [0, 1, 2]) {
+        const countries = new Set(mentions.filter((x) => x.sentence === m.sentence - back && x !== m)
+          .map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+        if (countries.size > 1) break;
+        if (countries.size === 1) {
+          const [country] = countries as Set<string>;
+          return { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } };
+        }
       }
       return m;
     }
@@ -81,24 +86,59 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   });
 }
 
-/** "Rafael Grossi, the director general of the IAEA, said …": the name takes the role after it. */
+/**
+ * Appositions give unknown names their roles: "Rafael Grossi, the director general of the IAEA, said",
+ * "said Ousmane Ndiaye, a spokesman for Senegal's foreign ministry", "the Brazilian ambassador,
+ * Sérgio Danese, said", "Olena Kovalenko, a 54-year-old teacher in Kyiv".
+ */
 function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
-  const added: Mention[] = [];
-  for (const m of mentions) {
-    if (!m.agent || m.agent.kind !== 'person' || !m.actor || m.actor.kind === 'person' && !m.actor.id.includes(':')) continue;
-    let i = m.first - 1;
-    if (tokens[i]?.key === 'the' || tokens[i]?.key === 'a') i--;
-    if (tokens[i]?.key !== ',') continue;
-    let first = i - 1;
-    while (first >= 0 && tokens[first].cap && tokens[first].pos === 'PROPN' && !ctx.lex.mentions.matchesAt(tokens, first).length) first--;
+  const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last);
+  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'));
+  const out = [...mentions];
+  for (const comma of tokens) {
+    if (comma.key !== ',') continue;
+    const c = comma.i;
+    // NAME , [role phrase]
+    let first = c - 1;
+    while (first >= 0 && (isNameToken(tokens[first]) || (tokens[first].key === '-' && isNameToken(tokens[first - 1])))) first--;
     first++;
-    if (i - first < 2 || mentions.some((x) => x.last >= first && x.first < i)) continue;
-    const name = ctx.doc.text.slice(tokens[first].start, tokens[i - 1].end);
-    const actor: Actor = { ...m.actor, id: `person:${slug(name)}`, name, kind: 'person' };
-    added.push(mk(ctx, first, i - 1, actor, null, { family: tokens[i - 1].text }));
+    if (c - first >= 2 && isNameToken(tokens[first]) && !covered(c - 1) && !covered(first)) {
+      let end = c + 1;
+      while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
+      const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
+      const starts = ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1;
+      if (starts && role.length) {
+        const head = role.find((m) => m.agent) ?? role[0];
+        const where = role.find((m) => m.actor?.country || m.place?.country);
+        const country = head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
+        const sector = head.actor?.sector ?? head.agent?.sector ?? null;
+        out.push(personMention(ctx, first, c - 1, country, sector));
+        continue;
+      }
+    }
+    // [role mention] , NAME ,|said
+    const role = out.find((m) => m.last === c - 1 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person'));
+    if (!role) continue;
+    let last = c + 1;
+    const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:'));
+    if (existing) {
+      if (!existing.actor!.country && role.actor?.country) existing.actor = { ...existing.actor!, country: role.actor.country, sector: role.actor.sector ?? existing.actor!.sector };
+      continue;
+    }
+    while (last < tokens.length && (isNameToken(tokens[last]) || (tokens[last].key === '-' && isNameToken(tokens[last + 1])))) last++;
+    last--;
+    if (last - c >= 2 && !covered(c + 1) && [',', '.'].includes(tokens[last + 1]?.key ?? '') || last - c >= 2 && ['VERB'].includes(tokens[last + 1]?.pos)) {
+      out.push(personMention(ctx, c + 1, last, role.actor?.country ?? null, role.actor?.sector ?? role.agent?.sector ?? null));
+    }
   }
-  return added.length ? [...mentions, ...added].sort((a, b) => a.first - b.first) : mentions;
+  return out.length > mentions.length ? out.sort((a, b) => a.first - b.first || b.last - a.last) : mentions;
+}
+
+function personMention(ctx: Ctx, first: number, last: number, country: string | null, sector: Actor['sector']): Mention {
+  const name = ctx.doc.text.slice(ctx.tokens[first].start, ctx.tokens[last].end);
+  const actor: Actor = { id: `person:${slug(name)}`, name, kind: 'person', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null };
+  return mk(ctx, first, last, actor, null, { family: ctx.tokens[last].text });
 }
 
 /** Later mentions of a person by family name alone, for people the dictionaries do not know. */
@@ -160,8 +200,13 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // [modifier] [adjectives]* [agent] ("Armenia’s Foreign Ministry", "Armenian illegal units", "UN Secretary-General")
   const mod = modifierAt(ctx, atom);
-  if (mod && nextAtom && has(nextAtom, 'agent') && gapIsAdjectives(tokens, mod.after, nextAtom.first)) {
+  if (mod && nextAtom && has(nextAtom, 'agent') && gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent)) {
     const agent = pick(nextAtom, 'agent')!.agent;
+    // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
+    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country) : null;
+    if (chained) {
+      return { mention: mk(ctx, withArticle(tokens, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
+    }
     // "EU leaders", "G7 officials": the organisation itself
     if (mod.org && REPRESENTATIVES.has(tokens[nextAtom.last].key)) {
       return { mention: mk(ctx, withArticle(tokens, atom.first), nextAtom.last, orgActor(ctx, mod.org), null, {}), next: n + 2 };
@@ -169,7 +214,11 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const title = titledPerson(ctx, atoms, n + 1, agent, mod.country);
     const last = title ? title.last : nextAtom.last;
     const ofCountry = title ? title.ofCountry : null;
-    let actor = title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
+    // "the Ukrainian minister": an earlier mention of that country's minister, if there is one
+    const earlier = !title && agent.head && !mod.org
+      ? [...prior].reverse().find((m) => m.actor?.kind === 'person' && m.actor.country === mod.country && (m.agent?.id === agent.id || m.agent?.head === agent.head))
+      : undefined;
+    let actor = earlier?.actor ?? title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
     // "the African Union’s envoy Olusegun Obasanjo": someone of no known office acts for the organisation
     if (title && !title.person && mod.org && actor) actor = { ...actor, country: mod.org.country, sector: mod.org.sector };
     return { mention: mk(ctx, withArticle(tokens, atom.first), last, actor, null, { agent, person: title?.person, family: title?.family }), next: title ? title.nextAtom : n + 2 };
@@ -178,6 +227,10 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   // [agent] (of [country|org]) | [title] [Name] (of [country])
   if (has(atom, 'agent')) {
     const agent = pick(atom, 'agent')!.agent;
+    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n, null) : null;
+    if (chained) {
+      return { mention: mk(ctx, withArticle(tokens, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
+    }
     const title = titledPerson(ctx, atoms, n, agent);
     if (title) {
       return { mention: mk(ctx, withArticle(tokens, atom.first), title.last, title.actor, null, { agent, person: title.person, family: title.family }), next: title.nextAtom, nested: title.ofAtom };
@@ -192,7 +245,12 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
       return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, actor, null, { agent }), next: of.nextAtom, nested: of.atom };
     }
     // a bare agent refers back to an earlier mention of the same agent (or the same head)
-    const antecedent = [...prior].reverse().find((m) => m.agent && m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (m.actor.country || m.actor.sector === 'IGO'));
+    const fits = (m: Mention): boolean => !!m.agent && !!m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (!!m.actor.country || m.actor.sector === 'IGO');
+    // "the bloc", "the alliance": the latest international organisation
+    const igo = (m: Mention): boolean => agent.head === 'igo' && m.actor?.sector === 'IGO' && m.actor.kind === 'organization';
+    const candidates = [...prior].reverse().filter((m) => fits(m) || igo(m));
+    // a generic mention ("the minister") means the one that was the subject, not one in passing
+    const antecedent = agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
     // without one it stays unresolved for now; contextCountries() may place it
     return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
@@ -257,16 +315,61 @@ function mk(ctx: Ctx, first: number, last: number, actor: Actor | null, place: P
 /** Qualifiers that stay inside a mention without changing who it is ("Deputy Interior Minister"). */
 const QUALIFIERS = new Set(['deputy', 'acting', 'former', 'first', 'vice', 'interim', 'outgoing', 'incoming', 'senior', 'top', 'chief', 'then']);
 
+/** A mention that opens its sentence or stands right before its verb. */
+function isSubject(ctx: Ctx, m: Mention): boolean {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[m.sentence];
+  const next = tokens[m.last + 1];
+  return m.first <= s.first + 1 || ['VERB', 'AUX'].includes(next?.pos) || ctx.doc.dates.some((d) => d.first === m.last + 1);
+}
+
 /** Include preceding qualifiers and "the" in the mention ("the foreign ministry", "former Prime Minister"). */
 function withArticle(tokens: Token[], first: number): number {
   while (first > 0 && QUALIFIERS.has(tokens[first - 1].key)) first--;
   return first > 0 && tokens[first - 1].key === 'the' ? first - 1 : first;
 }
 
-function gapIsAdjectives(tokens: Token[], from: number, to: number): boolean {
+/** Words between a modifier and its agent: adjectives ("Armenian illegal units"), or before a title also nouns ("national security spokesman"). */
+function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: AgentEntry): boolean {
   if (to - from > 2) return false;
-  for (let i = from; i < to; i++) if (tokens[i].pos !== 'ADJ' && !(tokens[i].pos === 'VERB' && /(ed|ing)$/.test(tokens[i].key))) return false;
+  const nounsOk = agent?.title === true;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.pos === 'ADJ' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.key)) || (nounsOk && t.pos === 'NOUN' && !t.cap)) continue;
+    return false;
+  }
   return true;
+}
+
+/**
+ * Bodies before a title and a name: "Foreign Ministry spokesman Lin Jian", "army spokesman Brigadier
+ * General Nabil Abdallah". The person acts for the body: its sector (and country, where it has one).
+ */
+function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | null): (Titled & { agent: AgentEntry }) | null {
+  const { tokens } = ctx;
+  let j = k;
+  let body: AgentEntry | undefined;
+  let org: Modifier['org'];
+  while (atoms[j + 1]) {
+    const a = atoms[j];
+    const bodyAgent = pick(a, 'agent')?.agent;
+    const o = pick(a, 'org')?.org;
+    if (!(bodyAgent && bodyAgent.kind !== 'person') && !o) break;
+    const nextAgent = pick(atoms[j + 1], 'agent')?.agent;
+    if (!gapIsAdjectives(tokens, a.last + 1, atoms[j + 1].first, nextAgent)) break;
+    body = bodyAgent ?? body;
+    org = o ?? org;
+    j++;
+  }
+  if (j === k) return null;
+  const titleAgent = pick(atoms[j], 'agent')?.agent;
+  if (!titleAgent || !(titleAgent.title || titleAgent.kind === 'person')) return null;
+  const t = titledPerson(ctx, atoms, j, titleAgent, modCountry ?? org?.country ?? null);
+  if (!t) return null;
+  if (t.person) return { ...t, agent: titleAgent };
+  const country = t.actor.country ?? org?.country ?? null;
+  const sector = org?.sector ?? body?.sector ?? t.actor.sector;
+  return { ...t, agent: titleAgent, actor: { ...t.actor, country, sector, cameo: country && sector ? `${country}${sector}` : t.actor.cameo } };
 }
 
 function isLocative(tokens: Token[], first: number): boolean {
@@ -365,6 +468,11 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   if (!agent.title && agent.kind !== 'person') return null;
   const { tokens } = ctx;
   const atom = atoms[n];
+  // stacked titles ("Pentagon spokesman Maj. Gen. Pat Ryder"): the name follows the last one
+  if (atoms[n + 1]?.first === atom.last + 1 && pick(atoms[n + 1], 'agent')?.agent.title) {
+    const inner = titledPerson(ctx, atoms, n + 1, pick(atoms[n + 1], 'agent')!.agent, modCountry);
+    if (inner) return inner;
+  }
   const next = atoms[n + 1];
   let i = atom.last + 1;
   // a known person right after the title

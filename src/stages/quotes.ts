@@ -129,20 +129,19 @@ export function quotesStage(doc: Doc): void {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
     documents: new Set(cues.documents), pronouns: cues.pronouns,
   };
-  const quotes: DocQuote[] = [];
+  // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
+  doc.quotes = [];
   let previous: DocQuote | null = null;
   const marks = findQuotationMarks(doc.text);
   for (let n = 0; n < marks.length; n++) {
-    const m = marks[n];
-    const q = directQuote(ctx, m, marks, n, previous);
+    const q = directQuote(ctx, marks[n], marks, n, previous);
     if (q) {
-      quotes.push(q);
+      doc.quotes.push(q);
       previous = q;
     }
   }
-  quotes.push(...reportedSpeech(ctx, marks));
-  quotes.sort((a, b) => a.start - b.start);
-  doc.quotes = quotes;
+  doc.quotes.push(...reportedSpeech(ctx, marks));
+  doc.quotes.sort((a, b) => a.start - b.start);
 }
 
 function tokenAt(ctx: Ctx, offset: number): number {
@@ -158,6 +157,9 @@ function tokenAt(ctx: Ctx, offset: number): number {
 }
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
+/** Words before quotation marks that name a term rather than quote speech. */
+const NAMING = new Set(['so-called', 'called', 'dubbed', 'named', 'as', 'term', 'word', 'label', 'phrase', 'slogan', 'codenamed', 'titled', 'entitled', 'nicknamed', 'known']);
 
 function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: DocQuote | null): DocQuote | null {
   const { doc, tokens } = ctx;
@@ -174,9 +176,12 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   const continuing = m.continued && previous !== null;
 
   // a name, title or term in quotation marks is not speech
-  const titleCase = content.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
+  const titleCase = titleCaseWords(content);
   if (!attribution && !continuing && !fullSentence) return null;
-  if (words(content) <= 3 && !(attribution && (after || before?.direct))) return null;
+  // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
+  // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
+  const naming = NAMING.has(tokens[openTok - 1]?.key ?? '');
+  if (words(content) <= 3 && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
   if (titleCase && words(content) <= 6 && !attribution) return null;
 
   const partial = !startsSentence && !/^[\p{Lu}]/u.test(content.trim());
@@ -204,13 +209,17 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   };
 }
 
-/** A quote standing alone in its paragraph right after another quote: the same speaker goes on. */
+/**
+ * A quote with no cue of its own continues the previous speaker's run: in the same paragraph
+ * ("“…,” X said. “…”"), or alone in the next paragraph right after the previous quote.
+ */
 function isPreviousRun(ctx: Ctx, previous: DocQuote, m: Marked, _all: Marked[], _n: number): boolean {
   const { doc, tokens } = ctx;
   const p = tokens[tokenAt(ctx, m.open)].paragraph;
   const prevP = tokens[tokenAt(ctx, previous.start)].paragraph;
+  if (p === prevP && isSentenceStart(ctx, tokenAt(ctx, m.open))) return true;
   const between = doc.text.slice(previous.end, m.open).replace(/[”"»’'.,\s]/g, '');
-  return (p === prevP + 1 || p === prevP) && between.length === 0;
+  return p === prevP + 1 && between.length === 0;
 }
 
 function isSentenceStart(ctx: Ctx, tok: number): boolean {
@@ -275,9 +284,17 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
 /** X said: “…” | X said that “…” | The statement called on … “to …” */
 function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
   const { tokens } = ctx;
-  const s = ctx.doc.sentences[tokens[openTok].sentence];
+  let s = ctx.doc.sentences[tokens[openTok].sentence];
   let j = openTok - 1;
   while (j >= s.first && tokens[j].space) j--;
+  // "… the Azerbaijani president said:" closing the previous paragraph
+  if (j < s.first) {
+    let k = s.first - 1;
+    while (k >= 0 && tokens[k].space) k--;
+    if (k < 0 || tokens[k].key !== ':') return null;
+    s = ctx.doc.sentences[tokens[k].sentence];
+    j = k;
+  }
   let direct = false;
   if (j >= s.first && (tokens[j].key === ':' || tokens[j].key === ',' || tokens[j].key === 'that')) {
     direct = true;
@@ -339,20 +356,33 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
   // "The statement called on …": a document speaks for whoever issued it
-  let k = j;
-  while (k >= sentenceFirst && tokens[k].pos === 'ADJ') k--;
-  if (k >= sentenceFirst && ctx.documents.has(tokens[k].key)) {
-    const first = k > sentenceFirst && ['the', 'a', 'its', 'their', 'his', 'her', 'this', 'that'].includes(tokens[k - 1].key) ? k - 1 : k;
-    return { ...span(ctx, first, k), actor: documentAuthor(ctx, first) };
+  if (ctx.documents.has(tokens[j].key)) {
+    // "The statement", "the summit communiqué", "a joint declaration"
+    let first = j;
+    while (first > sentenceFirst && j - first < 3 && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[first - 1].pos) && !tokens[first - 1].space) first--;
+    if (first > sentenceFirst && DETERMINERS.has(tokens[first - 1].key)) first--;
+    const named = doc.mentions.find((x) => x.actor && x.first >= first && x.last < j);
+    return { ...span(ctx, first, j), actor: named?.actor ?? documentAuthor(ctx, first) };
+  }
+  // "X thanked Berlin but insisted that …": the subject of the first verb
+  if (tokens[j].pos === 'CCONJ') {
+    const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
+    if (subject) return speakerOf(subject);
   }
   return null;
 }
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
+
 function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens } = ctx;
   let k = i;
-  if (['the', 'a', 'its', 'their', 'this'].includes(tokens[k]?.key)) k++;
-  if (tokens[k] && ctx.documents.has(tokens[k].key)) return { ...span(ctx, i, k), actor: documentAuthor(ctx, i) };
+  if (DETERMINERS.has(tokens[k]?.key)) k++;
+  while (tokens[k + 1] && k - i < 3 && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[k].pos) && !ctx.documents.has(tokens[k].key)) k++;
+  if (tokens[k] && ctx.documents.has(tokens[k].key)) {
+    const named = ctx.doc.mentions.find((x) => x.actor && x.first >= i && x.last < k);
+    return { ...span(ctx, i, k), actor: named?.actor ?? documentAuthor(ctx, i) };
+  }
   return null;
 }
 
@@ -364,17 +394,29 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
   return antecedent(ctx, at, 'organization');
 }
 
-/** The actor a pronoun refers to: the nearest earlier mention of the right kind. */
+/** The actor a pronoun refers to: the last speaker if the pronoun fits, else the nearest earlier mention that fits. */
 function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   const people = kind.startsWith('person');
   const gender = kind === 'person-m' ? 'm' : kind === 'person-f' ? 'f' : null;
-  const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.speaker?.actor && ctx.tokens[tokenAt(ctx, q.start)].i < before)?.speaker?.actor;
-  const candidates = ctx.doc.mentions.filter((m) => m.actor && m.last < before && (people ? m.actor.kind === 'person' : kind === 'organization' ? m.actor.kind !== 'person' : true));
-  const fits = (m: Mention): boolean => !gender || !m.person?.gender || m.person.gender === gender;
-  const pool = candidates.filter(fits);
-  const nearest = pool.at(-1) ?? null;
-  if (lastSpeaker && people && lastSpeaker.kind === 'person' && (!nearest || nearest.actor!.id === lastSpeaker.id || nearest.sentence < ctx.tokens[before].sentence - 1)) return lastSpeaker;
-  return nearest?.actor ?? (lastSpeaker && (!people || lastSpeaker.kind === 'person') ? lastSpeaker : null);
+  const fits = (a: Actor | null | undefined): a is Actor => {
+    if (!a) return false;
+    if (people ? a.kind !== 'person' : kind === 'organization' && a.kind === 'person') return false;
+    if (!gender || a.kind !== 'person') return true;
+    const g = genderOf(ctx, a);
+    return !g || g === gender;
+  };
+  const offset = ctx.tokens[before].start;
+  const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor)?.speaker?.actor;
+  if (people && fits(lastSpeaker)) return lastSpeaker;
+  const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
+  return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+function genderOf(ctx: Ctx, a: Actor): 'm' | 'f' | null {
+  const person = ctx.doc.lexicon.people.get(a.id);
+  if (person?.gender) return person.gender;
+  const first = a.name.split(/\s+/)[0];
+  return ctx.doc.lexicon.givenNames.get(first.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')) ?? null;
 }
 
 /** “…” followed by the next sentence "He added." / "she said, …" */
@@ -403,7 +445,10 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       if (!subject?.actor) continue;
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
-      if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
+      // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
+      const that = tokens.slice(j, Math.min(j + 6, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT' && x.key !== ',');
+      if (that > 0 && tokens[j + that].key === 'that') j += that;
+      else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
       while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
       if (!tokens[j] || j > s.last) continue;

@@ -1,0 +1,38 @@
+// npm run eval: the seed and our own gold sets, scored by the contract's rules, with quote metrics
+// and each stage's share of analysis time.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyze, getLexicon } from '../src/index.js';
+import { finish, formatScores, loadGold, newScores, scoreArticle } from '../src/eval/score.js';
+import { formatQuoteMetrics, newQuoteMetrics, scoreQuotes } from '../src/eval/quotes.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sets: [string, string][] = [
+  ['seed', `${root}../shared/seed/expected.json`],
+  ['own quotes gold (test/gold/quotes.jsonl)', `${root}test/gold/quotes.jsonl`],
+];
+const lexicon = getLexicon();
+const verbose = process.argv.includes('--misses');
+for (const [name, path] of sets) {
+  if (!existsSync(path)) {
+    if (process.env.CI) throw new Error(`${path} is missing`);
+    console.log(`\n## ${name}: not found at ${path}`);
+    continue;
+  }
+  const scores = newScores();
+  const quotes = newQuoteMetrics();
+  const stageMs = new Map<string, number>();
+  let total = 0;
+  const items = loadGold(path);
+  for (const item of items) {
+    const t = performance.now();
+    const a = analyze(item.text, { published: item.published }, { lexicon, onStage: (s, ms) => stageMs.set(s, (stageMs.get(s) ?? 0) + ms) });
+    total += performance.now() - t;
+    scoreArticle(item, a, scores);
+    scoreQuotes(item, a, quotes);
+  }
+  console.log(`\n## ${name}: ${items.length} article(s)`);
+  console.log(formatScores(finish(scores), verbose));
+  console.log(formatQuoteMetrics(quotes));
+  console.log(`stage shares of analysis time: ${[...stageMs].map(([s, ms]) => `${s} ${((100 * ms) / total).toFixed(1)}%`).join(', ')}`);
+}
