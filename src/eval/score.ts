@@ -152,7 +152,7 @@ export function scoreArticle(item: LoadedGold, a: Analysis, scores: Scores = new
   const usedE = new Set<number>();
   for (const g of gold.events.required) {
     const idx = a.events.findIndex((p, n) => {
-      if (usedE.has(n) || p.type !== g.type) return false;
+      if (usedE.has(n) || p.negated || p.type !== g.type) return false;
       const s = a.sentences[p.sentence];
       return !!s && s.start <= g.trigger.start && g.trigger.end <= s.end && eventActorAgrees(g.source, p.source) && eventActorAgrees(g.target, p.target);
     });
@@ -165,7 +165,8 @@ export function scoreArticle(item: LoadedGold, a: Analysis, scores: Scores = new
     }
   }
   a.events.forEach((p, n) => {
-    if (usedE.has(n)) return;
+    // an event said not to have happened ("did not withdraw") is not a record of the data set
+    if (usedE.has(n) || p.negated) return;
     if (gold.events.acceptable.some((g) => g.type === p.type && eventActorAgrees(g.source, p.source) && eventActorAgrees(g.target, p.target))) return;
     ev.fp++;
     ev.extras.push(`${show(p.trigger)} ${p.type} ${p.source?.country ?? '-'}→${p.target?.country ?? '-'}`);

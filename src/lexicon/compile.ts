@@ -5,6 +5,7 @@ import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
 import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
 import { TokenTrie, type CaseRule } from './trie.js';
+import { indexPatterns, type CompiledPattern } from './patterns.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,6 +52,10 @@ export interface Lexicon {
   citations: Citations;
   /** likely gender of a given name, for resolving "he" and "she" */
   givenNames: Map<string, 'm' | 'f'>;
+  /** event patterns by the lemma of their first word */
+  eventPatterns: Map<string, CompiledPattern[]>;
+  /** CAMEO code → label and Goldstein-style score */
+  cameo: Map<string, { label: string; goldstein: number }>;
 }
 
 // Cities from the GeoNames-derived package: big enough to be news datelines, or capitals.
@@ -231,7 +236,9 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     for (const n of g.female) givenNames.set(matchKey(n), 'f');
     for (const n of g.male) givenNames.set(matchKey(n), 'm');
   }
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames };
+  const eventPatterns = indexPatterns(data.events.flat());
+  const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, eventPatterns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

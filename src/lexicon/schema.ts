@@ -1,6 +1,6 @@
 // Runtime schemas of the dictionary files in data/ (formats: docs/dictionaries.md).
 import { z } from 'zod';
-import { Sector } from '../model/analysis.js';
+import { PloverType, Sector } from '../model/analysis.js';
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code');
 const IsoDate = z.union([z.string(), z.date(), z.number().int()])
@@ -119,6 +119,8 @@ export const DICTIONARY_KINDS = {
   cues: z.lazy(() => Cues),
   citations: z.lazy(() => Citations),
   given_names: z.object({ female: z.array(z.string()), male: z.array(z.string()) }).strict(),
+  events: z.lazy(() => z.array(EventPattern)),
+  cameo: z.lazy(() => z.record(z.string().regex(/^\d{2,4}$/), z.object({ label: z.string(), goldstein: z.number().min(-10).max(10) }).passthrough())),
 } as const;
 export type DictionaryKind = keyof typeof DICTIONARY_KINDS;
 
@@ -154,3 +156,15 @@ export const Citations = z.object({
   invoking: z.array(z.string()),
 }).strict();
 export type Citations = z.infer<typeof Citations>;
+
+const Code = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits'));
+export const EventPattern = z.object({
+  pattern: z.string().min(1),
+  type: PloverType,
+  cameo: Code,
+  mode: z.string().nullish(),
+  example: z.string().optional(),
+  negative: z.boolean().default(false),
+  goldstein: z.number().min(-10).max(10).optional(),
+}).passthrough();
+export type EventPattern = z.infer<typeof EventPattern>;

@@ -5,6 +5,7 @@ import { getLexicon, type Lexicon } from '../lexicon/compile.js';
 import type { DictionarySource } from '../lexicon/load.js';
 import { SCHEMA_ID, type Analysis, type ArticleMeta, type MetaInput } from '../model/analysis.js';
 import { datesStage } from '../stages/dates.js';
+import { eventsStage } from '../stages/events.js';
 import { mentionsStage } from '../stages/mentions.js';
 import { placesStage } from '../stages/places.js';
 import { quotesStage } from '../stages/quotes.js';
@@ -21,6 +22,7 @@ export const STAGES: readonly [string, Stage][] = [
   ['places', placesStage],
   ['quotes', quotesStage],
   ['references', referencesStage],
+  ['events', eventsStage],
 ];
 
 export interface AnalyzeOptions {

@@ -1,0 +1,349 @@
+// Events: who did what to whom, when and where. Verb patterns from data/events find the trigger;
+// a light clause analysis (no full parser) finds the subject, the object or the pattern's
+// prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
+import type { Actor, Event, Place } from '../model/analysis.js';
+import type { CompiledPattern, Element } from '../lexicon/patterns.js';
+import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
+import type { Token } from '../text/tokenize.js';
+
+interface Ctx {
+  doc: Doc;
+  tokens: Token[];
+  /** mentions by their first and last token */
+  byFirst: Map<number, Mention>;
+  byLast: Map<number, Mention>;
+  documents: Set<string>;
+}
+
+interface Match {
+  pattern: CompiledPattern;
+  last: number;
+  target: Mention | null;
+  source: Mention | null;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+const NEGATION = new Set(['not', "n't", 'never', 'no']);
+const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
+
+export function eventsStage(doc: Doc): void {
+  const index = doc.lexicon.eventPatterns;
+  if (!index.size) return;
+  const ctx: Ctx = {
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(),
+    documents: new Set(doc.lexicon.cues.documents),
+  };
+  for (const mention of doc.mentions) {
+    // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan")
+    const m = mention.actor ? mention : mention.place?.kind === 'country' ? { ...mention, actor: stateOf(mention.place) } : null;
+    if (!m) continue;
+    const f = ctx.byFirst.get(m.first);
+    if (!f || m.last > f.last) ctx.byFirst.set(m.first, m);
+    const l = ctx.byLast.get(m.last);
+    if (!l || m.first < l.first) ctx.byLast.set(m.last, m);
+  }
+  const events: Event[] = [];
+  const { tokens } = doc;
+  for (const s of doc.sentences) {
+    for (let i = s.first; i <= s.last; i++) {
+      const t = tokens[i];
+      const patterns = index.get(t.lemma) ?? index.get(t.key);
+      if (!patterns || !isTrigger(ctx, i, patterns)) continue;
+      const match = bestMatch(ctx, i, patterns, s.last);
+      if (!match) continue;
+      const made = makeEvents(ctx, i, match, s.first);
+      events.push(...made);
+      if (made.length) i = Math.max(i, match.last);
+    }
+  }
+  events.forEach((e, n) => (e.id = `e${n + 1}`));
+  doc.events = events;
+}
+
+/** A finite verb (or a noun frame's noun): not a gerund, not an infinitive after "to", not an adjective. */
+function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (patterns.some((p) => p.nounFrame)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB';
+  if (t.pos !== 'VERB') return false;
+  const prev = prevWord(tokens, i);
+  if (prev && prev.key === 'to') return false;
+  if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
+  return true;
+}
+
+function prevWord(tokens: Token[], i: number): Token | undefined {
+  let j = i - 1;
+  while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
+  return tokens[j];
+}
+
+function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
+  const passive = isPassive(ctx.tokens, i);
+  for (const p of patterns) {
+    const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
+    if (found) return { pattern: p, ...found };
+  }
+  return null;
+}
+
+/** Match elements from token j on; adverbs may stand anywhere between them. */
+function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: number, got: { target: Mention | null; source: Mention | null }, passive: boolean):
+  { last: number; target: Mention | null; source: Mention | null } | null {
+  const { tokens } = ctx;
+  while (j <= end && (tokens[j].pos === 'ADV' && !NEGATION.has(tokens[j].key) || tokens[j].space)) j++;
+  if (e === els.length) return { last: j - 1, ...got };
+  const el = els[e];
+  if (el.k === 'word') {
+    if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma))) {
+      const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
+      if (r) return r;
+    }
+    return el.optional ? matchElements(ctx, els, e + 1, j, end, got, passive) : null;
+  }
+  if (el.k === 'gap') {
+    for (let skip = 0; skip <= 4 && j + skip <= end + 1; skip++) {
+      if (skip && (tokens[j + skip - 1].pos === 'PUNCT' || tokens[j + skip - 1].pos === 'VERB')) break;
+      const r = matchElements(ctx, els, e + 1, j + skip, end, got, passive);
+      if (r) return r;
+    }
+    return null;
+  }
+  // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
+  if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
+  for (let k = j; k <= end && k - j <= 3; k++) {
+    const m = ctx.byFirst.get(k);
+    if (m && !isPossessiveModifier(ctx, m)) {
+      return matchElements(ctx, els, e + 1, m.last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
+    }
+    if (m || !['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) && !(tokens[k].pos === 'NOUN' && !tokens[k].cap)) break;
+  }
+  // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
+  // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
+  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
+    return { last: j - 1, ...got, target: objectOf(ctx, j, end) };
+  }
+  return null;
+}
+
+/** "the territorial integrity and sovereignty of Azerbaijan": the actor the object belongs to. */
+function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = j; k <= end && k - j <= 8; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
+    if (t.key === 'of' && ctx.byFirst.get(k + 1) && !isPossessiveModifier(ctx, ctx.byFirst.get(k + 1)!)) return ctx.byFirst.get(k + 1)!;
+  }
+  return null;
+}
+
+/** "Armenia’s allies": the country modifies a noun that is not itself an actor. */
+function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
+  const next = ctx.tokens[m.last + 1];
+  return !!next && (next.key === "'s" || next.key === "'") && !ctx.byFirst.has(m.last + 2);
+}
+
+function isPassive(tokens: Token[], i: number): boolean {
+  const prev = prevWord(tokens, i);
+  return !!prev && BE.has(prev.key) && /(ed|en|wn|ht)$/.test(tokens[i].key);
+}
+
+function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): Event[] {
+  const { tokens, doc } = ctx;
+  const p = match.pattern;
+  const passive = isPassive(tokens, i);
+  let sources: Mention[] = [];
+  let targets: (Mention | null)[] = [match.target];
+  const quote = quoteAt(doc, tokens[i].start);
+
+  if (p.nounFrame) {
+    if (!match.source || !isClauseSubject(ctx, i, sentenceFirst)) return [];
+    sources = [match.source];
+  } else if (passive) {
+    // "X was accused by Y": Y did it to X
+    const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
+    if (!by) return [];
+    sources = [by];
+    targets = subjectOf(ctx, i, sentenceFirst, quote);
+  } else {
+    sources = subjectOf(ctx, i, sentenceFirst, quote);
+  }
+  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1)];
+  sources = sources.filter((s) => s.actor);
+  if (!sources.length) return [];
+  // coordinated objects: "accused Armenia and France of …"
+  if (targets[0] && !passive) targets = withCoordinated(ctx, targets[0]);
+  // "Armenia and Azerbaijan agreed": each party's counterpart is the other
+  if (sources.length > 1 && !targets[0]) targets = [null];
+
+  const negated = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
+  // a date inside a citation ("the November 9, 2020 agreement") dates the document, not the event
+  const date = nearest(doc.dates.filter((d) => d.sentence === tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end)), i);
+  const location = locationOf(ctx, i);
+  const cameo = p.source.cameo;
+  const score = p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
+  const out: Event[] = [];
+  for (const src of sources) {
+    for (const tgtMention of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
+      const tgt = tgtMention?.actor ?? null;
+      if (tgt && src.actor && tgt.id === src.actor.id) continue;
+      const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
+      out.push({
+        id: '', sentence: tokens[i].sentence,
+        trigger: { start: tokens[i].start, end: tokens[match.pattern.nounFrame ? i : triggerEnd(ctx, i, match)].end, text: '' },
+        type: p.source.type, mode: p.source.mode ?? null, cameo,
+        source: src.actor, target: tgt,
+        source_mention: { start: src.start, end: src.end, text: src.text },
+        target_mention: tgtMention ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
+        date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
+        location, negated, quoted: !!quote, speaker: quote?.speaker?.actor ?? null,
+        intensity: negated ? 0 : score, confidence: Math.round(confidence * 100) / 100,
+      });
+    }
+  }
+  for (const e of out) e.trigger.text = doc.text.slice(e.trigger.start, e.trigger.end);
+  return out;
+}
+
+/** The trigger's words: the verb and the pattern's particles right after it ("called on"). */
+function triggerEnd(ctx: Ctx, i: number, match: Match): number {
+  let end = i;
+  const first = match.pattern.elements[0];
+  if (first?.k === 'word' && ctx.tokens[i + 1] && first.words.has(ctx.tokens[i + 1].key) && ctx.tokens[i + 1].pos !== 'DET') end = i + 1;
+  return end;
+}
+
+function quoteAt(doc: Doc, offset: number): DocQuote | undefined {
+  return doc.quotes.find((q) => q.start <= offset && offset < q.end);
+}
+
+function nearest<T extends { first: number }>(list: T[], i: number): T | undefined {
+  return list.sort((a, b) => Math.abs(a.first - i) - Math.abs(b.first - i))[0];
+}
+
+/** Skip back over adverbs, auxiliaries, negation, dates and parenthetical phrases to the subject. */
+function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined): Mention[] {
+  const { tokens, doc } = ctx;
+  let j = i - 1;
+  const dateAt = (k: number) => doc.dates.find((d) => d.last === k);
+  while (j >= sentenceFirst) {
+    const t = tokens[j];
+    const d = dateAt(j);
+    if (d) j = d.first - 1;
+    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || NEGATION.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
+    else if (t.key === ',') {
+      // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
+      let k = j - 1;
+      while (k >= sentenceFirst && k > j - 16 && tokens[k].key !== ',') k--;
+      if (k >= sentenceFirst && tokens[k].key === ',' && ctx.byLast.has(k - 1)) j = k - 1;
+      else return [];
+    } else break;
+  }
+  if (j < sentenceFirst) return [];
+  const m = ctx.byLast.get(j);
+  if (m) return withCoordinatedBefore(ctx, m, sentenceFirst);
+  const t = tokens[j];
+  const pronoun = PRONOUNS[t.key];
+  if (pronoun) {
+    const actor = pronoun === 'speaker' ? quote?.speaker?.actor ?? null : pronounAntecedent(ctx, j, pronoun);
+    return actor ? [{ first: j, last: j, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null }] : [];
+  }
+  // "The statement called on …": a document acts for whoever issued it
+  if (ctx.documents.has(t.key)) {
+    const q = doc.quotes.find((x) => x.sentence === t.sentence && x.speaker?.actor) ?? [...doc.quotes].reverse().find((x) => x.start < t.start && x.speaker?.actor);
+    let first = j;
+    while (first > sentenceFirst && ['DET', 'ADJ'].includes(tokens[first - 1].pos)) first--;
+    if (q?.speaker?.actor) return [{ first, last: j, start: tokens[first].start, end: t.end, text: doc.text.slice(tokens[first].start, t.end), sentence: t.sentence, actor: q.speaker.actor, place: null }];
+  }
+  // "X thanked Berlin and urged …": the subject of the first verb in a coordinated predicate
+  if (t.pos === 'CCONJ') {
+    const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
+    if (first) return [first];
+  }
+  return [];
+}
+
+function pronounAntecedent(ctx: Ctx, j: number, kind: 'person' | 'group'): Actor | null {
+  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person'));
+  return prior.at(-1)?.actor ?? null;
+}
+
+/** "Armenia and Azerbaijan agreed": every actor in a coordinated subject. */
+function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Mention[] {
+  const out = [m];
+  let cur = m;
+  while (cur.first - 2 >= sentenceFirst && ['and', ','].includes(ctx.tokens[cur.first - 1].key)) {
+    const prev = ctx.byLast.get(cur.first - 2);
+    if (!prev) break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  return out;
+}
+
+function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
+  const out = [m];
+  let cur = m;
+  while (['and', ','].includes(ctx.tokens[cur.last + 1]?.key ?? '')) {
+    const next = ctx.byFirst.get(cur.last + 2);
+    if (!next) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** The actor right after the verb phrase, if it is the object (no preposition in between). */
+function directObject(ctx: Ctx, j: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = j; k < tokens.length && k - j <= 3; k++) {
+    const m = ctx.byFirst.get(k);
+    if (m) return isPossessiveModifier(ctx, m) ? null : m;
+    if (!['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[k].pos)) return null;
+  }
+  return null;
+}
+
+function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
+  for (let k = from; k <= end && k - from <= 8; k++) {
+    if (ctx.tokens[k].key === 'by') {
+      for (let m = k + 1; m <= end && m - k <= 3; m++) {
+        const found = ctx.byFirst.get(m);
+        if (found) return found;
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
+    const t = ctx.tokens[k];
+    if (NEGATION.has(t.key) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
+    if (t.pos === 'VERB' || t.pos === 'PUNCT' || ctx.byLast.has(k)) break;
+  }
+  return false;
+}
+
+/** A noun frame counts only as the subject of its clause ("Talks between X and Y ended …"). */
+function isClauseSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  let j = i - 1;
+  while (j >= sentenceFirst && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[j].pos)) j--;
+  return j < sentenceFirst;
+}
+
+/** "in Ankara" in the trigger's sentence, nearest to it; else the dateline. */
+function locationOf(ctx: Ctx, i: number): Place | null {
+  const { tokens, doc } = ctx;
+  const sentence = tokens[i].sentence;
+  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && ['in', 'at', 'near', 'outside'].includes(tokens[m.first - 1]?.key ?? ''));
+  const best = nearest(inSentence, i);
+  if (best) return best.place;
+  const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
+  return dateline?.place ?? null;
+}
+
+function stateOf(place: Place): Actor {
+  return { id: place.id, name: place.name, kind: 'state', country: place.country, sector: 'GOV', cameo: place.country, wikidata: null };
+}
