@@ -22,7 +22,7 @@ export class PatternError extends Error {}
 
 export function compilePattern(p: EventPattern): CompiledPattern {
   const parts: string[] = p.pattern.trim().toLowerCase().match(/\[[^\]]+\]|\([^)]+\)|\S+/g) ?? [];
-  if (!parts.length || /^[\[(*]|^[xs]$/.test(parts[0])) throw new PatternError(`pattern "${p.pattern}" must start with a verb or noun`);
+  if (!parts.length || /^[[(*]|^[xs]$/.test(parts[0])) throw new PatternError(`pattern "${p.pattern}" must start with a verb or noun`);
   const elements: Element[] = [];
   for (const part of parts.slice(1)) {
     if (part === 'x' || part === 's') elements.push({ k: 'slot', slot: part.toUpperCase() as 'X' | 'S' });

@@ -152,7 +152,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   const { tokens, doc } = ctx;
   const p = match.pattern;
   const passive = isPassive(tokens, i);
-  let sources: Mention[] = [];
+  let sources: Mention[];
   let targets: (Mention | null)[] = [match.target];
   const quote = quoteAt(doc, tokens[i].start);
 
