@@ -107,7 +107,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
-      const starts = ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1;
+      // the role phrase opens with an article, a role word, or a lower-case modifier ("foreign policy adviser to …")
+      const opener = tokens[c + 1];
+      const starts = !!opener && (['a', 'an', 'the'].includes(opener.key) || role[0]?.first === c + 1 || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
       if (starts && role.length) {
         const head = role.find((m) => m.agent) ?? role[0];
         const where = role.find((m) => m.actor?.country || m.place?.country);
@@ -276,7 +278,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   if (has(atom, 'org')) {
     const org = pick(atom, 'org')!.org;
-    return { mention: mk(ctx, atom.first, atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
+    return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 
   const country = pickCountry(atom, 'name', 'government', 'people');

@@ -140,6 +140,13 @@ export function quotesStage(doc: Doc): void {
       previous = q;
     }
   }
+  // a quote that runs on into the next paragraph is attributed where it ends
+  for (let n = doc.quotes.length - 2; n >= 0; n--) {
+    const q = doc.quotes[n];
+    const next = doc.quotes[n + 1];
+    const mark = marks.find((m) => m.start === q.start);
+    if (!q.speaker && mark?.continues && next.speaker) doc.quotes[n] = { ...q, speaker: next.speaker, cue: next.cue };
+  }
   doc.quotes.push(...reportedSpeech(ctx, marks));
   doc.quotes.sort((a, b) => a.start - b.start);
 }
@@ -274,6 +281,14 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok);
   if (m) {
     let j = m.last + 1;
+    // "Antonio Tajani, who hosted the meeting, told …", "the Russian embassy in Tallinn claimed"
+    if (tokens[j]?.key === ',') {
+      let k = j + 1;
+      while (tokens[k] && k - j <= 16 && tokens[k].key !== ',' && tokens[k].sentence === tokens[j].sentence) k++;
+      if (tokens[k]?.key === ',' && cueAt(ctx, k + 1) >= 0) j = k;
+    } else if (['in', 'at', 'from'].includes(tokens[j]?.key) && ctx.doc.mentions.some((x) => x.first === j + 1 && x.place)) {
+      j = ctx.doc.mentions.find((x) => x.first === j + 1 && x.place)!.last + 1;
+    }
     while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].key === ',')) j++;
     const c2 = cueAt(ctx, j);
     if (c2 >= 0) return { cue: { first: j, last: c2 }, speaker: m.speaker };
