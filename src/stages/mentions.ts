@@ -7,6 +7,7 @@ import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type Men
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
+import { findQuotationMarks } from './quotes.js';
 
 /** Prepositions after which a country or capital names a place, not an actor. */
 const LOCATIVE = new Set(['in', 'at', 'into', 'inside', 'within', 'throughout', 'across', 'near', 'outside', 'around', 'from', 'to', 'toward', 'towards', 'via', 'through', 'over', 'visited', 'visit', 'visiting', 'arrived', 'entered', 'leaving', 'left', 'reach', 'reached', 'of', 'off', 'along', 'beyond', 'under', 'northern', 'southern', 'eastern', 'western', 'central']);
@@ -61,13 +62,17 @@ const LOCAL_SECTORS = new Set(['CVL', 'COP', 'REB', 'OPP', 'REF', 'MIL']);
  * named in its sentence, or else of the other actors there ("Kenyan police … on protesters").
  */
 function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
+  let marks: { start: number; end: number }[] | undefined;
   return mentions.map((m) => {
     // a titled person of no stated country, in a sentence that names exactly one country
     if (m.actor && m.actor.kind === 'person' && !m.actor.country && m.actor.id.startsWith('person:') && m.actor.sector !== 'IGO') {
-      // the one country named in its sentence, or else in the two sentences before it
+      // the one country acting in its sentence, or else in the two sentences before it; words
+      // inside quotation marks and places ("in Gaza") say nothing of whom the person works for
+      marks ??= findQuotationMarks(ctx.doc.text);
+      const quoted = (x: Mention): boolean => marks!.some((q) => q.start <= x.start && x.end <= q.end);
       for (const back of [0, 1, 2]) {
-        const countries = new Set(mentions.filter((x) => x.sentence === m.sentence - back && x !== m)
-          .map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+        const countries = new Set(mentions.filter((x) => x.sentence === m.sentence - back && x !== m && x.actor && !quoted(x))
+          .map((x) => x.actor!.country).filter(Boolean));
         if (countries.size > 1) break;
         if (countries.size === 1) {
           const [country] = countries as Set<string>;
@@ -113,9 +118,13 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (starts && role.length) {
         const head = role.find((m) => m.agent) ?? role[0];
         const where = role.find((m) => m.actor?.country || m.place?.country);
-        const country = head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
         const sector = head.actor?.sector ?? head.agent?.sector ?? null;
-        out.push(personMention(ctx, first, c - 1, country, sector));
+        // "the UN humanitarian coordinator for Sudan" works for the UN, not for Sudan
+        const country = sector === 'IGO' ? head.actor?.country ?? null : head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
+        const person = personMention(ctx, first, c - 1, country, sector);
+        out.push(person);
+        // the role phrase names the same person
+        if (head.first === c + 1 || head.first === c + 2) head.actor = person.actor;
         continue;
       }
     }
@@ -126,12 +135,16 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:'));
     if (existing) {
       if (!existing.actor!.country && role.actor?.country) existing.actor = { ...existing.actor!, country: role.actor.country, sector: role.actor.sector ?? existing.actor!.sector };
+      role.actor = existing.actor;
       continue;
     }
     while (last < tokens.length && (isNameToken(tokens[last]) || (tokens[last].key === '-' && isNameToken(tokens[last + 1])))) last++;
     last--;
     if (last - c >= 2 && !covered(c + 1) && [',', '.'].includes(tokens[last + 1]?.key ?? '') || last - c >= 2 && ['VERB'].includes(tokens[last + 1]?.pos)) {
-      out.push(personMention(ctx, c + 1, last, role.actor?.country ?? null, role.actor?.sector ?? role.agent?.sector ?? null));
+      const person = personMention(ctx, c + 1, last, role.actor?.country ?? null, role.actor?.sector ?? role.agent?.sector ?? null);
+      out.push(person);
+      // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
+      role.actor = person.actor;
     }
   }
   return out.length > mentions.length ? out.sort((a, b) => a.first - b.first || b.last - a.last) : mentions;

@@ -184,7 +184,12 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
 
   // a name, title or term in quotation marks is not speech
   const titleCase = titleCaseWords(content);
-  if (!attribution && !continuing && !fullSentence) return null;
+  const run = !attribution && !continuing && previous !== null && isPreviousRun(ctx, previous, m, all, n);
+  if (!attribution && !continuing && !fullSentence && !run) return null;
+  // a name in marks: "the “Zangezur corridor”", "the “Galaxy Leader”", or a dictionary name
+  const nameLike = words(content) <= 4 && /^\p{Lu}/u.test(content.trim()) && ['the', 'a', 'an'].includes(tokens[openTok - 1]?.key ?? '');
+  const isMention = ctx.doc.mentions.some((x) => x.start <= m.start + 1 && x.end >= trimEnd(doc.text, m.start, m.end) - 1 && x.end - x.start >= (m.end - m.start) * 0.6);
+  if (!run && words(content) <= 4 && (nameLike || isMention)) return null;
   // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
   // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
   const naming = NAMING.has(tokens[openTok - 1]?.key ?? '');
@@ -207,7 +212,7 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
       speaker = next.speaker;
     }
   }
-  if (!speaker && !attribution && previous && isPreviousRun(ctx, previous, m, all, n)) speaker = previous.speaker;
+  if (!speaker && run) speaker = previous!.speaker;
   if (!speaker && !attribution && !continuing && !fullSentence) return null;
   const endTrim = trimEnd(doc.text, m.start, m.end);
   return {
