@@ -86,7 +86,9 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const nearest = mentions
       .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person')))
       .sort((a, b) => distance(a) - distance(b))[0];
-    const country = nearest?.place?.country ?? nearest?.actor?.country;
+    // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
+    const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+    const country = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
 }
