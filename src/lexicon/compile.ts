@@ -52,6 +52,8 @@ export interface Lexicon {
   citations: Citations;
   /** likely gender of a given name, for resolving "he" and "she" */
   givenNames: Map<string, 'm' | 'f'>;
+  /** closed-class word lists the rules use (data/text/grammar.yaml) */
+  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation', Set<string>>;
   /** event patterns by the lemma of their first word */
   eventPatterns: Map<string, CompiledPattern[]>;
   /** CAMEO code → label and Goldstein-style score */
@@ -236,9 +238,15 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     for (const n of g.female) givenNames.set(matchKey(n), 'f');
     for (const n of g.male) givenNames.set(matchKey(n), 'm');
   }
+  const g = data.grammar.at(-1);
+  if (!g) throw new Error('no grammar dictionary (data/text/grammar.yaml) was loaded');
+  const grammar: Lexicon['grammar'] = {
+    locative: new Set(g.locative), motion: new Set(g.motion), featureWords: new Set(g.feature_words), nameParticles: new Set(g.name_particles),
+    representatives: new Set(g.representatives), qualifiers: new Set(g.qualifiers), naming: new Set(g.naming), negation: new Set(g.negation),
+  };
   const eventPatterns = indexPatterns(data.events.flat());
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, eventPatterns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, grammar, eventPatterns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -23,7 +23,6 @@ interface Match {
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 
 export function eventsStage(doc: Doc): void {
@@ -91,7 +90,7 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
 function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: number, got: { target: Mention | null; source: Mention | null }, passive: boolean):
   { last: number; target: Mention | null; source: Mention | null } | null {
   const { tokens } = ctx;
-  while (j <= end && (tokens[j].pos === 'ADV' && !NEGATION.has(tokens[j].key) || tokens[j].space)) j++;
+  while (j <= end && (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) || tokens[j].space)) j++;
   if (e === els.length) return { last: j - 1, ...got };
   const el = els[e];
   if (el.k === 'word') {
@@ -230,7 +229,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     const t = tokens[j];
     const d = dateAt(j);
     if (d) j = d.first - 1;
-    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || NEGATION.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
+    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
     else if (t.key === ',') {
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
       let k = j - 1;
@@ -320,7 +319,7 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
     const t = ctx.tokens[k];
-    if (NEGATION.has(t.key) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
+    if (ctx.doc.lexicon.grammar.negation.has(t.key) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
     if (t.pos === 'VERB' || t.pos === 'PUNCT' || ctx.byLast.has(k)) break;
   }
   return false;

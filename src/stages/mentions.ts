@@ -9,22 +9,12 @@ import type { Doc, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
 import { findQuotationMarks } from './quotes.js';
 
-/** Prepositions after which a country or capital names a place, not an actor. */
-const LOCATIVE = new Set(['in', 'at', 'into', 'inside', 'within', 'throughout', 'across', 'near', 'outside', 'around', 'from', 'to', 'toward', 'towards', 'via', 'through', 'over', 'visited', 'visit', 'visiting', 'arrived', 'entered', 'leaving', 'left', 'reach', 'reached', 'of', 'off', 'along', 'beyond', 'under', 'northern', 'southern', 'eastern', 'western', 'central']);
-/** Verbs of motion, after which "for X" is a destination. */
-const MOTION = new Set(['flee', 'fled', 'leave', 'left', 'head', 'depart', 'sail', 'fly', 'set', 'bound', 'evacuate', 'shuttle', 'travel', 'commute', 'run', 'ply']);
-/** Words that make a country's name part of a geographic feature's ("the Niger River"). */
-const FEATURE_WORDS = new Set(['river', 'delta', 'basin', 'valley', 'lake', 'desert', 'mountains', 'plateau', 'gulf', 'bay', 'sea', 'strait', 'peninsula', 'island', 'islands', 'street', 'avenue', 'square', 'post', 'times', 'airport', 'university']);
-/** Particles inside personal names ("Mohammed bin Salman", "Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'abu', 'ould', 'dos', 'das']);
 
 /** What may end a personal name: "Jr.", "II". */
 const NAME_SUFFIX = /^(Jr\.?|Sr\.?|I{2,3}|IV|VI{0,3})$/;
 
 type Atom = TrieMatch<MentionEntry>;
 
-/** Words for those who stand for the body they represent ("EU leaders" are the EU acting). */
-const REPRESENTATIVES = new Set(['leaders', 'officials', 'delegation', 'delegates', 'representatives', 'members', 'member states']);
 
 interface Ctx {
   doc: Doc;
@@ -197,7 +187,7 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
   const name = pickCountry(atom, 'name', 'government');
   if (name && possessive) return { country: name.iso3, after: afterAtom + 1 };
   // "Taiwan President …", "Kosovo police", "Kremlin spokesman": a name used as a modifier
-  if (name && !isLocative(tokens, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom };
+  if (name && !isLocative(ctx, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom };
   const org = pick(atom, 'org');
   if (org) return { country: org.org.country, org: org.org, after: possessive ? afterAtom + 1 : afterAtom };
   return null;
@@ -222,11 +212,11 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
     const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country) : null;
     if (chained) {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
     }
     // "EU leaders", "G7 officials": the organisation itself
-    if (mod.org && REPRESENTATIVES.has(tokens[nextAtom.last].key)) {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), nextAtom.last, orgActor(ctx, mod.org), null, {}), next: n + 2 };
+    if (mod.org && ctx.lex.grammar.representatives.has(tokens[nextAtom.last].key)) {
+      return { mention: mk(ctx, withArticle(ctx, atom.first), nextAtom.last, orgActor(ctx, mod.org), null, {}), next: n + 2 };
     }
     const title = titledPerson(ctx, atoms, n + 1, agent, mod.country);
     const last = title ? title.last : nextAtom.last;
@@ -238,7 +228,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     let actor = earlier?.actor ?? title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
     // "the African Union’s envoy Olusegun Obasanjo": someone of no known office acts for the organisation
     if (title && !title.person && mod.org && actor) actor = { ...actor, country: mod.org.country, sector: mod.org.sector };
-    return { mention: mk(ctx, withArticle(tokens, atom.first), last, actor, null, { agent, person: title?.person, family: title?.family }), next: title ? title.nextAtom : n + 2 };
+    return { mention: mk(ctx, withArticle(ctx, atom.first), last, actor, null, { agent, person: title?.person, family: title?.family }), next: title ? title.nextAtom : n + 2 };
   }
 
   // [agent] (of [country|org]) | [title] [Name] (of [country])
@@ -246,20 +236,20 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const agent = pick(atom, 'agent')!.agent;
     const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n, null) : null;
     if (chained) {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
     }
     const title = titledPerson(ctx, atoms, n, agent);
     if (title) {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), title.last, title.actor, null, { agent, person: title.person, family: title.family }), next: title.nextAtom, nested: title.ofAtom };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), title.last, title.actor, null, { agent, person: title.person, family: title.family }), next: title.nextAtom, nested: title.ofAtom };
     }
     const of = ofPhrase(ctx, atoms, n);
     if (of) {
       // "Leaders of the Organization of Turkic States": the organisation itself
-      if (of.org && REPRESENTATIVES.has(tokens[atom.last].key)) {
-        return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, orgActor(ctx, of.org), null, {}), next: of.nextAtom };
+      if (of.org && ctx.lex.grammar.representatives.has(tokens[atom.last].key)) {
+        return { mention: mk(ctx, withArticle(ctx, atom.first), of.last, orgActor(ctx, of.org), null, {}), next: of.nextAtom };
       }
       const actor = agentActor(ctx, agent, of.country, of.org);
-      return { mention: mk(ctx, withArticle(tokens, atom.first), of.last, actor, null, { agent }), next: of.nextAtom, nested: of.atom };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), of.last, actor, null, { agent }), next: of.nextAtom, nested: of.atom };
     }
     // a bare agent refers back to an earlier mention of the same agent (or the same head)
     const fits = (m: Mention): boolean => !!m.agent && !!m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (!!m.actor.country || m.actor.sector === 'IGO');
@@ -269,7 +259,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     // a generic mention ("the minister") means the one that was the subject, not one in passing
     const antecedent = agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
     // without one it stays unresolved for now; contextCountries() may place it
-    return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
+    return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
 
   if (has(atom, 'person')) {
@@ -293,7 +283,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   if (has(atom, 'org')) {
     const org = pick(atom, 'org')!.org;
-    return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
+    return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 
   const country = pickCountry(atom, 'name', 'government', 'people');
@@ -301,9 +291,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const places = atom.payloads.map((p) => p.entry).filter((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place');
   const place = places.find((e) => e.contested) ?? places[0];
   if (country && !looksLikeLongerName(ctx, atom) && !isSubdivisionOfAnotherCountry(ctx, atom, country.iso3)) {
-    const locative = isLocative(tokens, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
+    const locative = isLocative(ctx, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
     if (country.form === 'people') {
-      return { mention: mk(ctx, withArticle(tokens, atom.first), atom.last, peopleActor(ctx, country.iso3), null, {}), next: n + 1 };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, peopleActor(ctx, country.iso3), null, {}), next: n + 1 };
     }
     if (country.form === 'name') {
       const placeOf = ctx.lex.places.get(country.iso3) ?? null;
@@ -313,7 +303,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     // a place ("in Ankara", "Paris, France", "the Prague statement")
     const seat = !place;
     if (seat ? !locative : !locative && !place.contested && tokens[atom.first - 1]?.key !== 'the' && !followedByCommaCountry(ctx, atoms, n)) {
-      return { mention: mk(ctx, seat ? withArticle(tokens, atom.first) : atom.first, atom.last, stateActor(ctx, country.iso3), null, {}), next: n + 1 };
+      return { mention: mk(ctx, seat ? withArticle(ctx, atom.first) : atom.first, atom.last, stateActor(ctx, country.iso3), null, {}), next: n + 1 };
     }
   }
   if (place && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
@@ -329,8 +319,6 @@ function mk(ctx: Ctx, first: number, last: number, actor: Actor | null, place: P
   return { first, last, start, end, text: doc.text.slice(start, end), sentence: tokens[first].sentence, actor, place, ...extra };
 }
 
-/** Qualifiers that stay inside a mention without changing who it is ("Deputy Interior Minister"). */
-const QUALIFIERS = new Set(['deputy', 'acting', 'former', 'first', 'vice', 'interim', 'outgoing', 'incoming', 'senior', 'top', 'chief', 'then']);
 
 /** A mention that opens its sentence or stands right before its verb. */
 function isSubject(ctx: Ctx, m: Mention): boolean {
@@ -341,8 +329,9 @@ function isSubject(ctx: Ctx, m: Mention): boolean {
 }
 
 /** Include preceding qualifiers and "the" in the mention ("the foreign ministry", "former Prime Minister"). */
-function withArticle(tokens: Token[], first: number): number {
-  while (first > 0 && QUALIFIERS.has(tokens[first - 1].key)) first--;
+function withArticle(ctx: Ctx, first: number): number {
+  const { tokens } = ctx;
+  while (first > 0 && ctx.lex.grammar.qualifiers.has(tokens[first - 1].key)) first--;
   return first > 0 && tokens[first - 1].key === 'the' ? first - 1 : first;
 }
 
@@ -389,20 +378,22 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | n
   return { ...t, agent: titleAgent, actor: { ...t.actor, country, sector, cameo: country && sector ? `${country}${sector}` : t.actor.cameo } };
 }
 
-function isLocative(tokens: Token[], first: number): boolean {
+function isLocative(ctx: Ctx, first: number): boolean {
+  const { tokens } = ctx;
+  const { locative, motion } = ctx.lex.grammar;
   let i = first - 1;
   while (i >= 0 && (tokens[i].key === 'the' || tokens[i].pos === 'ADJ' && !tokens[i].cap)) i--;
   // "in Prague and Sochi", "between Islamabad and New Delhi": the preposition governs the list
   if (i > 0 && (tokens[i].key === 'and' || tokens[i].key === 'or') && tokens[i - 1].cap) {
     let j = i - 1;
     while (j > 0 && tokens[j - 1].cap && !tokens[j - 1].space) j--;
-    if (j < i - 1 || tokens[j].cap) return isLocative(tokens, j);
+    if (j < i - 1 || tokens[j].cap) return isLocative(ctx, j);
   }
   // "fled … for Armenia", "left for Lithuania": a destination
-  if (i >= 0 && (tokens[i].key === 'for' || tokens[i].key === 'between')) return MOTION.has(tokens[i - 1]?.lemma) || MOTION.has(tokens[i - 2]?.lemma);
+  if (i >= 0 && (tokens[i].key === 'for' || tokens[i].key === 'between')) return motion.has(tokens[i - 1]?.lemma) || motion.has(tokens[i - 2]?.lemma);
   // "the border with Georgia"
   if (i >= 0 && tokens[i].key === 'with') return /^borders?$/.test(tokens[i - 1]?.key ?? '');
-  if (i < 0 || !LOCATIVE.has(tokens[i].key)) return false;
+  if (i < 0 || !locative.has(tokens[i].key)) return false;
   // "warnings from Beijing", "pressure from Washington": the source of something, not a place
   return !(tokens[i].key === 'from' && tokens[i - 1]?.pos === 'NOUN');
 }
@@ -413,7 +404,7 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   const next = tokens[atom.last + 1];
   const prev = tokens[atom.first - 1];
   if (atom.last > atom.first && has(atom, 'person')) return false;
-  if (next?.cap && FEATURE_WORDS.has(next.key)) return true;
+  if (next?.cap && ctx.lex.grammar.featureWords.has(next.key)) return true;
   // a neighbour that is a name the dictionaries do not know, or know only as a family name
   const inDate = (t: Token): boolean => ctx.doc.dates.some((d) => d.first <= t.i && t.i <= d.last);
   const unknownName = (t: Token | undefined): boolean =>
@@ -444,7 +435,7 @@ function followedByCommaCountry(ctx: Ctx, atoms: Atom[], n: number): boolean {
 /** Single-word city names must be tagged as proper nouns ("Nice", "Split", "Reading" are often words). */
 function placeIsProper(ctx: Ctx, atom: Atom): boolean {
   const { tokens } = ctx;
-  if (atom.first !== atom.last || isLocative(tokens, atom.first)) return true;
+  if (atom.first !== atom.last || isLocative(ctx, atom.first)) return true;
   if (tokens[atom.first].pos !== 'PROPN') return false;
   // at the start of a sentence a capital letter proves nothing: "Nice words …", "Split over …"
   const s = ctx.doc.sentences[tokens[atom.first].sentence];
@@ -510,7 +501,7 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
       continue;
     }
     const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
-    const particle = NAME_PARTICLES.has(t.key) && i > startName && tokens[i + 1]?.cap;
+    const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'person')))) break;
     i++;
   }

@@ -165,8 +165,6 @@ function tokenAt(ctx: Ctx, offset: number): number {
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
-/** Words before quotation marks that name a term rather than quote speech. */
-const NAMING = new Set(['so-called', 'called', 'dubbed', 'named', 'as', 'term', 'word', 'label', 'phrase', 'slogan', 'codenamed', 'titled', 'entitled', 'nicknamed', 'known']);
 
 function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: DocQuote | null): DocQuote | null {
   const { doc, tokens } = ctx;
@@ -192,7 +190,7 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   if (!run && words(content) <= 4 && (nameLike || isMention)) return null;
   // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
   // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
-  const naming = NAMING.has(tokens[openTok - 1]?.key ?? '');
+  const naming = ctx.doc.lexicon.grammar.naming.has(tokens[openTok - 1]?.key ?? '');
   if (words(content) <= 3 && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
   if (titleCase && words(content) <= 6 && !attribution) return null;
 
