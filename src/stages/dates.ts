@@ -14,6 +14,8 @@ interface Found {
 }
 
 interface CalendarIndex {
+  /** every word a date expression can start with: most tokens are ruled out by one lookup */
+  starts: Set<string>;
   month: Map<string, number>; // 1..12
   weekday: Map<string, number>; // 0..6, Sunday first
   numbers: Map<string, number>;
@@ -31,6 +33,10 @@ function indexOf(cal: Calendar): CalendarIndex {
       numbers: new Map(Object.entries(cal.numbers)),
       partsOfDay: new Set(cal.parts_of_day),
       prepositions: new Set(cal.prepositions),
+      starts: new Set([
+        ...cal.months.flat(), ...cal.weekdays.flat(), ...Object.keys(cal.numbers), ...cal.prepositions,
+        'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'next', 'past',
+      ]),
     };
     indexCache.set(cal, idx);
   }
@@ -63,7 +69,8 @@ export function datesStage(doc: Doc): void {
   const { tokens } = doc;
   for (const s of doc.sentences) {
     for (let i = s.first; i <= s.last; i++) {
-      if (tokens[i].space) continue;
+      const t = tokens[i];
+      if (t.space || !(idx.starts.has(t.key) || (t.key.charCodeAt(0) >= 48 && t.key.charCodeAt(0) <= 57))) continue;
       const f = matchAt(tokens, i, s.last, idx, pub);
       if (!f) continue;
       let first = f.first;
