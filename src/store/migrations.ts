@@ -1,0 +1,195 @@
+// The SQLite schema as numbered migrations. A database records the ones applied in `migrations`;
+// opening it applies the missing ones in order, each in its own transaction. Never edit a
+// migration that has shipped: add the next number.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, analyses, layers, clusters, full-text index',
+    sql: `
+CREATE TABLE articles (
+  id TEXT NOT NULL UNIQUE,
+  url TEXT,
+  title TEXT,
+  outlet TEXT,
+  published TEXT,
+  source TEXT,
+  text TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_outlet ON articles (outlet, published);
+CREATE INDEX articles_url ON articles (url);
+
+-- the article text, searchable; kept in step with articles by the triggers below
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'rowid');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+
+CREATE TABLE analyses (
+  article_id TEXT PRIMARY KEY REFERENCES articles (id),
+  coder_version TEXT NOT NULL,
+  dictionaries TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX analyses_coder ON analyses (coder_version, dictionaries);
+
+-- one row per event mention; the filter columns are copied out of the Event, which is kept whole in json
+CREATE TABLE events (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  sentence_text TEXT NOT NULL,
+  trigger_start INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  cameo TEXT,
+  source_id TEXT,
+  source_country TEXT,
+  source_key TEXT,
+  target_id TEXT,
+  target_country TEXT,
+  target_key TEXT,
+  date TEXT,
+  sort_date TEXT,
+  day INTEGER,
+  negated INTEGER NOT NULL,
+  quoted INTEGER NOT NULL,
+  speaker_id TEXT,
+  intensity REAL NOT NULL,
+  published TEXT,
+  outlet TEXT,
+  cluster_key TEXT NOT NULL,
+  cluster_id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_date ON events (sort_date);
+CREATE INDEX events_type ON events (type, sort_date);
+CREATE INDEX events_quad ON events (quad, sort_date);
+CREATE INDEX events_source_country ON events (source_country, sort_date);
+CREATE INDEX events_target_country ON events (target_country, sort_date);
+CREATE INDEX events_source_id ON events (source_id, sort_date);
+CREATE INDEX events_target_id ON events (target_id, sort_date);
+CREATE INDEX events_outlet ON events (outlet, sort_date);
+CREATE INDEX events_quoted ON events (quoted, sort_date);
+CREATE INDEX events_cluster ON events (cluster_id);
+CREATE INDEX events_cluster_key ON events (cluster_key, day);
+
+-- reports of one event across articles (see src/store/clusters.ts)
+CREATE TABLE clusters (
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  negated INTEGER NOT NULL,
+  source_key TEXT,
+  target_key TEXT,
+  first_day INTEGER,
+  last_day INTEGER,
+  first_date TEXT,
+  last_date TEXT,
+  num_mentions INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL,
+  intensity REAL NOT NULL,
+  root INTEGER NOT NULL,
+  rep_article_id TEXT NOT NULL,
+  rep_idx INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX clusters_key ON clusters (key, first_day);
+CREATE INDEX clusters_date ON clusters (first_date);
+
+CREATE TABLE quotes (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  direct INTEGER NOT NULL,
+  speaker_text TEXT,
+  speaker_id TEXT,
+  speaker_name TEXT,
+  speaker_country TEXT,
+  published TEXT,
+  outlet TEXT,
+  json TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX quotes_speaker ON quotes (speaker_id, published);
+CREATE INDEX quotes_country ON quotes (speaker_country, published);
+CREATE INDEX quotes_published ON quotes (published);
+
+CREATE TABLE actor_mentions (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  sector TEXT,
+  cameo TEXT,
+  wikidata TEXT,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id);
+CREATE INDEX actor_mentions_country ON actor_mentions (country);
+
+CREATE TABLE agreement_refs (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  agreement_id TEXT,
+  agreement_json TEXT,
+  cited_date TEXT,
+  cited_kind TEXT,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX agreement_refs_agreement ON agreement_refs (agreement_id);
+
+CREATE TABLE place_mentions (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  place_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  lat REAL,
+  lon REAL,
+  contested INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX place_mentions_place ON place_mentions (place_id);
+
+CREATE TABLE framing (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  denotes TEXT NOT NULL,
+  used_by TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX framing_denotes ON framing (denotes, used_by);
+`,
+  },
+];
