@@ -292,7 +292,7 @@ export class SqliteStore implements Store {
     return {
       sql: `SELECT e.article_id, e.idx, e.cluster_id, e.quad, e.sort_date, e.sentence, e.sentence_start, e.sentence_end, e.sentence_text, e.json,
         n.coder_version, n.dictionaries, ${ARTICLE_COLUMNS}
-        FROM events e JOIN articles a ON a.id = e.article_id JOIN analyses n ON n.article_id = e.article_id ${w.sql} ${order(sort, 'e.sort_date', 'e.article_id, e.idx')}`,
+        FROM events e JOIN articles a ON a.id = e.article_id JOIN analyses n ON n.article_id = e.article_id ${w.sql} ${order(sort, 'e.sort_date', 'e.published, e.article_id, e.idx')}`,
       params: w.params,
     };
   }
