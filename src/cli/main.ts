@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 // The demarche command line: a thin shell over analyze() and the evaluator.
-import { readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { analyze, CODER_VERSION, InputError } from '../pipeline/analyze.js';
 import { getLexicon, type Lexicon } from '../lexicon/compile.js';
 import { DictionaryError } from '../lexicon/load.js';
 import { finish, formatScores, loadGold, newScores, scoreArticle } from '../eval/score.js';
-import type { Analysis, MetaInput } from '../model/analysis.js';
+import { PLOVER_TYPES, type Analysis, type MetaInput, type PloverType } from '../model/analysis.js';
+import { parseQuadClass } from '../model/quad.js';
+import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/export.js';
+import { PoliteFetcher } from '../ingest/fetch.js';
+import { ingest, recode, type IngestSummary } from '../ingest/ingest.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../ingest/sources.js';
+import { defaultDbPath, SqliteStore } from '../store/sqlite.js';
+import type { EventFilters } from '../store/store.js';
+import { formatSummary, start } from './start.js';
+import { decodeText, InputProblem } from '../ingest/decode.js';
 import { formatReport } from './report.js';
 
 /** A user error: one line on stderr naming the input and the problem, exit code 2. */
@@ -22,16 +31,12 @@ function fail(e: unknown): never {
 
 /** Bytes to text: invalid UTF-8 and binary input are errors naming the input. */
 export function decodeInput(bytes: Buffer, name: string): string {
-  if (bytes.includes(0)) throw new UsageError(`${name}: binary input (contains NUL bytes), expected UTF-8 text`);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: invalid UTF-8`);
+    return decodeText(bytes);
+  } catch (e) {
+    if (e instanceof InputProblem) throw new UsageError(`${name}: ${e.message}`);
+    throw e;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (!text.trim()) throw new UsageError(`${name}: empty text`);
-  return text;
 }
 
 function readInput(file: string): Buffer {
@@ -156,6 +161,173 @@ program.command('eval')
       finish(scores);
       if (opts.json) process.stdout.write(JSON.stringify({ articles, scores }, null, 1) + '\n');
       else process.stdout.write(`${articles} gold article(s)\n${formatScores(scores)}\n`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+const dbOption = () => new Option('--db <path>', 'the database file (default $DEMARCHE_DB, else ./demarche.db)');
+
+/** Progress on stderr when it is a terminal; problem lines are written between redraws. */
+class Progress {
+  private readonly bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ stream: process.stderr, format: '{task} [{bar}] {value}/{total} | {articles} articles, {events} events, {errors} errors', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  private started = false;
+  constructor(private readonly task: string) {}
+
+  update(done: number, total: number, s: IngestSummary): void {
+    const payload = { task: this.task, articles: s.articles, events: s.events, errors: s.errors };
+    if (!this.bar) return;
+    if (!this.started) {
+      this.bar.start(total, done, payload);
+      this.started = true;
+    } else {
+      this.bar.setTotal(total);
+      this.bar.update(done, payload);
+    }
+  }
+
+  problem(input: string, problem: string): void {
+    if (this.started) this.bar?.stop();
+    process.stderr.write(`demarche: ${input}: ${problem}\n`);
+    if (this.started) this.bar?.start(this.bar.getTotal(), this.bar.getProgress() * this.bar.getTotal());
+  }
+
+  stop(): void {
+    if (this.started) this.bar?.stop();
+  }
+}
+
+const formatSummaryLine = (verb: string, s: IngestSummary): string =>
+  `${verb} ${s.articles} articles (${s.new} new, ${s.recoded} recoded, ${s.unchanged} already stored): ${s.events} events, ${s.quotes} quotes, ${s.errors} errors`;
+
+function positiveNumber(name: string): (v: string) => number {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0.`);
+    return n;
+  };
+}
+
+program.command('ingest')
+  .description('analyse and store articles: files (.txt .html .json .jsonl, RSS/Atom .xml .rss .atom), folders (recursively) and http(s) URLs of pages or feeds')
+  .argument('<inputs...>', 'files, folders or URLs')
+  .addOption(dbOption())
+  .option('--dict <file>', 'an extra dictionary file (repeatable)', collect, [])
+  .option('--delay <ms>', 'least time between two requests to one host', positiveNumber('--delay'), 1000)
+  .option('--timeout <s>', 'time limit for one page', positiveNumber('--timeout'), 20)
+  .option('--max-bytes <n>', 'size limit of a file, a JSONL line or a fetched page', positiveNumber('--max-bytes'), DEFAULT_MAX_FILE_BYTES)
+  .action(async (inputs: string[], opts: { db?: string; dict: string[]; delay: number; timeout: number; maxBytes: number }) => {
+    try {
+      const store = new SqliteStore(defaultDbPath(opts.db));
+      const lexicon = lexiconFor(opts.dict);
+      const progress = new Progress('ingest');
+      let inputsDone = 0;
+      let inputsTotal = 0;
+      const summary = await ingest(inputs, {
+        store, lexicon, maxFileBytes: opts.maxBytes,
+        fetcher: new PoliteFetcher({ delayMs: opts.delay, timeoutMs: opts.timeout * 1000, maxBytes: opts.maxBytes }),
+        onItem: (o, s) => {
+          if (o.status === 'problem') progress.problem(o.input, o.problem);
+          progress.update(inputsDone, inputsTotal, s);
+        },
+        onInput: (done, total) => {
+          inputsDone = done;
+          inputsTotal = total;
+        },
+      });
+      progress.stop();
+      store.close();
+      process.stdout.write(formatSummaryLine('ingested', summary) + '\n');
+      process.exitCode = summary.errors ? 1 : 0;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program.command('recode')
+  .description('analyse again the stored articles coded by another coder version or with other dictionaries')
+  .addOption(dbOption())
+  .option('--dict <file>', 'an extra dictionary file (repeatable)', collect, [])
+  .action((opts: { db?: string; dict: string[] }) => {
+    try {
+      const store = new SqliteStore(defaultDbPath(opts.db));
+      const progress = new Progress('recode');
+      const summary = recode({
+        store, lexicon: lexiconFor(opts.dict),
+        onItem: (o, s, done, total) => {
+          if (o.status === 'problem') progress.problem(o.input, o.problem);
+          progress.update(done, total, s);
+        },
+      });
+      progress.stop();
+      store.close();
+      process.stdout.write(formatSummaryLine('recoded', summary) + '\n');
+      process.exitCode = summary.errors ? 1 : 0;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+function isoDateOption(name: string): (v: string) => string {
+  return (v: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`${name} must be a date YYYY-MM-DD.`);
+    return v;
+  };
+}
+
+program.command('export')
+  .description('write the stored events: PLOVER JSONL, GDELT 2.0 event TSV (one row per event cluster), CSV, Parquet or JSON')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('plover-jsonl'))
+  .option('--from <date>', 'events on or after this date', isoDateOption('--from'))
+  .option('--to <date>', 'events on or before this date', isoDateOption('--to'))
+  .option('--country <iso3>', 'source or target in this country (ISO 3166-1 alpha-3)')
+  .option('--actor <id>', 'source or target is this actor')
+  .option('--type <types>', 'PLOVER event types, comma-separated')
+  .option('--quad <class>', 'quad class: 1-4 or verbal-cooperation, material-cooperation, verbal-conflict, material-conflict')
+  .option('--outlet <outlet>', 'reported by this outlet')
+  .option('--out <file>', 'write here instead of standard output')
+  .action(async (opts: { db?: string; format: ExportFormat; from?: string; to?: string; country?: string; actor?: string; type?: string; quad?: string; outlet?: string; out?: string }) => {
+    try {
+      const filters: EventFilters = { from: opts.from, to: opts.to, country: opts.country?.toUpperCase(), actor: opts.actor, outlet: opts.outlet };
+      if (opts.type) {
+        filters.type = opts.type.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean).map((t) => {
+          if (!PLOVER_TYPES.includes(t as PloverType)) throw new UsageError(`--type: ${t} is not a PLOVER event type (${PLOVER_TYPES.join(' ')})`);
+          return t as PloverType;
+        });
+      }
+      if (opts.quad) {
+        const quad = parseQuadClass(opts.quad);
+        if (!quad) throw new UsageError(`--quad: "${opts.quad}" is not a quad class`);
+        filters.quad = quad;
+      }
+      if (opts.format === 'parquet' && !opts.out && process.stdout.isTTY) throw new UsageError('Parquet is binary: give --out FILE or redirect standard output');
+      const path = defaultDbPath(opts.db);
+      if (!existsSync(path)) throw new UsageError(`${path}: no such database (ingest some articles first)`);
+      const store = new SqliteStore(path, { readonly: true });
+      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const records = await exportEvents(store, opts.format, filters, out);
+      store.close();
+      if (opts.out) {
+        await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        process.stderr.write(`demarche: ${records} records written to ${opts.out}\n`);
+      }
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program.command('start')
+  .description('open (or create) the database, ingest examples/ when it is empty, and summarise what it holds (npm start)')
+  .addOption(dbOption())
+  .action(async (opts: { db?: string }) => {
+    try {
+      const { store, seeded } = await start({ db: opts.db, onProblem: (input, problem) => process.stderr.write(`demarche: ${input}: ${problem}\n`) });
+      if (seeded) process.stdout.write(formatSummaryLine('the database was empty: ingested examples/,', seeded) + '\n');
+      process.stdout.write(formatSummary(store, store.path) + '\n');
+      store.close();
     } catch (e) {
       fail(e);
     }
