@@ -78,8 +78,12 @@ function prevWord(tokens: Token[], i: number): Token | undefined {
 }
 
 function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
-  const passive = isPassive(ctx.tokens, i);
+  const { tokens } = ctx;
+  const passive = isPassive(tokens, i);
+  // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
+  const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
   for (const p of patterns) {
+    if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     if (found) return { pattern: p, ...found };
   }
@@ -90,10 +94,24 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
 function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: number, got: { target: Mention | null; source: Mention | null }, passive: boolean):
   { last: number; target: Mention | null; source: Mention | null } | null {
   const { tokens } = ctx;
-  while (j <= end && (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) || tokens[j].space)) j++;
-  if (e === els.length) return { last: j - 1, ...got };
+  const startJ = j;
+  for (;;) {
+    if (j > end) break;
+    const date = ctx.doc.dates.find((d) => d.first === j);
+    if (date) j = date.last + 1;
+    else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key))) j++;
+    else break;
+  }
+  if (e === els.length) return { last: (j > startJ ? startJ : j) - 1, ...got };
   const el = els[e];
   if (el.k === 'word') {
+    // "held indirect talks", "held their first security dialogue": modifiers before the pattern's noun
+    for (let k = j; k <= end && k - j <= 3 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
+      if (el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) {
+        const r = matchElements(ctx, els, e + 1, k + 2, end, got, passive);
+        if (r) return r;
+      }
+    }
     if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma))) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
@@ -120,7 +138,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
-    return { last: j - 1, ...got, target: objectOf(ctx, j, end) };
+    const target = objectOf(ctx, j, end);
+    if (e === els.length - 1) return { last: j - 1, ...got, target };
+    // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
+    for (let k = j + 1; k <= end && k - j <= 40; k++) {
+      if (tokens[k].pos === 'VERB' && !(els[e + 1]?.k === 'word')) break;
+      const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
+      if (r) return r;
+    }
   }
   return null;
 }
@@ -136,10 +161,19 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   return null;
 }
 
-/** "Armenia’s allies": the country modifies a noun that is not itself an actor. */
+/**
+ * "Armenia’s allies": the possessor is not the one acted on when the noun names other people
+ * (allies, partners, neighbours); in "India’s bid", "Armenia’s territorial integrity" it is.
+ */
 function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
-  const next = ctx.tokens[m.last + 1];
-  return !!next && (next.key === "'s" || next.key === "'") && !ctx.byFirst.has(m.last + 2);
+  const { tokens } = ctx;
+  const next = tokens[m.last + 1];
+  if (!next || (next.key !== "'s" && next.key !== "'") || ctx.byFirst.has(m.last + 2)) return false;
+  for (let k = m.last + 2; k <= m.last + 4 && tokens[k]; k++) {
+    if (ctx.doc.lexicon.grammar.relationalGroups.has(tokens[k].key)) return true;
+    if (tokens[k].pos !== 'ADJ') break;
+  }
+  return false;
 }
 
 function isPassive(tokens: Token[], i: number): boolean {
@@ -167,7 +201,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
-  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1)];
+  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? laterInClause(ctx, match.last + 1, sources)];
   sources = sources.filter((s) => s.actor);
   if (!sources.length) return [];
   // coordinated objects: "accused Armenia and France of …"
@@ -302,6 +336,23 @@ function directObject(ctx: Ctx, j: number): Mention | null {
   }
   return null;
 }
+
+/** "sent 40 trucks of food to Syria", "agreed to a pause in fighting with Hamas": the first actor later in the clause. */
+function laterInClause(ctx: Ctx, from: number, sources: Mention[]): Mention | null {
+  const { tokens } = ctx;
+  const end = ctx.doc.sentences[tokens[from - 1].sentence].last;
+  for (let k = from; k <= end && k - from <= 15; k++) {
+    const t = tokens[k];
+    if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key)) return null;
+    if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
+    const m = ctx.byFirst.get(k);
+    if (m && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
+    if (m) k = m.last;
+  }
+  return null;
+}
+
+const CLAUSE_BREAKS = new Set(['after', 'before', 'while', 'when', 'because', 'since', 'although', 'though', 'whereas', 'said', 'says', ';']);
 
 function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
   for (let k = from; k <= end && k - from <= 8; k++) {
