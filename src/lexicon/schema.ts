@@ -170,6 +170,8 @@ export const EventPattern = z.object({
   mode: z.string().nullish(),
   example: z.string().optional(),
   negative: z.boolean().default(false),
+  /** the object acts on the subject: "X hosted Y" is Y's visit to X */
+  reverse: z.boolean().default(false),
   goldstein: z.number().min(-10).max(10).optional(),
 }).passthrough();
 export type EventPattern = z.infer<typeof EventPattern>;

@@ -46,7 +46,7 @@ export function eventsStage(doc: Doc): void {
   for (const s of doc.sentences) {
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      const patterns = index.get(t.lemma) ?? index.get(t.key);
+      const patterns = patternsFor(index, t);
       if (!patterns || !isTrigger(ctx, i, patterns)) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
       if (!match) continue;
@@ -59,16 +59,32 @@ export function eventsStage(doc: Doc): void {
   doc.events = events;
 }
 
-/** A finite verb (or a noun frame's noun): not a gerund, not an infinitive after "to", not an adjective. */
+/** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
+function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
+  const k = t.key;
+  return index.get(t.lemma) ?? index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined);
+}
+
+/**
+ * A finite verb (or a noun frame's noun): not a gerund, not an infinitive after "to". The tagger
+ * takes some verbs right after their subject for nouns or adjectives ("Russia attacks Ukraine",
+ * "Israel blockaded Gaza"): there, the position decides.
+ */
 function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
   const { tokens } = ctx;
   const t = tokens[i];
   if (patterns.some((p) => p.nounFrame)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB';
-  if (t.pos !== 'VERB') return false;
+  if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && /(s|ed)$/.test(t.key) && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
   if (prev && prev.key === 'to') return false;
   if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
   return true;
+}
+
+function afterSubject(ctx: Ctx, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
+  return ctx.byLast.has(j) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
 function prevWord(tokens: Token[], i: number): Token | undefined {
@@ -131,7 +147,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   for (let k = j; k <= end && k - j <= 3; k++) {
     const m = ctx.byFirst.get(k);
     if (m && !isPossessiveModifier(ctx, m)) {
-      return matchElements(ctx, els, e + 1, m.last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
+      // "called on Israel and Hamas … to": the pattern goes on after the whole list
+      const list = withCoordinated(ctx, m);
+      return matchElements(ctx, els, e + 1, list[list.length - 1].last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     if (m || !['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) && !(tokens[k].pos === 'NOUN' && !tokens[k].cap)) break;
   }
@@ -141,8 +159,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const target = objectOf(ctx, j, end);
     if (e === els.length - 1) return { last: j - 1, ...got, target };
     // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
-    for (let k = j + 1; k <= end && k - j <= 40; k++) {
-      if (tokens[k].pos === 'VERB' && !(els[e + 1]?.k === 'word')) break;
+    // an infinitive may come after a long object ("called on Armenia’s allies and other stakeholders that … to assess");
+    // any other word must follow closely ("hold X hostage")
+    const next = els[e + 1];
+    const infinitive = next?.k === 'word' && next.words.has('to');
+    for (let k = j + 1; k <= end && k - j <= (infinitive ? 30 : 6); k++) {
+      if (!infinitive && tokens[k].pos === 'VERB' && !(next?.k === 'word' && next.words.has(tokens[k].lemma))) break;
       const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
       if (r) return r;
     }
@@ -209,7 +231,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   // "Armenia and Azerbaijan agreed": each party's counterpart is the other
   if (sources.length > 1 && !targets[0]) targets = [null];
 
+  if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
+  if (!sources.length) return [];
   const negated = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
+  // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send")
+  const intent = isIntent(ctx, i);
+  const type = intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
   // a date inside a citation ("the November 9, 2020 agreement") dates the document, not the event
   const date = nearest(doc.dates.filter((d) => d.sentence === tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end)), i);
   const location = locationOf(ctx, i);
@@ -224,7 +251,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[match.pattern.nounFrame ? i : triggerEnd(ctx, i, match)].end, text: '' },
-        type: p.source.type, mode: p.source.mode ?? null, cameo,
+        type, mode: type === p.source.type ? p.source.mode ?? null : null, cameo,
         source: src.actor, target: tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
         target_mention: tgtMention ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
@@ -273,6 +300,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     } else break;
   }
   if (j < sentenceFirst) return [];
+  // "…, which accused Manila": the relative pronoun stands for the actor before the comma
+  if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   const m = ctx.byLast.get(j);
   if (m) return withCoordinatedBefore(ctx, m, sentenceFirst);
   const t = tokens[j];
@@ -343,7 +372,7 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[]): Mention | nu
   const end = ctx.doc.sentences[tokens[from - 1].sentence].last;
   for (let k = from; k <= end && k - from <= 15; k++) {
     const t = tokens[k];
-    if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key)) return null;
+    if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key) || /^[“”"«»„]$/.test(t.text)) return null;
     if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
     const m = ctx.byFirst.get(k);
     if (m && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
@@ -365,6 +394,11 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
     }
   }
   return null;
+}
+
+function isIntent(ctx: Ctx, i: number): boolean {
+  const prev = prevWord(ctx.tokens, i);
+  return !!prev && ['will', 'would', "'ll", 'shall'].includes(prev.key);
 }
 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {

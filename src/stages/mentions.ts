@@ -173,6 +173,8 @@ function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>[
 /** A modifier that gives an agent its country: "Armenia’s", "Azerbaijani", "UN", "NATO". */
 interface Modifier {
   country: string | null;
+  /** no words may stand between it and its noun ("Venezuela deployed troops" is no phrase) */
+  adjacentOnly?: boolean;
   org?: Extract<MentionEntry, { t: 'org' }>['org'];
   /** token index after the modifier (and its possessive) */
   after: number;
@@ -186,8 +188,8 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
   if (adj && !possessive) return { country: adj.iso3, after: afterAtom };
   const name = pickCountry(atom, 'name', 'government');
   if (name && possessive) return { country: name.iso3, after: afterAtom + 1 };
-  // "Taiwan President …", "Kosovo police", "Kremlin spokesman": a name used as a modifier
-  if (name && !isLocative(ctx, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom };
+  // "Taiwan President …", "Kosovo police", "Kremlin spokesman": a name used as a modifier, right before its noun
+  if (name && !isLocative(ctx, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom, adjacentOnly: true };
   const org = pick(atom, 'org');
   if (org) return { country: org.org.country, org: org.org, after: possessive ? afterAtom + 1 : afterAtom };
   return null;
@@ -207,7 +209,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // [modifier] [adjectives]* [agent] ("Armenia’s Foreign Ministry", "Armenian illegal units", "UN Secretary-General")
   const mod = modifierAt(ctx, atom);
-  if (mod && nextAtom && has(nextAtom, 'agent') && gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent)) {
+  if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
     const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country) : null;
@@ -341,7 +343,8 @@ function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: Agen
   const nounsOk = agent?.title === true;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    if (t.pos === 'ADJ' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.key)) || (nounsOk && t.pos === 'NOUN' && !t.cap)) continue;
+    // "Russian-backed separatists": a participle joined by a hyphen
+    if (t.pos === 'ADJ' || t.key === '-' || (t.pos === 'VERB' && tokens[i - 1]?.key === '-') || (nounsOk && t.pos === 'NOUN' && !t.cap)) continue;
     return false;
   }
   return true;
