@@ -50,7 +50,7 @@ export function evalPlover(lexicon: Lexicon = getLexicon()): PloverResult | null
     const asserted = a.events.filter((e) => !e.negated);
     const hit = asserted.find((e) => e.type === gold && (!countries.length || countries.includes(actorCode(e.source) ?? '')));
     if (hit) found++;
-    const predicted = hit ? gold : asserted[0]?.type ?? 'none';
+    const predicted = hit ? gold : asserted.some((e) => e.type === gold) ? 'actors✗' : asserted[0]?.type ?? 'none';
     confusion[gold] ??= {};
     confusion[gold][predicted] = (confusion[gold][predicted] ?? 0) + 1;
   }
@@ -129,7 +129,9 @@ export function evalPetrarch(lexicon: Lexicon = getLexicon()): TupleResult | nul
       const [type] = k.split('|');
       const hit = predKeys.has(k);
       if (hit) tp++;
-      const got = hit ? type : [...predKeys][0]?.split('|')[0] ?? 'none';
+      // the right type with the wrong actors is its own column, so "right" means right
+      const sameType = [...predKeys].some((p) => p.split('|')[0] === type);
+      const got = hit ? type : sameType ? 'actors✗' : [...predKeys][0]?.split('|')[0] ?? 'none';
       confusion[type] ??= {};
       confusion[type][got] = (confusion[type][got] ?? 0) + 1;
     }
@@ -141,7 +143,8 @@ export function evalPetrarch(lexicon: Lexicon = getLexicon()): TupleResult | nul
 
 export function formatConfusion(c: Confusion): string {
   const golds = Object.keys(c).sort();
-  const preds = [...new Set(Object.values(c).flatMap((r) => Object.keys(r)))].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a.localeCompare(b)));
+  const last = (s: string): number => (s === 'none' ? 2 : s === 'actors✗' ? 1 : 0);
+  const preds = [...new Set(Object.values(c).flatMap((r) => Object.keys(r)))].sort((a, b) => last(a) - last(b) || a.localeCompare(b));
   const abbrev = (s: string): string => s.slice(0, 5);
   const lines = [`${'gold \\ coded'.padEnd(11)} ${preds.map((p) => abbrev(p).padStart(5)).join(' ')}   total  right`];
   for (const g of golds) {

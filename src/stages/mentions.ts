@@ -34,6 +34,7 @@ export function mentionsStage(doc: Doc): void {
     while (n < atoms.length) {
       const res = compose(ctx, atoms, n, out);
       if (res.mention) out.push(res.mention);
+      if (res.mention && res.extra) out.push(res.extra);
       if (res.mention && res.nested) {
         const inner = compose(ctx, [res.nested], 0, out).mention;
         if (inner?.actor) out.push(inner);
@@ -41,7 +42,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = resolveShortNames(ctx, contextCountries(ctx, appositives(ctx, out))).filter((m) => m.actor || m.place);
+  doc.mentions = resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -121,7 +122,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       }
     }
     // [role mention] , NAME ,|said
-    const role = out.find((m) => m.last === c - 1 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person'));
+    // "the chairwoman of the Bundestag defence committee, Marie-Agnes Strack-Zimmermann": the role's phrase may run on a little
+    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person'))
+      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:'));
@@ -140,6 +143,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     }
   }
   return out.length > mentions.length ? out.sort((a, b) => a.first - b.first || b.last - a.last) : mentions;
+}
+
+/** "UN High Commissioner for Human Rights Volker Türk said": an office named as an organisation, then its holder. */
+function officeHolders(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const added: Mention[] = [];
+  for (const m of mentions) {
+    if (!m.actor || m.actor.kind !== 'organization' || m.agent) continue;
+    let last = m.last + 1;
+    while (tokens[last] && tokens[last].cap && tokens[last].pos === 'PROPN' && !mentions.some((x) => x.first <= last && last <= x.last)) last++;
+    last--;
+    if (last - m.last >= 2 && ['VERB', 'PUNCT'].includes(tokens[last + 1]?.pos ?? '')) added.push(personMention(ctx, m.last + 1, last, m.actor.country, m.actor.sector));
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.first - b.first || b.last - a.last) : mentions;
 }
 
 function personMention(ctx: Ctx, first: number, last: number, country: string | null, sector: Actor['sector']): Mention {
@@ -198,6 +215,8 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
 interface Composed {
   mention: Mention | null;
   next: number;
+  /** another mention inside the phrase, resolved already */
+  extra?: Mention;
   /** a state or organisation named inside the phrase ("… of Azerbaijan"), also a mention of its own */
   nested?: Atom;
 }
@@ -212,9 +231,15 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
-    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country) : null;
+    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country, mod.org) : null;
     if (chained) {
-      return { mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
+      // "Russian Foreign Ministry spokeswoman Maria Zakharova": the ministry is mentioned too ("the ministry said")
+      const body = !mod.org ? agentActor(ctx, agent, mod.country) : null;
+      return {
+        mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }),
+        next: chained.nextAtom,
+        extra: body ? mk(ctx, atom.first, nextAtom.last, body, null, { agent }) : undefined,
+      };
     }
     // "EU leaders", "G7 officials": the organisation itself
     if (mod.org && ctx.lex.grammar.representatives.has(tokens[nextAtom.last].key)) {
@@ -354,11 +379,11 @@ function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: Agen
  * Bodies before a title and a name: "Foreign Ministry spokesman Lin Jian", "army spokesman Brigadier
  * General Nabil Abdallah". The person acts for the body: its sector (and country, where it has one).
  */
-function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | null): (Titled & { agent: AgentEntry }) | null {
+function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | null, modOrg?: Modifier['org']): (Titled & { agent: AgentEntry }) | null {
   const { tokens } = ctx;
   let j = k;
   let body: AgentEntry | undefined;
-  let org: Modifier['org'];
+  let org: Modifier['org'] = modOrg;
   while (atoms[j + 1]) {
     const a = atoms[j];
     const bodyAgent = pick(a, 'agent')?.agent;

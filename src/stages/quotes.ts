@@ -280,8 +280,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     const speaker = speakerAt(ctx, c1 + 1, closeTok);
     if (speaker) return { cue: { first: i, last: c1 }, speaker };
   }
-  // X said
-  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok);
+  // X said ("the ministry’s statement said", "the summit communiqué said" too)
+  const doc = documentAt(ctx, i, closeTok);
+  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null);
   if (m) {
     let j = m.last + 1;
     // "Antonio Tajani, who hosted the meeting, told …", "the Russian embassy in Tallinn claimed"
@@ -404,13 +405,35 @@ function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote[
   return null;
 }
 
-/** The author of "the statement": the latest speaker before it, else the latest organisation or state acting. */
+/**
+ * The author of "the statement": whoever an earlier mention of the same document belonged to ("a
+ * resolution of the European Parliament"), else the latest speaker, else the subject of the sentence
+ * before, else the latest organisation or state.
+ */
 function documentAuthor(ctx: Ctx, at: number): Actor | null {
-  const offset = ctx.tokens[at].start;
-  const q = [...ctx.doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
+  const { tokens, doc } = ctx;
+  let noun = at;
+  while (noun < tokens.length && !ctx.documents.has(tokens[noun].key)) noun++;
+  // earlier mentions of the same kind of document, outside quotations (those are other documents)
+  const quoted = (k: number): boolean => doc.quotes.some((q) => q.start <= tokens[k].start && tokens[k].end <= q.end);
+  for (let k = at - 1; k >= 0 && noun < tokens.length; k--) {
+    if (tokens[k].lemma !== tokens[noun].lemma || quoted(k)) continue;
+    const of = tokens[k + 1]?.key === 'of' ? doc.mentions.find((m) => m.actor && (m.first === k + 2 || m.first === k + 3)) : undefined;
+    const owner = of ?? doc.mentions.find((m) => m.actor && m.last === k - 2 && POSSESSIVES.has(tokens[k - 1].key));
+    if (owner) return owner.actor;
+    const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k);
+    if (subject) return subject.actor;
+  }
+  const offset = tokens[at].start;
+  const q = [...doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
   if (q) return q.speaker!.actor;
+  const before = doc.sentences[tokens[at].sentence - 1];
+  const subject = before && doc.mentions.find((m) => m.actor && m.first >= before.first && m.last <= before.last && ['VERB', 'AUX'].includes(tokens[m.last + 1]?.pos ?? ''));
+  if (subject) return subject.actor;
   return antecedent(ctx, at, 'organization');
 }
+
+const POSSESSIVES = new Set(["'s", "'"]);
 
 /** The actor a pronoun refers to: the last speaker if the pronoun fits, else the nearest earlier mention that fits. */
 function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
