@@ -519,6 +519,12 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
       return { actor: personActor(ctx, person, agent, of?.country ?? modCountry), person, family: person.family, last: of?.last ?? next.last, nextAtom: of?.nextAtom ?? n + 2, ofCountry: of?.country ?? null, ofAtom: of?.atom };
     }
   }
+  // "High Commissioner for Human Rights Volker Türk": the title runs on; the name is its last two words
+  if (tokens[i]?.key === 'for' || tokens[i]?.key === 'of') {
+    let k = i + 1;
+    while (tokens[k]?.cap && tokens[k].pos === 'PROPN') k++;
+    if (k - (i + 1) >= 4 && ['VERB', 'PUNCT'].includes(tokens[k]?.pos ?? '')) i = k - 2;
+  }
   // an unknown name: capitalised words (with name particles), not themselves dictionary phrases
   const startName = i;
   while (i < tokens.length && !tokens[i].space && tokens[i].sentence === tokens[atom.first].sentence) {

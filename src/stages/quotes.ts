@@ -370,7 +370,7 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     else break;
   }
   if (j < sentenceFirst) return null;
-  const m = doc.mentions.find((x) => x.actor && x.last === j);
+  const m = doc.mentions.find((x) => x.actor && x.last === j) ?? (tokens[j].key === ',' ? doc.mentions.find((x) => x.actor?.kind === 'person' && x.last === j - 1) : undefined);
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -397,7 +397,8 @@ function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote[
   const { tokens } = ctx;
   let k = i;
   if (DETERMINERS.has(tokens[k]?.key)) k++;
-  while (tokens[k + 1] && k - i < 3 && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[k].pos) && !ctx.documents.has(tokens[k].key)) k++;
+  // "the summit communiqué", "the ministry’s statement", "the bloc's statement"
+  while (tokens[k + 1] && k - i < 4 && (['ADJ', 'NOUN', 'PROPN'].includes(tokens[k].pos) || POSSESSIVES.has(tokens[k].key)) && !ctx.documents.has(tokens[k].key)) k++;
   if (tokens[k] && ctx.documents.has(tokens[k].key)) {
     const named = ctx.doc.mentions.find((x) => x.actor && x.first >= i && x.last < k);
     return { ...span(ctx, i, k), actor: named?.actor ?? documentAuthor(ctx, i) };
@@ -428,7 +429,8 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
   const q = [...doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
   if (q) return q.speaker!.actor;
   const before = doc.sentences[tokens[at].sentence - 1];
-  const subject = before && doc.mentions.find((m) => m.actor && m.first >= before.first && m.last <= before.last && ['VERB', 'AUX'].includes(tokens[m.last + 1]?.pos ?? ''));
+  const dated = (k: number): boolean => doc.dates.some((d) => d.first === k);
+  const subject = before && doc.mentions.find((m) => m.actor && m.first >= before.first && m.last <= before.last && (['VERB', 'AUX'].includes(tokens[m.last + 1]?.pos ?? '') || dated(m.last + 1)));
   if (subject) return subject.actor;
   return antecedent(ctx, at, 'organization');
 }
