@@ -65,7 +65,7 @@ describe('events: our own sentences (test/cases/events.yaml)', () => {
     assert.equal(new Set(cases.flatMap((c) => (c.expect ?? []).map((e) => e.type))).size, 16);
   });
   // a floor at the level measured when the test was written (npm run eval:events prints the failures)
-  it(`codes at least 60% of the sentences entirely right (now ${(100 * rate).toFixed(1)}%)`, () => {
-    assert.ok(rate >= 0.6, failures.slice(0, 40).join('\n'));
+  it(`codes at least 65% of the sentences entirely right (now ${(100 * rate).toFixed(1)}%)`, () => {
+    assert.ok(rate >= 0.65, failures.slice(0, 40).join('\n'));
   });
 });

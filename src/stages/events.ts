@@ -135,9 +135,13 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     return el.optional ? matchElements(ctx, els, e + 1, j, end, got, passive) : null;
   }
   if (el.k === 'gap') {
-    for (let skip = 0; skip <= 4 && j + skip <= end + 1; skip++) {
-      if (skip && (tokens[j + skip - 1].pos === 'PUNCT' || tokens[j + skip - 1].pos === 'VERB')) break;
-      const r = matchElements(ctx, els, e + 1, j + skip, end, got, passive);
+    for (let skip = 0; skip <= 6 && j + skip <= end + 1; skip++) {
+      const last = tokens[j + skip - 1];
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || last.pos === 'VERB')) break;
+      // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
+      // "rejected Israel’s latest proposal"), unless the pattern names its target elsewhere
+      const inGap = got.target ? null : gapActor(ctx, j, j + skip - 1);
+      const r = matchElements(ctx, els, e + 1, j + skip, end, inGap ? { ...got, target: inGap } : got, passive);
       if (r) return r;
     }
     return null;
@@ -168,6 +172,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
       if (r) return r;
     }
+  }
+  return null;
+}
+
+function gapActor(ctx: Ctx, from: number, to: number): Mention | null {
+  for (let k = from; k <= to; k++) {
+    const m = ctx.byFirst.get(k);
+    if (m && m.last <= to + 1 && !isPossessiveModifier(ctx, m)) return m;
   }
   return null;
 }
