@@ -34,11 +34,32 @@ export function referencesStage(doc: Doc): void {
   const withThe = (i: number): number => (i > 0 && tokens[i - 1].key === 'the' ? i - 1 : i);
   const countries = new Set(doc.mentions.map((m) => m.actor?.country ?? m.place?.country).filter((c): c is string => !!c));
 
-  // 1. the DATE [modifiers] KIND | [the] [modifiers] KIND (signed|adopted|…)? (of|on) DATE
+  // 1. by name or alias (the most specific)
+  for (const s of doc.sentences) {
+    for (const m of lexicon.agreementNames.longest(tokens, s.first, s.last)) {
+      if (!free(m.first, m.last)) continue;
+      const a = m.payloads[0].entry;
+      // a generic name dated right after it ("the trilateral statement of January 11, 2021") is that date's document
+      let k = m.last + 1;
+      if (['signed', 'adopted', 'issued'].includes(tokens[k]?.key ?? '')) k++;
+      const dated = ['of', 'on', 'dated'].includes(tokens[k]?.key ?? '') ? doc.dates.find((d) => (d.first === k + 1 || d.first === k) && d.value?.length === 10 && writtenOut(d)) : undefined;
+      const kindWord = tokens[m.last].key;
+      if (dated && kinds[kindWord]) {
+        const byDate = resolveByDate(withThe(m.first), dated.last, dated, kindWord, kinds, lexicon.agreements, countries);
+        if (byDate.agreement) {
+          take(byDate);
+          continue;
+        }
+      }
+      take({ first: withThe(m.first), last: m.last, agreement: a, citedDate: null, citedKind: a.kind });
+    }
+  }
+
+  // 2. the DATE [modifiers] KIND | [the] [modifiers] KIND (signed|adopted|…)? (of|on) DATE
   for (const d of doc.dates) {
-    if (!d.value || d.value.length < 4) continue;
+    if (!d.value || d.value.length < 4 || !writtenOut(d)) continue;
     let k = d.last + 1;
-    while (tokens[k] && (modifiers.has(tokens[k].key) || tokens[k].key === '-')) k++;
+    while (tokens[k] && (modifiers.has(tokens[k].key) || tokens[k].key === '-') && !(kinds[tokens[k].key] && !kinds[tokens[k + 1]?.key ?? ''])) k++;
     if (tokens[k] && kinds[tokens[k].key] && free(d.first, k)) {
       const first = withThe(d.first);
       take(resolveByDate(first, k, d, tokens[k].key, kinds, lexicon.agreements, countries));
@@ -53,15 +74,6 @@ export function referencesStage(doc: Doc): void {
     while (s > 0 && modifiers.has(tokens[s - 1].key)) s--;
     const first = withThe(s);
     if (free(first, d.last)) take(resolveByDate(first, d.last, d, tokens[j].key, kinds, lexicon.agreements, countries));
-  }
-
-  // 2. by name or alias
-  for (const s of doc.sentences) {
-    for (const m of lexicon.agreementNames.longest(tokens, s.first, s.last)) {
-      if (!free(m.first, m.last)) continue;
-      const a = m.payloads[0].entry;
-      take({ first: withThe(m.first), last: m.last, agreement: a, citedDate: null, citedKind: a.kind });
-    }
   }
 
   // 3. resolutions by number: "resolution 2254", "resolutions 822, 853, 874 and 884", "UNSCR 1325"
@@ -111,6 +123,11 @@ export function referencesStage(doc: Doc): void {
     const end = tokens[f.last].end;
     return { start, end, text: doc.text.slice(start, end), agreement: f.agreement ? ref(f.agreement) : null, cited_date: f.citedDate, cited_kind: f.citedKind };
   });
+}
+
+/** Only a date written out with its year ("November 9, 2020", "in 2015") can name a document; "on Tuesday" cannot. */
+function writtenOut(d: DocDate): boolean {
+  return /\b(1[89]|20)\d\d\b/.test(d.text);
 }
 
 function ref(a: AgreementEntry): AgreementRef {
