@@ -204,6 +204,17 @@ describe('SqliteStore: queries', () => {
     assert.deepEqual([...store.iterateEvents({ country: 'AZE' })].map((e) => e.event.type), ['ACCUSE', 'REJECT']);
   });
 
+  it('sorts undated events of undated articles last both ways; date-desc reverses the tie-breaks too', () => {
+    const s = newStore();
+    const undated = makeArticle({ events: [{ type: 'AID', source: RUS, target: UKR, date: null }] });
+    const sameDay = makeArticle({ published: '2023-05-01', events: [{ type: 'AGREE', source: ARM, target: AZE, date: '2023-05-01' }, { type: 'AID', source: ARM, target: AZE, date: '2023-05-01' }] });
+    for (const a of [undated, sameDay]) s.putAnalysis(a.article, a.analysis);
+    assert.deepEqual(s.queryEvents({}, page()).items.map((e) => e.event.type), ['AGREE', 'AID', 'AID']);
+    assert.deepEqual(s.queryEvents({}, page(), 'date-desc').items.map((e) => [e.event.type, e.sort_date]), [['AID', '2023-05-01'], ['AGREE', '2023-05-01'], ['AID', null]]);
+    assert.deepEqual(s.queryEvents({ country: 'ARM' }, page(1, 1), 'date-desc').items.map((e) => e.event.type), ['AGREE']);
+    s.close();
+  });
+
   it('lists and searches articles, quotes by speaker, actors, dyads and agreement citations', () => {
     assert.deepEqual(store.listArticles({}, page()).items.map((a) => a.outlet), ['tass.ru', 'apa.az', 'armenpress.am']);
     const found = store.listArticles({ search: 'rejected "Armenia' }, page());
@@ -217,7 +228,13 @@ describe('SqliteStore: queries', () => {
     const arm = actors.find((a) => a.actor.id === 'ARM')!;
     assert.deepEqual([arm.events_as_source, arm.events_as_target], [1, 2]);
     assert.deepEqual(store.actors({ search: 'nikol' }, page()).items.map((a) => a.actor.id), ['nikol-pashinyan']);
-    assert.deepEqual(store.dyads('ARM', 'AZE', 'month'), [{ period: '2023-03', a_to_b: 1, b_to_a: 1, by_quad: { 1: 0, 2: 0, 3: 2, 4: 0 }, mean_intensity: -2 }]);
+    assert.deepEqual(store.dyads('ARM', 'AZE', 'month'), [{
+      period: '2023-03', a_to_b: 1, b_to_a: 1, by_quad: { 1: 0, 2: 0, 3: 2, 4: 0 }, mean_intensity: -2,
+      a_to_b_by_quad: { 1: 0, 2: 0, 3: 1, 4: 0 }, b_to_a_by_quad: { 1: 0, 2: 0, 3: 1, 4: 0 }, a_to_b_intensity: -2, b_to_a_intensity: -2,
+    }]);
+    assert.deepEqual(store.dyads('nikol-pashinyan', 'AZE', 'month'), [], 'a side is an actor id or a country');
+    const [armRus] = store.dyads('ARM', 'RUS', 'month');
+    assert.deepEqual([armRus.period, armRus.a_to_b, armRus.b_to_a, armRus.a_to_b_intensity, armRus.b_to_a_by_quad[1]], ['2023-04', 0, 1, null, 1]);
     assert.deepEqual(store.dyads('ARM', 'AZE', 'week').map((p) => p.period), ['2023-W11', '2023-W12']);
     assert.deepEqual(store.dyads('RUS', 'UKR', 'month'), [], 'a negated event is no event');
     const [citation] = store.agreementCitations();

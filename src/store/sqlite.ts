@@ -46,8 +46,37 @@ function eventWhere(f: EventFilters, alias = 'e'): Where {
   return w;
 }
 
-const order = (sort: DateSort | undefined, column: string, tieBreak: string) =>
-  `ORDER BY ${column} ${sort === 'date-desc' ? 'DESC' : 'ASC'} NULLS LAST, ${tieBreak}`;
+/** date-desc is the exact reverse of date-asc (so that an index serves both), except that undated rows come last in both. */
+function order(sort: DateSort | undefined, column: string, tieBreak: string[]): string {
+  const direction = sort === 'date-desc' ? 'DESC' : 'ASC';
+  return `ORDER BY ${column} ${direction} NULLS LAST, ${tieBreak.map((c) => `${c} ${direction}`).join(', ')}`;
+}
+
+const EVENT_ORDER_TIE_BREAK = ['e.published', 'e.article_id', 'e.idx'];
+
+/**
+ * The events to read for these filters: through events_order, which holds every filter column in
+ * date order (migration 2), unless an article or a cluster is named, whose own indexes find its
+ * few events directly. Without the hint the planner may pick a one-column index and read every
+ * matching row, which is what makes a page slow on a large store.
+ */
+const eventSource = (f: EventFilters): string => (f.article || f.cluster ? 'events e' : 'events e INDEXED BY events_order');
+
+/** Filters with an index of their own, led by the column and followed by the date. */
+const OWN_INDEX_FILTERS = ['type', 'quad', 'outlet', 'quoted'] as const;
+
+/**
+ * Where to count the events: a single filter with an index of its own (and a date range, which
+ * that index also holds) counts fastest there; any other mix counts fastest in events_order, read
+ * without touching a row. Left to itself the planner would pick one filter's index and read every
+ * row it finds to test the others, and answers a country or actor filter (an OR over two columns)
+ * the same way.
+ */
+function eventCountSource(f: EventFilters): string {
+  const others = [f.country, f.actor, f.negated].filter((v) => v !== undefined).length;
+  const own = OWN_INDEX_FILTERS.filter((k) => f[k] !== undefined).length;
+  return f.article || f.cluster || (others === 0 && own <= 1) ? 'events e' : eventSource(f);
+}
 
 /** Words to an FTS5 query that requires them all; user text never reaches FTS5 syntax. */
 function ftsQuery(search: string): string | null {
@@ -75,15 +104,21 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
+const MAX_CACHED_STATEMENTS = 500;
+
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly path: string;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.path = path === ':memory:' ? path : resolve(path);
     if (this.path !== ':memory:' && !options.readonly) mkdirSync(dirname(this.path), { recursive: true });
     this.db = new Database(this.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     this.db.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache (the default is 2 MiB) keeps the event indexes of a store of some
+    // hundred thousand events in memory, so that counting through them does not re-read the file
+    this.db.pragma('cache_size = -65536');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // WAL with synchronous=NORMAL survives the process being killed; only a power loss may lose the last commits
@@ -107,6 +142,24 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * A prepared statement for this SQL, made once: preparing costs more than running most of the
+   * store's queries. Statements that iterate are prepared afresh instead, since a statement being
+   * iterated cannot run again until its iteration ends.
+   */
+  private prepare(sql: string, pluck = false): Database.Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      // the filters make a bounded but large set of SQL texts: forget them all now and then rather than track use
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      if (pluck) statement.pluck();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
   get schemaVersion(): number {
     return (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0;
   }
@@ -121,10 +174,10 @@ export class SqliteStore implements Store {
     if (analysis.article.id !== article.id) throw new Error(`analysis of ${analysis.article.id} given for article ${article.id}`);
     const json = JSON.stringify(analysis);
     return this.db.transaction((): PutResult => {
-      const previous = this.db.prepare('SELECT json FROM analyses WHERE article_id = ?').get(article.id) as { json: string } | undefined;
+      const previous = this.prepare('SELECT json FROM analyses WHERE article_id = ?').get(article.id) as { json: string } | undefined;
       const counts = { events: analysis.events.length, quotes: analysis.quotes.length };
       if (previous?.json === json) return { status: 'unchanged', ...counts };
-      this.db.prepare('INSERT OR IGNORE INTO articles (id, url, title, outlet, published, source, text) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      this.prepare('INSERT OR IGNORE INTO articles (id, url, title, outlet, published, source, text) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(article.id, article.url, article.title, article.outlet, article.published, article.source, article.text);
       const changed = new Map<string, { min: number | null; max: number | null }>();
       const touch = (key: string, day: number | null) => {
@@ -136,14 +189,14 @@ export class SqliteStore implements Store {
         }
       };
       if (previous) {
-        for (const r of this.db.prepare('SELECT cluster_key, day FROM events WHERE article_id = ?').all(article.id) as { cluster_key: string; day: number | null }[]) touch(r.cluster_key, r.day);
+        for (const r of this.prepare('SELECT cluster_key, day FROM events WHERE article_id = ?').all(article.id) as { cluster_key: string; day: number | null }[]) touch(r.cluster_key, r.day);
         for (const table of ['events', 'quotes', 'actor_mentions', 'agreement_refs', 'place_mentions', 'framing']) {
-          this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(article.id);
+          this.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(article.id);
         }
       }
-      this.db.prepare('INSERT OR REPLACE INTO analyses (article_id, coder_version, dictionaries, json) VALUES (?, ?, ?, ?)')
+      this.prepare('INSERT OR REPLACE INTO analyses (article_id, coder_version, dictionaries, json) VALUES (?, ?, ?, ?)')
         .run(article.id, analysis.coder.version, analysis.coder.dictionaries, json);
-      const stored = this.db.prepare('SELECT text, published, outlet FROM articles WHERE id = ?').get(article.id) as { text: string; published: string | null; outlet: string | null };
+      const stored = this.prepare('SELECT text, published, outlet FROM articles WHERE id = ?').get(article.id) as { text: string; published: string | null; outlet: string | null };
       this.insertLayers(article.id, stored, analysis, touch);
       for (const [key, span] of changed) this.recluster(key, span.min, span.max);
       return { status: previous ? 'recoded' : 'new', ...counts };
@@ -151,7 +204,7 @@ export class SqliteStore implements Store {
   }
 
   private insertLayers(id: string, article: { text: string; published: string | null; outlet: string | null }, a: Analysis, touch: (key: string, day: number | null) => void): void {
-    const insertEvent = this.db.prepare(`INSERT INTO events (article_id, idx, sentence, sentence_start, sentence_end, sentence_text,
+    const insertEvent = this.prepare(`INSERT INTO events (article_id, idx, sentence, sentence_start, sentence_end, sentence_text,
       trigger_start, trigger_end, type, quad, cameo, source_id, source_country, source_key, target_id, target_country, target_key,
       date, sort_date, day, negated, quoted, speaker_id, intensity, published, outlet, cluster_key, cluster_id, json)
       VALUES (${Array(29).fill('?').join(', ')})`);
@@ -166,20 +219,20 @@ export class SqliteStore implements Store {
         article.published, article.outlet, key, '', JSON.stringify(e));
       touch(key, day);
     });
-    const insertQuote = this.db.prepare(`INSERT INTO quotes (article_id, idx, start, "end", direct, speaker_text, speaker_id, speaker_name,
+    const insertQuote = this.prepare(`INSERT INTO quotes (article_id, idx, start, "end", direct, speaker_text, speaker_id, speaker_name,
       speaker_country, published, outlet, json) VALUES (${Array(12).fill('?').join(', ')})`);
     a.quotes.forEach((q, i) => insertQuote.run(id, i, q.start, q.end, q.direct ? 1 : 0, q.speaker?.text ?? null, q.speaker?.actor?.id ?? null,
       q.speaker?.actor?.name ?? null, q.speaker?.actor?.country ?? null, article.published, article.outlet, JSON.stringify(q)));
-    const insertActor = this.db.prepare(`INSERT INTO actor_mentions (article_id, idx, start, "end", text, actor_id, name, kind, country, sector, cameo, wikidata)
+    const insertActor = this.prepare(`INSERT INTO actor_mentions (article_id, idx, start, "end", text, actor_id, name, kind, country, sector, cameo, wikidata)
       VALUES (${Array(12).fill('?').join(', ')})`);
     a.actors.forEach((m, i) => insertActor.run(id, i, m.start, m.end, m.text, m.actor.id, m.actor.name, m.actor.kind, m.actor.country, m.actor.sector, m.actor.cameo, m.actor.wikidata));
-    const insertRef = this.db.prepare(`INSERT INTO agreement_refs (article_id, idx, start, "end", text, agreement_id, agreement_json, cited_date, cited_kind)
+    const insertRef = this.prepare(`INSERT INTO agreement_refs (article_id, idx, start, "end", text, agreement_id, agreement_json, cited_date, cited_kind)
       VALUES (${Array(9).fill('?').join(', ')})`);
     a.references.forEach((r, i) => insertRef.run(id, i, r.start, r.end, r.text, r.agreement?.id ?? null, r.agreement ? JSON.stringify(r.agreement) : null, r.cited_date, r.cited_kind));
-    const insertPlace = this.db.prepare(`INSERT INTO place_mentions (article_id, idx, start, "end", text, place_id, name, kind, country, lat, lon, contested)
+    const insertPlace = this.prepare(`INSERT INTO place_mentions (article_id, idx, start, "end", text, place_id, name, kind, country, lat, lon, contested)
       VALUES (${Array(12).fill('?').join(', ')})`);
     a.places.forEach((p, i) => insertPlace.run(id, i, p.start, p.end, p.text, p.place.id, p.place.name, p.place.kind, p.place.country, p.place.lat, p.place.lon, p.place.contested ? 1 : 0));
-    const insertFraming = this.db.prepare('INSERT INTO framing (article_id, idx, start, "end", text, denotes, used_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertFraming = this.prepare('INSERT INTO framing (article_id, idx, start, "end", text, denotes, used_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
     a.framing.forEach((f, i) => insertFraming.run(id, i, f.start, f.end, f.text, f.denotes, f.used_by));
   }
 
@@ -194,10 +247,10 @@ export class SqliteStore implements Store {
       this.writeCluster(key, clusterId(key, null), null);
       return;
     }
-    const kept = this.db.prepare('SELECT MAX(first_day) AS d FROM clusters WHERE key = ? AND first_day < ?').get(key, minDay - 1) as { d: number | null };
+    const kept = this.prepare('SELECT MAX(first_day) AS d FROM clusters WHERE key = ? AND first_day < ?').get(key, minDay - 1) as { d: number | null };
     const scanFrom = kept.d === null ? Number.MIN_SAFE_INTEGER : kept.d + 2;
-    const nextDays = this.db.prepare('SELECT DISTINCT day FROM events WHERE cluster_key = ? AND day > ? ORDER BY day LIMIT 256').pluck();
-    const oldStart = this.db.prepare('SELECT 1 FROM clusters WHERE key = ? AND first_day = ?').pluck();
+    const nextDays = this.prepare('SELECT DISTINCT day FROM events WHERE cluster_key = ? AND day > ? ORDER BY day LIMIT 256', true);
+    const oldStart = this.prepare('SELECT 1 FROM clusters WHERE key = ? AND first_day = ?', true);
     const starts: number[] = [];
     let syncedAt: number | null = null;
     let windowEnd = Number.MIN_SAFE_INTEGER;
@@ -215,27 +268,27 @@ export class SqliteStore implements Store {
       }
       after = days[days.length - 1];
     }
-    this.db.prepare('DELETE FROM clusters WHERE key = ? AND first_day >= ? AND first_day < ?').run(key, scanFrom, syncedAt ?? Number.MAX_SAFE_INTEGER);
+    this.prepare('DELETE FROM clusters WHERE key = ? AND first_day >= ? AND first_day < ?').run(key, scanFrom, syncedAt ?? Number.MAX_SAFE_INTEGER);
     for (const start of starts) this.writeCluster(key, clusterId(key, start), start);
   }
 
   /** Points the window's mentions (all of the key's when firstDay is null) at the cluster and writes its counts. */
   private writeCluster(key: string, id: string, firstDay: number | null): void {
-    if (firstDay === null) this.db.prepare('UPDATE events SET cluster_id = ? WHERE cluster_key = ? AND cluster_id != ?').run(id, key, id);
-    else this.db.prepare('UPDATE events SET cluster_id = ? WHERE cluster_key = ? AND day BETWEEN ? AND ? AND cluster_id != ?').run(id, key, firstDay, firstDay + 1, id);
-    const agg = this.db.prepare(`SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles,
+    if (firstDay === null) this.prepare('UPDATE events SET cluster_id = ? WHERE cluster_key = ? AND cluster_id != ?').run(id, key, id);
+    else this.prepare('UPDATE events SET cluster_id = ? WHERE cluster_key = ? AND day BETWEEN ? AND ? AND cluster_id != ?').run(id, key, firstDay, firstDay + 1, id);
+    const agg = this.prepare(`SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles,
       COUNT(DISTINCT COALESCE(outlet, 'article:' || article_id)) AS sources, AVG(intensity) AS intensity, MAX(sentence = 0) AS root,
       MIN(day) AS first_day, MAX(day) AS last_day, MIN(date) AS first_date, MAX(date) AS last_date
       FROM events WHERE cluster_id = ?`).get(id) as Row;
     if (!agg.mentions) {
-      this.db.prepare('DELETE FROM clusters WHERE id = ?').run(id);
+      this.prepare('DELETE FROM clusters WHERE id = ?').run(id);
       return;
     }
-    const rep = this.db.prepare(`SELECT article_id, idx, type, quad, negated, source_key, target_key FROM events WHERE cluster_id = ?
+    const rep = this.prepare(`SELECT article_id, idx, type, quad, negated, source_key, target_key FROM events WHERE cluster_id = ?
       ORDER BY published IS NULL, published, day, article_id, idx LIMIT 1`).get(id) as Row;
     const first = agg.first_day as number | null;
     const last = agg.last_day as number | null;
-    this.db.prepare(`INSERT OR REPLACE INTO clusters (id, key, type, quad, negated, source_key, target_key, first_day, last_day, first_date, last_date,
+    this.prepare(`INSERT OR REPLACE INTO clusters (id, key, type, quad, negated, source_key, target_key, first_day, last_day, first_date, last_date,
       num_mentions, num_articles, num_sources, intensity, root, rep_article_id, rep_idx) VALUES (${Array(18).fill('?').join(', ')})`)
       .run(id, key, rep.type as string, rep.quad as number, rep.negated as number, rep.source_key as string | null, rep.target_key as string | null,
         first, last, first === null ? (agg.first_date as string | null) : dayDate(first), last === null ? (agg.last_date as string | null) : dayDate(last),
@@ -246,11 +299,11 @@ export class SqliteStore implements Store {
   // ---- reading -------------------------------------------------------------------------------
 
   hasAnalysis(id: string, version: string, dictionaries: string): boolean {
-    return this.db.prepare('SELECT 1 FROM analyses WHERE article_id = ? AND coder_version = ? AND dictionaries = ?').get(id, version, dictionaries) !== undefined;
+    return this.prepare('SELECT 1 FROM analyses WHERE article_id = ? AND coder_version = ? AND dictionaries = ?').get(id, version, dictionaries) !== undefined;
   }
 
   getArticle(id: string): StoredArticle | null {
-    const r = this.db.prepare(`SELECT a.id, a.url, a.title, a.outlet, a.published, a.source, a.text, n.json FROM articles a
+    const r = this.prepare(`SELECT a.id, a.url, a.title, a.outlet, a.published, a.source, a.text, n.json FROM articles a
       LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id = ?`).get(id) as Row | undefined;
     if (!r) return null;
     return {
@@ -272,10 +325,10 @@ export class SqliteStore implements Store {
     if (query.from) w.add('a.published >= ?', query.from);
     if (query.to) w.add('a.published <= ?', query.to);
     if (query.outlet) w.add('a.outlet = ?', query.outlet);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${w.sql}`).get(...w.params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT a.id, a.url, a.title, a.outlet, a.published, a.source, length(a.text) AS chars, n.coder_version,
+    const total = (this.prepare(`SELECT COUNT(*) AS n FROM ${from} ${w.sql}`).get(...w.params) as { n: number }).n;
+    const rows = this.prepare(`SELECT a.id, a.url, a.title, a.outlet, a.published, a.source, length(a.text) AS chars, n.coder_version,
         (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-      FROM ${from} LEFT JOIN analyses n ON n.article_id = a.id ${w.sql} ${order(sort, 'a.published', 'a.rowid')} LIMIT ? OFFSET ?`)
+      FROM ${from} LEFT JOIN analyses n ON n.article_id = a.id ${w.sql} ${order(sort, 'a.published', ['a.rowid'])} LIMIT ? OFFSET ?`)
       .all(...w.params, page.limit, page.offset) as Row[];
     return {
       total,
@@ -292,7 +345,7 @@ export class SqliteStore implements Store {
     return {
       sql: `SELECT e.article_id, e.idx, e.cluster_id, e.quad, e.sort_date, e.sentence, e.sentence_start, e.sentence_end, e.sentence_text, e.json,
         n.coder_version, n.dictionaries, ${ARTICLE_COLUMNS}
-        FROM events e JOIN articles a ON a.id = e.article_id JOIN analyses n ON n.article_id = e.article_id ${w.sql} ${order(sort, 'e.sort_date', 'e.published, e.article_id, e.idx')}`,
+        FROM events e JOIN articles a ON a.id = e.article_id JOIN analyses n ON n.article_id = e.article_id ${w.sql} ${order(sort, 'e.sort_date', EVENT_ORDER_TIE_BREAK)}`,
       params: w.params,
     };
   }
@@ -306,11 +359,16 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** The page's keys come from the index alone; only the page's own rows are then read whole. */
   queryEvents(filters: EventFilters, page: Page, sort?: DateSort): Paged<StoredEvent> {
     const w = eventWhere(filters);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${w.sql}`).get(...w.params) as { n: number }).n;
-    const { sql, params } = this.eventSql(filters, sort);
-    const rows = this.db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as Row[];
+    const total = (this.prepare(`SELECT COUNT(*) AS n FROM ${eventCountSource(filters)} ${w.sql}`).get(...w.params) as { n: number }).n;
+    const ordered = order(sort, 'e.sort_date', EVENT_ORDER_TIE_BREAK);
+    const rows = this.prepare(`SELECT e.article_id, e.idx, e.cluster_id, e.quad, e.sort_date, e.sentence, e.sentence_start, e.sentence_end, e.sentence_text, e.json,
+        n.coder_version, n.dictionaries, ${ARTICLE_COLUMNS}
+      FROM (SELECT e.article_id, e.idx FROM ${eventSource(filters)} ${w.sql} ${ordered} LIMIT ? OFFSET ?) page
+      JOIN events e ON e.article_id = page.article_id AND e.idx = page.idx JOIN articles a ON a.id = e.article_id JOIN analyses n ON n.article_id = e.article_id
+      ${ordered}`).all(...w.params, page.limit, page.offset) as Row[];
     return { total, items: rows.map(SqliteStore.toEvent) };
   }
 
@@ -325,7 +383,7 @@ export class SqliteStore implements Store {
     return {
       sql: `SELECT c.*, r.json AS rep_json, r.idx, r.article_id, ${ARTICLE_COLUMNS} FROM clusters c
         JOIN events r ON r.article_id = c.rep_article_id AND r.idx = c.rep_idx JOIN articles a ON a.id = c.rep_article_id
-        ${filtered} ${order(sort, 'COALESCE(c.first_date, a.published)', 'c.id')}`,
+        ${filtered} ${order(sort, 'COALESCE(c.first_date, a.published)', ['c.id'])}`,
       params: w.params,
     };
   }
@@ -346,10 +404,10 @@ export class SqliteStore implements Store {
   eventClusters(filters: EventFilters, page: Page, sort?: DateSort): Paged<EventCluster> {
     const w = eventWhere(filters);
     const total = (w.parts.length
-      ? this.db.prepare(`SELECT COUNT(DISTINCT e.cluster_id) AS n FROM events e ${w.sql}`).get(...w.params)
-      : this.db.prepare('SELECT COUNT(*) AS n FROM clusters').get()) as { n: number };
+      ? this.prepare(`SELECT COUNT(DISTINCT e.cluster_id) AS n FROM events e ${w.sql}`).get(...w.params)
+      : this.prepare('SELECT COUNT(*) AS n FROM clusters').get()) as { n: number };
     const { sql, params } = this.clusterSql(filters, sort);
-    return { total: total.n, items: (this.db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as Row[]).map(SqliteStore.toCluster) };
+    return { total: total.n, items: (this.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as Row[]).map(SqliteStore.toCluster) };
   }
 
   *iterateClusters(filters: EventFilters, sort?: DateSort): IterableIterator<EventCluster> {
@@ -367,9 +425,9 @@ export class SqliteStore implements Store {
     if (filters.direct !== undefined) w.add('q.direct = ?', filters.direct ? 1 : 0);
     if (filters.outlet) w.add('q.outlet = ?', filters.outlet);
     if (filters.article) w.add('q.article_id = ?', filters.article);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM quotes q ${w.sql}`).get(...w.params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT q.article_id, q.idx, q.json, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-      ${w.sql} ${order(sort, 'q.published', 'q.article_id, q.idx')} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset) as Row[];
+    const total = (this.prepare(`SELECT COUNT(*) AS n FROM quotes q ${w.sql}`).get(...w.params) as { n: number }).n;
+    const rows = this.prepare(`SELECT q.article_id, q.idx, q.json, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+      ${w.sql} ${order(sort, 'q.published', ['q.article_id', 'q.idx'])} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset) as Row[];
     return { total, items: rows.map((r) => ({ article: articleRef(r), index: r.idx as number, quote: JSON.parse(r.json as string) as Quote })) };
   }
 
@@ -377,8 +435,8 @@ export class SqliteStore implements Store {
     const w = new Where();
     if (filters.country) w.add('m.country = ?', filters.country);
     for (const word of likeWords(filters.search ?? '')) w.add("m.name LIKE ? ESCAPE '\\'", word);
-    const total = (this.db.prepare(`SELECT COUNT(DISTINCT m.actor_id) AS n FROM actor_mentions m ${w.sql}`).get(...w.params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT m.actor_id, MIN(m.name) AS name, MIN(m.kind) AS kind, MIN(m.country) AS country, MIN(m.sector) AS sector,
+    const total = (this.prepare(`SELECT COUNT(DISTINCT m.actor_id) AS n FROM actor_mentions m ${w.sql}`).get(...w.params) as { n: number }).n;
+    const rows = this.prepare(`SELECT m.actor_id, MIN(m.name) AS name, MIN(m.kind) AS kind, MIN(m.country) AS country, MIN(m.sector) AS sector,
         MIN(m.cameo) AS cameo, MIN(m.wikidata) AS wikidata, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
         (SELECT COUNT(*) FROM events e WHERE e.source_id = m.actor_id) AS as_source,
         (SELECT COUNT(*) FROM events e WHERE e.target_id = m.actor_id) AS as_target,
@@ -393,21 +451,43 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** Negated events are left out unless filters.negated says otherwise: "did not attack" is no attack. */
+  /**
+   * Negated events are left out unless filters.negated says otherwise: "did not attack" is no attack.
+   * A side matches an actor id or a country. Each direction is four disjoint index seeks: country
+   * to country, country to an actor not of that country, and the same from an actor not of the
+   * source country, so nothing is found twice and nothing needs de-duplicating. An event that
+   * matches both ways (a = ARM, b = an Armenian minister) counts in both directions.
+   */
   dyads(a: string, b: string, interval: Interval, filters: Pick<EventFilters, 'from' | 'to' | 'outlet' | 'negated'> = {}): DyadPeriod[] {
-    const w = eventWhere({ negated: false, ...filters });
-    const side = (role: 'source' | 'target') => `(e.${role}_id = ? OR e.${role}_country = ?)`;
-    w.add('e.sort_date IS NOT NULL');
-    w.add(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`, a, a, b, b, b, b, a, a);
+    const w = eventWhere({ negated: false, ...filters }).add('e.sort_date IS NOT NULL');
+    const direction = (from: string, to: string, forward: 0 | 1) => {
+      const seek = (index: string, match: string, ...params: Param[]) => ({
+        sql: `SELECT e.sort_date, e.quad, e.intensity, ${forward} AS forward FROM events e INDEXED BY ${index} WHERE ${match} AND ${w.parts.join(' AND ')}`,
+        params: [...params, ...w.params],
+      });
+      return [
+        seek('events_dyad_country', 'e.source_country = ? AND e.target_country = ?', from, to),
+        seek('events_dyad_country', 'e.source_country = ? AND e.target_id = ? AND e.target_country IS NOT ?', from, to, to),
+        seek('events_dyad_actor', 'e.source_id = ? AND e.source_country IS NOT ? AND e.target_country = ?', from, from, to),
+        seek('events_dyad_actor', 'e.source_id = ? AND e.target_id = ? AND e.source_country IS NOT ? AND e.target_country IS NOT ?', from, to, from, to),
+      ];
+    };
+    const seeks = [...direction(a, b, 1), ...direction(b, a, 0)];
     const format = interval === 'week' ? '%G-W%V' : '%Y-%m';
-    const rows = this.db.prepare(`SELECT strftime(?, e.sort_date) AS period,
-        SUM(CASE WHEN ${side('source')} AND ${side('target')} THEN 1 ELSE 0 END) AS a_to_b,
-        SUM(CASE WHEN ${side('source')} AND ${side('target')} THEN 1 ELSE 0 END) AS b_to_a,
-        SUM(e.quad = 1) AS q1, SUM(e.quad = 2) AS q2, SUM(e.quad = 3) AS q3, SUM(e.quad = 4) AS q4, AVG(e.intensity) AS intensity
-      FROM events e ${w.sql} GROUP BY period ORDER BY period`).all(format, a, a, b, b, b, b, a, a, ...w.params) as Row[];
+    const quadSums = (prefix: string, condition: string) => [1, 2, 3, 4].map((q) => `SUM(${condition} AND quad = ${q}) AS ${prefix}_q${q}`).join(', ');
+    const rows = this.prepare(`SELECT strftime(?, sort_date) AS period, SUM(a_to_b) AS a_to_b, SUM(b_to_a) AS b_to_a,
+        ${quadSums('both', '1')}, ${quadSums('a_to_b', 'a_to_b')}, ${quadSums('b_to_a', 'b_to_a')},
+        AVG(intensity) AS intensity, AVG(CASE WHEN a_to_b THEN intensity END) AS a_to_b_intensity, AVG(CASE WHEN b_to_a THEN intensity END) AS b_to_a_intensity
+      FROM (SELECT sort_date, quad, intensity, forward AS a_to_b, 1 - forward AS b_to_a FROM (${seeks.map((s) => s.sql).join(' UNION ALL ')}))
+      GROUP BY period ORDER BY period`).all(format, ...seeks.flatMap((s) => s.params)) as Row[];
+    const byQuad = (r: Row, prefix: string) => ({
+      1: r[`${prefix}_q1`] as number, 2: r[`${prefix}_q2`] as number, 3: r[`${prefix}_q3`] as number, 4: r[`${prefix}_q4`] as number,
+    });
     return rows.map((r) => ({
       period: r.period as string, a_to_b: r.a_to_b as number, b_to_a: r.b_to_a as number,
-      by_quad: { 1: r.q1 as number, 2: r.q2 as number, 3: r.q3 as number, 4: r.q4 as number }, mean_intensity: r.intensity as number,
+      by_quad: byQuad(r, 'both'), mean_intensity: r.intensity as number,
+      a_to_b_by_quad: byQuad(r, 'a_to_b'), b_to_a_by_quad: byQuad(r, 'b_to_a'),
+      a_to_b_intensity: r.a_to_b_intensity as number | null, b_to_a_intensity: r.b_to_a_intensity as number | null,
     }));
   }
 
@@ -416,7 +496,7 @@ export class SqliteStore implements Store {
     if (filters.from) w.add('a.published >= ?', filters.from);
     if (filters.to) w.add('a.published <= ?', filters.to);
     if (filters.outlet) w.add('a.outlet = ?', filters.outlet);
-    const rows = this.db.prepare(`SELECT r.agreement_id, MIN(r.agreement_json) AS agreement, COUNT(*) AS citations, COUNT(DISTINCT r.article_id) AS articles,
+    const rows = this.prepare(`SELECT r.agreement_id, MIN(r.agreement_json) AS agreement, COUNT(*) AS citations, COUNT(DISTINCT r.article_id) AS articles,
         MIN(a.published) AS first_published, MAX(a.published) AS last_published
       FROM agreement_refs r JOIN articles a ON a.id = r.article_id ${w.sql} GROUP BY r.agreement_id ORDER BY citations DESC, r.agreement_id`).all(...w.params) as Row[];
     return rows.map((r) => ({
@@ -426,13 +506,13 @@ export class SqliteStore implements Store {
   }
 
   staleAnalyses(version: string, dictionaries: string): string[] {
-    return this.db.prepare(`SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
-      WHERE n.article_id IS NULL OR n.coder_version != ? OR n.dictionaries != ? ORDER BY a.rowid`).pluck().all(version, dictionaries) as string[];
+    return this.prepare(`SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
+      WHERE n.article_id IS NULL OR n.coder_version != ? OR n.dictionaries != ? ORDER BY a.rowid`, true).all(version, dictionaries) as string[];
   }
 
   stats(): StoreStats {
-    const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number | null) ?? 0;
-    const dates = this.db.prepare('SELECT MIN(published) AS first, MAX(published) AS last FROM articles').get() as { first: string | null; last: string | null };
+    const count = (sql: string) => (this.prepare(sql, true).get() as number | null) ?? 0;
+    const dates = this.prepare('SELECT MIN(published) AS first, MAX(published) AS last FROM articles').get() as { first: string | null; last: string | null };
     return {
       articles: count('SELECT COUNT(*) FROM articles'),
       analyses: count('SELECT COUNT(*) FROM analyses'),
@@ -446,7 +526,7 @@ export class SqliteStore implements Store {
       outlets: count('SELECT COUNT(DISTINCT outlet) FROM articles'),
       first_published: dates.first,
       last_published: dates.last,
-      coders: this.db.prepare(`SELECT coder_version AS version, dictionaries, COUNT(*) AS articles FROM analyses
+      coders: this.prepare(`SELECT coder_version AS version, dictionaries, COUNT(*) AS articles FROM analyses
         GROUP BY coder_version, dictionaries ORDER BY articles DESC`).all() as StoreStats['coders'],
       bytes: count('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()'),
     };

@@ -150,8 +150,14 @@ export interface DyadPeriod {
   period: string;
   a_to_b: number;
   b_to_a: number;
+  /** both directions together */
   by_quad: Record<QuadClass, number>;
   mean_intensity: number;
+  a_to_b_by_quad: Record<QuadClass, number>;
+  b_to_a_by_quad: Record<QuadClass, number>;
+  /** null when there were no events that way in the period */
+  a_to_b_intensity: number | null;
+  b_to_a_intensity: number | null;
 }
 
 export interface ArticleQuery {
