@@ -242,6 +242,29 @@ describe('SqliteStore: queries', () => {
     assert.equal(store.agreementCitations({ outlet: 'apa.az' })[0].citations, 1);
   });
 
+  it('gives the actor network, event locations, citations over time, outlets and countries', () => {
+    const network = store.network({}, 10);
+    assert.deepEqual(network.map((e) => [e.source.id, e.target.id, e.events, e.by_quad[3]]), [['ARM', 'AZE', 1, 1], ['AZE', 'ARM', 1, 1], ['RUS', 'ARM', 1, 0]]);
+    assert.equal(network[0].source.name, 'Armenia');
+    assert.equal(store.network({ negated: true }, 10)[0].target.id, 'UKR', 'negated events only when asked for');
+    assert.deepEqual(store.network({ country: 'RUS' }, 1).map((e) => e.events), [1]);
+    assert.deepEqual(store.eventLocations({}, 10), []);
+    const located = makeArticle({ published: '2023-06-01', events: [{ type: 'CONSULT', source: ARM, target: RUS, date: '2023-06-01' }] });
+    const yerevan = { id: 'yerevan', name: 'Yerevan', kind: 'city' as const, country: 'ARM', lat: 40.18, lon: 44.51, contested: false, aliases: [] };
+    located.analysis.events[0].location = yerevan;
+    const s = newStore();
+    s.putAnalysis(located.article, located.analysis);
+    assert.deepEqual(s.eventLocations({}, 10), [{ place: yerevan, events: 1, mean_intensity: -2, by_quad: { 1: 1, 2: 0, 3: 0, 4: 0 } }]);
+    assert.deepEqual(s.eventLocations({ country: 'AZE' }, 10), []);
+    s.close();
+    assert.deepEqual(store.citationsOverTime('month'), [
+      { agreement_id: 'karabakh-ceasefire-2020', period: '2023-03', citations: 2, articles: 2 },
+    ]);
+    assert.deepEqual(store.citationsOverTime('week').map((c) => c.period), ['2023-W11', '2023-W12']);
+    assert.deepEqual(store.outlets().map((o) => o.outlet), ['apa.az', 'armenpress.am', 'tass.ru']);
+    assert.deepEqual(store.countries().map((c) => [c.country, c.mentions]), [['ARM', 2], ['RUS', 2], ['AZE', 1]]);
+  });
+
   it('clusters take the event filters and page', () => {
     const all = store.eventClusters({}, page());
     assert.equal(all.total, 4);

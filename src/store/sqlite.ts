@@ -2,14 +2,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Actor, AgreementRef, Analysis, Event, PloverType, Quote } from '../model/analysis.js';
+import type { Actor, AgreementRef, Analysis, Event, Place, PloverType, Quote } from '../model/analysis.js';
 import { QUAD_OF, type QuadClass } from '../model/quad.js';
 import { clusterId, clusterKey, dayDate, dayNumber, sideKey, sortDate } from './clusters.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
-  ActorFilters, ActorSummary, AgreementCitations, ArticleQuery, ArticleRecord, ArticleRef, ArticleSummary, CitationFilters,
-  DateSort, DyadPeriod, EventCluster, EventFilters, Interval, Page, Paged, PutResult, QuoteFilters, Store, StoreStats,
-  StoredArticle, StoredEvent, StoredQuote,
+  ActorFilters, ActorSummary, AgreementCitations, ArticleQuery, ArticleRecord, ArticleRef, ArticleSummary, CitationFilters, CitationPeriod,
+  CountrySummary, DateSort, DyadPeriod, EventCluster, EventFilters, EventLocation, Interval, NetworkEdge, OutletSummary, Page, Paged, PutResult,
+  QuoteFilters, Store, StoreStats, StoredArticle, StoredEvent, StoredQuote,
 } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -99,6 +99,11 @@ function actorOf(r: Row): Actor {
     sector: r.sector as Actor['sector'], cameo: r.cameo as string | null, wikidata: r.wikidata as string | null,
   };
 }
+
+/** strftime's format of a period: an ISO week (YYYY-Www) or a month (YYYY-MM) */
+const periodFormat = (interval: Interval): string => (interval === 'week' ? '%G-W%V' : '%Y-%m');
+
+const quadCounts = (r: Row): Record<QuadClass, number> => ({ 1: r.q1 as number, 2: r.q2 as number, 3: r.q3 as number, 4: r.q4 as number });
 
 export interface SqliteStoreOptions {
   readonly?: boolean;
@@ -473,13 +478,12 @@ export class SqliteStore implements Store {
       ];
     };
     const seeks = [...direction(a, b, 1), ...direction(b, a, 0)];
-    const format = interval === 'week' ? '%G-W%V' : '%Y-%m';
     const quadSums = (prefix: string, condition: string) => [1, 2, 3, 4].map((q) => `SUM(${condition} AND quad = ${q}) AS ${prefix}_q${q}`).join(', ');
     const rows = this.prepare(`SELECT strftime(?, sort_date) AS period, SUM(a_to_b) AS a_to_b, SUM(b_to_a) AS b_to_a,
         ${quadSums('both', '1')}, ${quadSums('a_to_b', 'a_to_b')}, ${quadSums('b_to_a', 'b_to_a')},
         AVG(intensity) AS intensity, AVG(CASE WHEN a_to_b THEN intensity END) AS a_to_b_intensity, AVG(CASE WHEN b_to_a THEN intensity END) AS b_to_a_intensity
       FROM (SELECT sort_date, quad, intensity, forward AS a_to_b, 1 - forward AS b_to_a FROM (${seeks.map((s) => s.sql).join(' UNION ALL ')}))
-      GROUP BY period ORDER BY period`).all(format, ...seeks.flatMap((s) => s.params)) as Row[];
+      GROUP BY period ORDER BY period`).all(periodFormat(interval), ...seeks.flatMap((s) => s.params)) as Row[];
     const byQuad = (r: Row, prefix: string) => ({
       1: r[`${prefix}_q1`] as number, 2: r[`${prefix}_q2`] as number, 3: r[`${prefix}_q3`] as number, 4: r[`${prefix}_q4`] as number,
     });
@@ -503,6 +507,58 @@ export class SqliteStore implements Store {
       agreement: JSON.parse(r.agreement as string) as AgreementRef, citations: r.citations as number, articles: r.articles as number,
       first_published: r.first_published as string | null, last_published: r.last_published as string | null,
     }));
+  }
+
+  citationsOverTime(interval: Interval, filters: CitationFilters = {}): CitationPeriod[] {
+    const w = new Where().add('r.agreement_id IS NOT NULL').add('a.published IS NOT NULL');
+    if (filters.from) w.add('a.published >= ?', filters.from);
+    if (filters.to) w.add('a.published <= ?', filters.to);
+    if (filters.outlet) w.add('a.outlet = ?', filters.outlet);
+    return this.prepare(`SELECT r.agreement_id, strftime(?, a.published) AS period, COUNT(*) AS citations, COUNT(DISTINCT r.article_id) AS articles
+      FROM agreement_refs r JOIN articles a ON a.id = r.article_id ${w.sql} GROUP BY r.agreement_id, period ORDER BY r.agreement_id, period`)
+      .all(periodFormat(interval), ...w.params) as CitationPeriod[];
+  }
+
+  /** An actor as events give it: the first event that has it as its source, else as its target. */
+  private eventActor(id: string): Actor | null {
+    const json = (this.prepare("SELECT json_extract(json, '$.source') FROM events WHERE source_id = ? LIMIT 1", true).get(id)
+      ?? this.prepare("SELECT json_extract(json, '$.target') FROM events WHERE target_id = ? LIMIT 1", true).get(id)) as string | undefined;
+    return json ? (JSON.parse(json) as Actor) : null;
+  }
+
+  network(filters: EventFilters, limit: number): NetworkEdge[] {
+    const f = { negated: false, ...filters };
+    const w = eventWhere(f).add('e.source_id IS NOT NULL').add('e.target_id IS NOT NULL');
+    const rows = this.prepare(`SELECT e.source_id, e.target_id, COUNT(*) AS events, AVG(e.intensity) AS intensity,
+        SUM(e.quad = 1) AS q1, SUM(e.quad = 2) AS q2, SUM(e.quad = 3) AS q3, SUM(e.quad = 4) AS q4
+      FROM ${eventSource(f)} ${w.sql} GROUP BY e.source_id, e.target_id ORDER BY events DESC, e.source_id, e.target_id LIMIT ?`).all(...w.params, limit) as Row[];
+    const actors = new Map<string, Actor | null>();
+    const actor = (id: string) => {
+      if (!actors.has(id)) actors.set(id, this.eventActor(id));
+      return actors.get(id)!;
+    };
+    return rows.flatMap((r) => {
+      const source = actor(r.source_id as string);
+      const target = actor(r.target_id as string);
+      return source && target ? [{ source, target, events: r.events as number, mean_intensity: r.intensity as number, by_quad: quadCounts(r) }] : [];
+    });
+  }
+
+  eventLocations(filters: EventFilters, limit: number): EventLocation[] {
+    const f = { negated: false, ...filters };
+    const w = eventWhere(f).add("json_extract(e.json, '$.location.id') IS NOT NULL");
+    const rows = this.prepare(`SELECT json_extract(e.json, '$.location.id') AS place_id, MIN(json_extract(e.json, '$.location')) AS place, COUNT(*) AS events,
+        AVG(e.intensity) AS intensity, SUM(e.quad = 1) AS q1, SUM(e.quad = 2) AS q2, SUM(e.quad = 3) AS q3, SUM(e.quad = 4) AS q4
+      FROM events e ${w.sql} GROUP BY place_id ORDER BY events DESC, place_id LIMIT ?`).all(...w.params, limit) as Row[];
+    return rows.map((r) => ({ place: JSON.parse(r.place as string) as Place, events: r.events as number, mean_intensity: r.intensity as number, by_quad: quadCounts(r) }));
+  }
+
+  outlets(): OutletSummary[] {
+    return this.prepare('SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet').all() as OutletSummary[];
+  }
+
+  countries(): CountrySummary[] {
+    return this.prepare('SELECT country, COUNT(*) AS mentions FROM actor_mentions WHERE country IS NOT NULL GROUP BY country ORDER BY mentions DESC, country').all() as CountrySummary[];
   }
 
   staleAnalyses(version: string, dictionaries: string): string[] {

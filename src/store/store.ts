@@ -1,7 +1,7 @@
 // The one interface through which everything reads and writes stored articles and analyses.
 // The CLI, the ingester, the exporters (and the HTTP API and dashboard to come) use only this,
 // so another backend (Postgres) can be added by implementing it, without touching the pipeline.
-import type { Actor, AgreementRef, Analysis, Event, PloverType, Quote } from '../model/analysis.js';
+import type { Actor, AgreementRef, Analysis, Event, Place, PloverType, Quote } from '../model/analysis.js';
 import type { QuadClass } from '../model/quad.js';
 
 /** An article as stored: its text and what is known about it. */
@@ -182,6 +182,44 @@ export interface AgreementCitations {
   last_published: string | null;
 }
 
+/** Events from one actor to another, for the actor network. */
+export interface NetworkEdge {
+  source: Actor;
+  target: Actor;
+  events: number;
+  mean_intensity: number;
+  by_quad: Record<QuadClass, number>;
+}
+
+/** Events located at one place, for the map. */
+export interface EventLocation {
+  place: Place;
+  events: number;
+  mean_intensity: number;
+  by_quad: Record<QuadClass, number>;
+}
+
+/** Citations of one agreement in the articles published in one period. */
+export interface CitationPeriod {
+  agreement_id: string;
+  /** YYYY-MM, or ISO week YYYY-Www, of the citing articles' publication */
+  period: string;
+  citations: number;
+  articles: number;
+}
+
+export interface OutletSummary {
+  outlet: string;
+  articles: number;
+}
+
+export interface CountrySummary {
+  /** ISO 3166-1 alpha-3 */
+  country: string;
+  /** mentions of actors of that country */
+  mentions: number;
+}
+
 export interface StoreStats {
   articles: number;
   analyses: number;
@@ -224,6 +262,16 @@ export interface Store {
   actors(filters: ActorFilters, page: Page): Paged<ActorSummary>;
   dyads(a: string, b: string, interval: Interval, filters?: Pick<EventFilters, 'from' | 'to' | 'outlet' | 'negated'>): DyadPeriod[];
   agreementCitations(filters?: CitationFilters): AgreementCitations[];
+  /** citations of each agreement per period of publication */
+  citationsOverTime(interval: Interval, filters?: CitationFilters): CitationPeriod[];
+  /** the actor pairs with the most events between them (source to target), most first; negated events left out unless asked for */
+  network(filters: EventFilters, limit: number): NetworkEdge[];
+  /** where the matching events took place, by place, most events first; negated events left out unless asked for */
+  eventLocations(filters: EventFilters, limit: number): EventLocation[];
+  /** outlets with their article counts, most first */
+  outlets(): OutletSummary[];
+  /** countries of the actors mentioned, most mentioned first */
+  countries(): CountrySummary[];
   /** ids of articles whose analysis is by another coder version or dictionary hash, or missing */
   staleAnalyses(version: string, dictionaries: string): string[];
   stats(): StoreStats;
