@@ -399,7 +399,14 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | n
   const titleAgent = pick(atoms[j], 'agent')?.agent;
   if (!titleAgent || !(titleAgent.title || titleAgent.kind === 'person')) return null;
   const t = titledPerson(ctx, atoms, j, titleAgent, modCountry ?? org?.country ?? null);
-  if (!t) return null;
+  if (!t) {
+    // "The Houthis’ military spokesman, Yahya Saree, …": the role alone, for the name in apposition
+    const country = modCountry ?? org?.country ?? null;
+    const sector = org?.sector ?? body?.sector ?? titleAgent.sector;
+    const owner = org?.id ?? country ?? 'unknown';
+    const actor: Actor = { id: `${owner}:${titleAgent.id}`, name: `${org?.name ?? (country ? countryName(ctx, country) : '')} ${titleAgent.name}`.trim(), kind: 'person', country, sector, cameo: country ? `${country}${sector}` : null, wikidata: null };
+    return { actor, family: '', last: atoms[j].last, nextAtom: j + 1, ofCountry: null, agent: titleAgent };
+  }
   if (t.person) return { ...t, agent: titleAgent };
   const country = t.actor.country ?? org?.country ?? null;
   const sector = org?.sector ?? body?.sector ?? t.actor.sector;
