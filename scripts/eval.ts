@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const sets: [string, string][] = [
   ['seed', `${root}../shared/seed/expected.json`],
   ['own quotes gold (test/gold/quotes.jsonl)', `${root}test/gold/quotes.jsonl`],
+  ['held-out quotes gold, never tuned on (test/gold/quotes-heldout.jsonl)', `${root}test/gold/quotes-heldout.jsonl`],
 ];
 const lexicon = getLexicon();
 const verbose = process.argv.includes('--misses');
