@@ -478,22 +478,25 @@ function placeIsProper(ctx: Ctx, atom: Atom): boolean {
   return s.first !== atom.first || !next || ['VERB', 'AUX', 'PUNCT'].includes(next.pos);
 }
 
-/** "of Azerbaijan", "of the United Nations" right after token range of atom n. */
+/** "of Azerbaijan", "of the United Nations" right after the token range of atom n. */
 function ofPhrase(ctx: Ctx, atoms: Atom[], n: number): { country: string | null; org?: Modifier['org']; last: number; nextAtom: number; atom: Atom } | null {
-  const { tokens } = ctx;
-  const atom = atoms[n];
   const next = atoms[n + 1];
-  if (!next) return null;
-  let i = atom.last + 1;
+  const of = next ? ofTarget(ctx, atoms[n].last, next) : null;
+  return of ? { ...of, last: next.last, nextAtom: n + 2, atom: next } : null;
+}
+
+/** The state or organisation that `next` names, when "of (the)" joins it to the token `last`. */
+function ofTarget(ctx: Ctx, last: number, next: Atom): { country: string | null; org?: Modifier['org'] } | null {
+  const { tokens } = ctx;
+  let i = last + 1;
   if (tokens[i]?.key !== 'of') return null;
   i++;
   if (tokens[i]?.key === 'the') i++;
   if (next.first !== i) return null;
   const c = pickCountry(next, 'name');
-  if (c) return { country: c.iso3, last: next.last, nextAtom: n + 2, atom: next };
+  if (c) return { country: c.iso3 };
   const org = pick(next, 'org');
-  if (org) return { country: org.org.country, org: org.org, last: next.last, nextAtom: n + 2, atom: next };
-  return null;
+  return org ? { country: org.org.country, org: org.org } : null;
 }
 
 interface Titled {
@@ -553,8 +556,7 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   const name = ctx.doc.text.slice(tokens[startName].start, tokens[nameEnd].end);
   let nextAtom = n + 1;
   while (nextAtom < atoms.length && atoms[nextAtom].first <= nameEnd) nextAtom++;
-  const fake: Atom = { first: startName, last: nameEnd, payloads: [] };
-  const of = atoms[nextAtom] ? ofPhraseAfter(ctx, fake, atoms[nextAtom]) : null;
+  const of = atoms[nextAtom] ? ofTarget(ctx, nameEnd, atoms[nextAtom]) : null;
   const family = tokens[nameEnd].text;
   const country = of?.country ?? modCountry;
   const actor: Actor = {
@@ -562,19 +564,6 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     cameo: country ? `${country}${agent.sector}` : null, wikidata: null,
   };
   return { actor, family, last: of ? atoms[nextAtom].last : nameEnd, nextAtom: of ? nextAtom + 1 : nextAtom, ofCountry: of?.country ?? null, ofAtom: of ? atoms[nextAtom] : undefined };
-}
-
-function ofPhraseAfter(ctx: Ctx, before: Atom, next: Atom): { country: string | null } | null {
-  const { tokens } = ctx;
-  let i = before.last + 1;
-  if (tokens[i]?.key !== 'of') return null;
-  i++;
-  if (tokens[i]?.key === 'the') i++;
-  if (next.first !== i) return null;
-  const c = pickCountry(next, 'name');
-  if (c) return { country: c.iso3 };
-  const org = pick(next, 'org');
-  return org ? { country: org.org.country } : null;
 }
 
 function pickFamily(ctx: Ctx, atom: Atom): PersonInfo | undefined {
