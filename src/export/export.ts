@@ -35,8 +35,29 @@ class ChunkedOutput {
   }
 }
 
+/** The output was closed before the export ended (an HTTP client that went away). */
+export class OutputClosed extends Error {
+  constructor() {
+    super('the output was closed before the export ended');
+    this.name = 'OutputClosed';
+  }
+}
+
 async function writeBytes(out: Writable, chunk: string | Uint8Array): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) throw new OutputClosed();
+  if (out.write(chunk)) return;
+  // a closed output never drains: stop then, so that the store's iterator is released
+  const closed = new AbortController();
+  const onClose = () => closed.abort();
+  out.once('close', onClose);
+  try {
+    await once(out, 'drain', { signal: closed.signal });
+  } catch (e) {
+    if (closed.signal.aborted) throw new OutputClosed();
+    throw e;
+  } finally {
+    out.off('close', onClose);
+  }
 }
 
 export function csvField(v: Cell): string {
