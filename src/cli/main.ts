@@ -16,7 +16,8 @@ import { ingest, recode, type IngestSummary } from '../ingest/ingest.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/sources.js';
 import { defaultDbPath, SqliteStore } from '../store/sqlite.js';
 import type { EventFilters } from '../store/store.js';
-import { formatSummary, start } from './start.js';
+import { formatSummary, serve, start } from './start.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../server/server.js';
 import { decodeText, InputProblem } from '../ingest/decode.js';
 import { formatReport } from './report.js';
 
@@ -319,15 +320,61 @@ program.command('export')
     }
   });
 
-program.command('start')
-  .description('open (or create) the database, ingest examples/ when it is empty, and summarise what it holds (npm start)')
+const hostOption = () => new Option('--host <host>', 'the address to listen on (127.0.0.1: this machine only)').default(DEFAULT_HOST);
+const portOption = () => new Option('--port <port>', 'the port to listen on (0: any free one)').argParser(portNumber).default(DEFAULT_PORT);
+
+function portNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535.');
+  return n;
+}
+
+/** Serves until SIGINT or SIGTERM, then closes the server and the store. */
+async function serveUntilStopped(store: SqliteStore, opts: { host: string; port: number }): Promise<void> {
+  let running;
+  try {
+    running = await serve(store, { host: opts.host, port: opts.port, onError: (e) => process.stderr.write(`demarche: ${(e as Error).stack ?? String(e)}\n`) });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`${opts.host}:${opts.port} is in use: give another --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host ${opts.host}: not an address of this machine`);
+    throw e;
+  }
+  process.stdout.write(`dashboard and API at ${running.url} (the API is described at ${running.url}api/openapi.json); Ctrl-C stops\n`);
+  const stop = () => {
+    void running.close().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+program.command('serve')
+  .description('serve the HTTP API and the dashboard over the database')
   .addOption(dbOption())
-  .action(async (opts: { db?: string }) => {
+  .addOption(hostOption())
+  .addOption(portOption())
+  .action(async (opts: { db?: string; host: string; port: number }) => {
+    try {
+      await serveUntilStopped(new SqliteStore(defaultDbPath(opts.db)), opts);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program.command('start')
+  .description('open (or create) the database, ingest examples/ when it is empty, summarise what it holds and serve the dashboard (npm start)')
+  .addOption(dbOption())
+  .addOption(hostOption())
+  .addOption(portOption())
+  .action(async (opts: { db?: string; host: string; port: number }) => {
     try {
       const { store, seeded } = await start({ db: opts.db, onProblem: (input, problem) => process.stderr.write(`demarche: ${input}: ${problem}\n`) });
       if (seeded) process.stdout.write(formatSummaryLine('the database was empty: ingested examples/,', seeded) + '\n');
       process.stdout.write(formatSummary(store, store.path) + '\n');
-      store.close();
+      await serveUntilStopped(store, opts);
     } catch (e) {
       fail(e);
     }

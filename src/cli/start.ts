@@ -1,11 +1,12 @@
 // What `npm start` does: open (or create) the database, fill it from examples/ when it is empty,
-// and say what it holds. The dashboard will start from here with the store this returns.
+// say what it holds, and serve the dashboard over it.
 import { fileURLToPath } from 'node:url';
 import { getLexicon } from '../lexicon/compile.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { QUAD_CLASSES } from '../model/quad.js';
 import { defaultDbPath, SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
+import { startServer, type RunningServer } from '../server/server.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -59,4 +60,28 @@ export function formatSummary(store: Store, path: string): string {
   const actors = store.actors({}, { limit: 5, offset: 0 }).items;
   if (actors.length) lines.push(`  most named: ${actors.map((a) => `${a.actor.name} (${a.mentions})`).join(', ')}`);
   return lines.join('\n');
+}
+
+export interface ServeOptions {
+  host?: string;
+  port?: number;
+  maxBodyBytes?: number;
+  /** where failures behind a 500 are reported (their stack traces never reach a client) */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Serves the API and the dashboard over the store. Exports get a read-only connection of their
+ * own, so that a long download does not hold up an article being stored.
+ */
+export async function serve(store: SqliteStore, options: ServeOptions = {}): Promise<RunningServer> {
+  const exportStore = new SqliteStore(store.path, { readonly: true });
+  try {
+    const running = await startServer({ store, exportStore, host: options.host, port: options.port, maxBodyBytes: options.maxBodyBytes, onError: options.onError });
+    running.server.once('close', () => exportStore.close());
+    return running;
+  } catch (e) {
+    exportStore.close();
+    throw e;
+  }
 }
