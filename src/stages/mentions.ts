@@ -228,6 +228,14 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // [modifier] [adjectives]* [agent] ("Armenia’s Foreign Ministry", "Armenian illegal units", "UN Secretary-General")
   const mod = modifierAt(ctx, atom);
+  // "Hungarian and Romanian officials": the first adjective shares the second one's noun
+  const shared = atoms[n + 2];
+  if (mod && !mod.org && nextAtom && shared && pickCountry(atom, 'adjective') && pickCountry(nextAtom, 'adjective')
+    && ['and', 'or', ','].includes(tokens[atom.last + 1]?.key ?? '') && nextAtom.first === atom.last + 2 && has(shared, 'agent') && shared.first === nextAtom.last + 1) {
+    const agent = pick(shared, 'agent')!.agent;
+    const actor = agentActor(ctx, agent, mod.country);
+    if (actor) return { mention: mk(ctx, atom.first, atom.last, actor, null, { agent }), next: n + 1 };
+  }
   if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
