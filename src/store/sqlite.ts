@@ -364,10 +364,33 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * A country or an actor alone, the events table's commonest filter, is counted as the source's
+   * events plus the target's less those that are both, three seeks on indexes led by those columns;
+   * any other mix is counted as eventCountSource says.
+   */
+  private countEvents(filters: EventFilters, w: Where): number {
+    const count = (sql: string, ...params: Param[]) => this.prepare(sql, true).get(...params) as number;
+    const only = Object.entries(filters).filter(([, v]) => v !== undefined).map(([k]) => k);
+    if (only.length === 1 && filters.country) {
+      const c = filters.country;
+      return count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_country WHERE source_country = ?', c)
+        + count('SELECT COUNT(*) FROM events INDEXED BY events_target_country WHERE target_country = ?', c)
+        - count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_country WHERE source_country = ? AND target_country = ?', c, c);
+    }
+    if (only.length === 1 && filters.actor) {
+      const a = filters.actor;
+      return count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_actor WHERE source_id = ?', a)
+        + count('SELECT COUNT(*) FROM events INDEXED BY events_target_id WHERE target_id = ?', a)
+        - count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_actor WHERE source_id = ? AND target_id = ?', a, a);
+    }
+    return count(`SELECT COUNT(*) FROM ${eventCountSource(filters)} ${w.sql}`, ...w.params);
+  }
+
   /** The page's keys come from the index alone; only the page's own rows are then read whole. */
   queryEvents(filters: EventFilters, page: Page, sort?: DateSort): Paged<StoredEvent> {
     const w = eventWhere(filters);
-    const total = (this.prepare(`SELECT COUNT(*) AS n FROM ${eventCountSource(filters)} ${w.sql}`).get(...w.params) as { n: number }).n;
+    const total = this.countEvents(filters, w);
     const ordered = order(sort, 'e.sort_date', EVENT_ORDER_TIE_BREAK);
     const rows = this.prepare(`SELECT e.article_id, e.idx, e.cluster_id, e.quad, e.sort_date, e.sentence, e.sentence_start, e.sentence_end, e.sentence_text, e.json,
         n.coder_version, n.dictionaries, ${ARTICLE_COLUMNS}
@@ -456,28 +479,31 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** The side names a country that some event's actor has (ARM), rather than an actor id (UNO, nikol-pashinyan). */
+  private isCountry(side: string): boolean {
+    return this.prepare('SELECT 1 FROM events INDEXED BY events_dyad_country WHERE source_country = ? LIMIT 1', true).get(side) !== undefined
+      || this.prepare('SELECT 1 FROM events INDEXED BY events_target_country WHERE target_country = ? LIMIT 1', true).get(side) !== undefined;
+  }
+
   /**
    * Negated events are left out unless filters.negated says otherwise: "did not attack" is no attack.
-   * A side matches an actor id or a country. Each direction is four disjoint index seeks: country
-   * to country, country to an actor not of that country, and the same from an actor not of the
-   * source country, so nothing is found twice and nothing needs de-duplicating. An event that
-   * matches both ways (a = ARM, b = an Armenian minister) counts in both directions.
+   * A side that names a country matches every actor of that country (its state actor, whose id is
+   * the country code, among them); any other side matches the actor with that id. So each
+   * direction is one seek on an index led by the source's country or id and then the target's.
    */
   dyads(a: string, b: string, interval: Interval, filters: Pick<EventFilters, 'from' | 'to' | 'outlet' | 'negated'> = {}): DyadPeriod[] {
     const w = eventWhere({ negated: false, ...filters }).add('e.sort_date IS NOT NULL');
+    const countries = new Map([a, b].map((side) => [side, this.isCountry(side)]));
     const direction = (from: string, to: string, forward: 0 | 1) => {
-      const seek = (index: string, match: string, ...params: Param[]) => ({
+      const [fromCountry, toCountry] = [countries.get(from)!, countries.get(to)!];
+      const index = fromCountry ? 'events_dyad_country' : 'events_dyad_actor';
+      const match = `e.${fromCountry ? 'source_country' : 'source_id'} = ? AND e.${toCountry ? 'target_country' : 'target_id'} = ?`;
+      return {
         sql: `SELECT e.sort_date, e.quad, e.intensity, ${forward} AS forward FROM events e INDEXED BY ${index} WHERE ${match} AND ${w.parts.join(' AND ')}`,
-        params: [...params, ...w.params],
-      });
-      return [
-        seek('events_dyad_country', 'e.source_country = ? AND e.target_country = ?', from, to),
-        seek('events_dyad_country', 'e.source_country = ? AND e.target_id = ? AND e.target_country IS NOT ?', from, to, to),
-        seek('events_dyad_actor', 'e.source_id = ? AND e.source_country IS NOT ? AND e.target_country = ?', from, from, to),
-        seek('events_dyad_actor', 'e.source_id = ? AND e.target_id = ? AND e.source_country IS NOT ? AND e.target_country IS NOT ?', from, to, from, to),
-      ];
+        params: [from, to, ...w.params],
+      };
     };
-    const seeks = [...direction(a, b, 1), ...direction(b, a, 0)];
+    const seeks = [direction(a, b, 1), direction(b, a, 0)];
     const quadSums = (prefix: string, condition: string) => [1, 2, 3, 4].map((q) => `SUM(${condition} AND quad = ${q}) AS ${prefix}_q${q}`).join(', ');
     const rows = this.prepare(`SELECT strftime(?, sort_date) AS period, SUM(a_to_b) AS a_to_b, SUM(b_to_a) AS b_to_a,
         ${quadSums('both', '1')}, ${quadSums('a_to_b', 'a_to_b')}, ${quadSums('b_to_a', 'b_to_a')},
