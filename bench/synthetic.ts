@@ -45,6 +45,8 @@ function random(seed: number): () => number {
 
 export interface SyntheticOptions {
   articles: number;
+  /** number of the first article, so that a store can be filled in several calls */
+  offset?: number;
   eventsPerArticle: number;
   /** first publication day; articles spread over `days` days from there */
   firstDay?: string;
@@ -124,7 +126,8 @@ export function syntheticArticle(k: number, options: SyntheticOptions): { articl
 /** Writes `articles` synthetic articles through the Store; returns the number of events written. */
 export function fillStore(store: Store, options: SyntheticOptions): number {
   let events = 0;
-  for (let k = 0; k < options.articles; k++) {
+  const first = options.offset ?? 0;
+  for (let k = first; k < first + options.articles; k++) {
     const { article, analysis } = syntheticArticle(k, options);
     events += store.putAnalysis(article, analysis).events;
   }
