@@ -19,7 +19,8 @@ interface Node {
 const [W, H] = [900, 620];
 
 /**
- * Fruchterman–Reingold: nodes repel, edges pull, and the moves shrink as the layout cools. Nodes
+ * Fruchterman–Reingold: near nodes repel, edges pull, a weak pull holds everything to the centre,
+ * and the moves shrink as the layout cools. Nodes
  * start on a circle in a fixed order, so the same data always gives the same picture.
  */
 function layout(nodes: Node[], edges: { a: Node; b: Node }[], iterations = 300): void {
@@ -32,14 +33,16 @@ function layout(nodes: Node[], edges: { a: Node; b: Node }[], iterations = 300):
   for (let it = 0; it < iterations; it++) {
     const temperature = (W / 8) * (1 - it / iterations);
     for (const n of nodes) {
-      n.dx = (W / 2 - n.x) * 0.03;
-      n.dy = (H / 2 - n.y) * 0.03;
+      n.dx = (W / 2 - n.x) * 0.05;
+      n.dy = (H / 2 - n.y) * 0.05;
     }
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
         const [p, q] = [nodes[i], nodes[j]];
         const [dx, dy] = [p.x - q.x, p.y - q.y];
         const d = Math.max(1, Math.hypot(dx, dy));
+        // far nodes do not push: otherwise small components fly to the edges
+        if (d > 3 * k) continue;
         const f = (k * k) / d / d;
         p.dx += dx * f;
         p.dy += dy * f;
