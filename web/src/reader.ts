@@ -4,7 +4,7 @@
 import type { Actor, Analysis, Event } from '../../src/model/analysis.js';
 import { QUAD_OF } from '../../src/model/quad.js';
 import { QUAD_COLOURS, SPEAKER_COLOURS } from './colours.js';
-import { h, type Child } from './dom.js';
+import { h } from './dom.js';
 
 interface Layer {
   start: number;
@@ -44,7 +44,7 @@ function layers(a: Analysis): Layer[] {
   ].filter((l) => l.end > l.start);
 }
 
-function eventSummary(e: Event): Child[] {
+function eventSummary(e: Event): HTMLElement[] {
   const rows: [string, string][] = [
     ['date', e.date ? `${e.date}${e.date_basis === 'published' ? ' (publication date)' : ''}` : 'not known'],
     ['place', e.location ? `${e.location.name}${e.location.country ? ` (${e.location.country})` : ''}` : 'not known'],
@@ -80,7 +80,7 @@ export function renderReader(text: string, a: Analysis, options: ReaderOptions =
   const triggers = new Map<number, HTMLElement[]>();
   const showEvent = (index: number, anchor: HTMLElement) => {
     const e = a.events[index];
-    popover.replaceChildren(h('button', { class: 'close', type: 'button', 'aria-label': 'close', onclick: () => (popover.hidden = true) }, '×'), ...eventSummary(e).flat() as Node[]);
+    popover.replaceChildren(h('button', { class: 'close', type: 'button', 'aria-label': 'close', onclick: () => (popover.hidden = true) }, '×'), ...eventSummary(e));
     popover.hidden = false;
     popover.dataset.event = String(index);
     const box = anchor.getBoundingClientRect();
@@ -117,9 +117,6 @@ export function renderReader(text: string, a: Analysis, options: ReaderOptions =
     body.append(el);
   }
   body.append(popover);
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') popover.hidden = true;
-  });
 
   const scrollTo = (selector: string) => body.querySelector(selector)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   const side = h('aside', { class: 'reader-side' },
@@ -139,6 +136,9 @@ export function renderReader(text: string, a: Analysis, options: ReaderOptions =
   );
 
   const reader = h('div', { class: 'reader' }, body, side);
+  reader.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') popover.hidden = true;
+  });
   if (options.focusEvent !== undefined) {
     requestAnimationFrame(() => {
       const el = triggers.get(options.focusEvent!)?.[0];

@@ -80,7 +80,11 @@ export async function mapView(root: HTMLElement, route: Route): Promise<void> {
   }
   box.replaceChildren(svg);
   if (!located.length) box.append(note('No event has a known place yet.'));
+  const swatch = (l: EventLocation) => {
+    const el = h('span', { class: 'swatch', title: `mean intensity ${l.mean_intensity.toFixed(1)}` });
+    el.style.background = intensityColour(l.mean_intensity);
+    return el;
+  };
   list.replaceChildren(h('h3', {}, `Places (${located.length})`), h('ol', { class: 'plain' }, ...located.map((l) => h('li', {},
-    h('span', { class: 'swatch', 'data-intensity': l.mean_intensity.toFixed(1) }), `${l.place.name}${l.place.country ? ` (${l.place.country})` : ''}: ${l.events}`))));
-  for (const [i, swatch] of [...list.querySelectorAll<HTMLElement>('.swatch')].entries()) swatch.style.background = intensityColour(located[i].mean_intensity);
+    swatch(l), `${l.place.name}${l.place.country ? ` (${l.place.country})` : ''}: ${l.events} event${l.events === 1 ? '' : 's'}`))));
 }
