@@ -2,7 +2,7 @@
 // The store is generated (bench/synthetic.ts) through the Store interface, the server runs in a
 // process of its own (as `demarche serve` does), and autocannon sends it a bounded mix of requests
 // on 127.0.0.1 only: at one connection (the latency of a request alone) and at several (under load).
-// Environment: LOAD_EVENTS (100000), LOAD_SECONDS per run (10), LOAD_CONNECTIONS (1,8).
+// Environment: LOAD_EVENTS (100000), LOAD_SECONDS per run (10), LOAD_CONNECTIONS (1,4,8).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { fillStore, SYNTHETIC_ACTORS } from './synthetic.js';
 const EVENTS = Number(process.env.LOAD_EVENTS ?? 100_000);
 const EVENTS_PER_ARTICLE = 20;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
-const CONNECTIONS = (process.env.LOAD_CONNECTIONS ?? '1,8').split(',').map(Number);
+const CONNECTIONS = (process.env.LOAD_CONNECTIONS ?? '1,4,8').split(',').map(Number);
 const GOAL_P99_MS = 50;
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-load-'));
