@@ -215,6 +215,23 @@ describe('SqliteStore: queries', () => {
     s.close();
   });
 
+  it('counts a country on either side once, alone or with other filters, an event within one country included', () => {
+    const s = newStore();
+    const within = makeArticle({ published: '2023-05-02', events: [{ type: 'ACCUSE', source: PASHINYAN, target: ARM, date: '2023-05-02', quoted: true }, { type: 'ACCUSE', source: AZE, target: ARM, date: '2023-05-03' }] });
+    s.putAnalysis(within.article, within.analysis);
+    const total = (f: Parameters<typeof s.queryEvents>[0]) => {
+      const { total, items } = s.queryEvents(f, page());
+      assert.equal(total, items.length, JSON.stringify(f));
+      return total;
+    };
+    assert.equal(total({ country: 'ARM' }), 2);
+    assert.equal(total({ country: 'ARM', type: ['ACCUSE'], quoted: true }), 1);
+    assert.equal(total({ country: 'AZE', quad: 3, from: '2023-05-03', to: '2023-05-03' }), 1);
+    assert.equal(total({ country: 'ARM', actor: 'nikol-pashinyan' }), 1);
+    assert.equal(total({ actor: 'ARM' }), 2);
+    s.close();
+  });
+
   it('lists and searches articles, quotes by speaker, actors, dyads and agreement citations', () => {
     assert.deepEqual(store.listArticles({}, page()).items.map((a) => a.outlet), ['tass.ru', 'apa.az', 'armenpress.am']);
     const found = store.listArticles({ search: 'rejected "Armenia' }, page());

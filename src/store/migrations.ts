@@ -208,4 +208,17 @@ CREATE INDEX events_dyad_country ON events (source_country, target_country, targ
 CREATE INDEX events_dyad_actor ON events (source_id, target_id, source_country, target_country, sort_date, negated, quad, intensity, outlet);
 `,
   },
+  {
+    version: 3,
+    name: 'side indexes that count a country with other filters',
+    // A country filter is an OR over the source and the target. Led by the country and holding
+    // every other filter column but the actor ids, these count it as the source's events plus the
+    // target's less those on both sides, each a seek, instead of reading all of events_order; the
+    // target one replaces the one-column index it extends.
+    sql: `
+CREATE INDEX events_source_side ON events (source_country, type, quoted, quad, negated, outlet, sort_date, target_country);
+CREATE INDEX events_target_side ON events (target_country, type, quoted, quad, negated, outlet, sort_date, source_country);
+DROP INDEX events_target_country;
+`,
+  },
 ];

@@ -365,20 +365,23 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * A country or an actor alone, the events table's commonest filter, is counted as the source's
-   * events plus the target's less those that are both, three seeks on indexes led by those columns;
-   * any other mix is counted as eventCountSource says.
+   * A country filter is an OR over two columns, which no single index answers. With it, unless an
+   * actor is named too, the count is the source side's plus the target side's less the events on
+   * both, each a seek on an index led by that side's country that holds the other filters
+   * (migration 3). An actor alone is counted the same way on the actor indexes. Any other mix is
+   * counted as eventCountSource says.
    */
   private countEvents(filters: EventFilters, w: Where): number {
     const count = (sql: string, ...params: Param[]) => this.prepare(sql, true).get(...params) as number;
-    const only = Object.entries(filters).filter(([, v]) => v !== undefined).map(([k]) => k);
-    if (only.length === 1 && filters.country) {
+    if (filters.country && !filters.actor && !filters.article && !filters.cluster) {
+      const rest = eventWhere({ ...filters, country: undefined });
+      const and = rest.parts.map((p) => ` AND ${p}`).join('');
       const c = filters.country;
-      return count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_country WHERE source_country = ?', c)
-        + count('SELECT COUNT(*) FROM events INDEXED BY events_target_country WHERE target_country = ?', c)
-        - count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_country WHERE source_country = ? AND target_country = ?', c, c);
+      return count(`SELECT COUNT(*) FROM events e INDEXED BY events_source_side WHERE e.source_country = ?${and}`, c, ...rest.params)
+        + count(`SELECT COUNT(*) FROM events e INDEXED BY events_target_side WHERE e.target_country = ?${and}`, c, ...rest.params)
+        - count(`SELECT COUNT(*) FROM events e INDEXED BY events_source_side WHERE e.source_country = ? AND e.target_country = ?${and}`, c, c, ...rest.params);
     }
-    if (only.length === 1 && filters.actor) {
+    if (filters.actor && Object.values(filters).filter((v) => v !== undefined).length === 1) {
       const a = filters.actor;
       return count('SELECT COUNT(*) FROM events INDEXED BY events_dyad_actor WHERE source_id = ?', a)
         + count('SELECT COUNT(*) FROM events INDEXED BY events_target_id WHERE target_id = ?', a)
@@ -482,7 +485,7 @@ export class SqliteStore implements Store {
   /** The side names a country that some event's actor has (ARM), rather than an actor id (UNO, nikol-pashinyan). */
   private isCountry(side: string): boolean {
     return this.prepare('SELECT 1 FROM events INDEXED BY events_dyad_country WHERE source_country = ? LIMIT 1', true).get(side) !== undefined
-      || this.prepare('SELECT 1 FROM events INDEXED BY events_target_country WHERE target_country = ? LIMIT 1', true).get(side) !== undefined;
+      || this.prepare('SELECT 1 FROM events INDEXED BY events_target_side WHERE target_country = ? LIMIT 1', true).get(side) !== undefined;
   }
 
   /**
