@@ -5,11 +5,11 @@ import type {
   StoreStats, StoredArticle, StoredEvent, StoredQuote,
 } from '../../src/store/store.js';
 
-export type { Analysis, ActorSummary, ArticleSummary, DyadPeriod, EventLocation, NetworkEdge, StoredArticle, StoredEvent, StoredQuote };
+export type { DyadPeriod, EventLocation, NetworkEdge, StoredEvent };
 
-export type Params = Record<string, string | number | undefined>;
+type Params = Record<string, string | number | undefined>;
 
-export interface Country extends CountrySummary {
+interface Country extends CountrySummary {
   name: string;
   numeric: string | null;
 }
