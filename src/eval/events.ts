@@ -1,0 +1,42 @@
+// Our own event sentences (test/cases/events.yaml): what each must give, and why one fails.
+import type { Analysis, Event } from '../model/analysis.js';
+
+export interface ExpectedEvent {
+  type: string;
+  source?: string | null;
+  target?: string | null;
+  negated?: boolean;
+  quoted?: boolean;
+  speaker?: string | null;
+}
+
+export interface EventCase {
+  text: string;
+  published?: unknown;
+  expect?: ExpectedEvent[];
+  /** no event may be emitted */
+  none?: boolean;
+}
+
+/** An actor as the cases name it: its country, or IGO. */
+export const actorCode = (a: Event['source']): string | null => (a ? a.country ?? (a.sector === 'IGO' ? 'IGO' : null) : null);
+
+const show = (e: Event): string => `${e.type} ${actorCode(e.source)}→${actorCode(e.target)}${e.negated ? ' neg' : ''}${e.quoted ? ' q' : ''} "${e.trigger.text}"`;
+
+/** Why the analysis fails the case, or null when it holds. */
+export function eventCaseFailure(c: EventCase, a: Analysis): string | null {
+  if (c.none) {
+    const asserted = a.events.filter((e) => !e.negated);
+    return asserted.length ? `no event expected, got ${asserted.map(show).join(', ')}` : null;
+  }
+  for (const x of c.expect ?? []) {
+    const hit = a.events.find((e) => e.type === x.type
+      && ('source' in x ? actorCode(e.source) === (x.source ?? null) : true)
+      && ('target' in x ? actorCode(e.target) === (x.target ?? null) : true)
+      && e.negated === (x.negated ?? false)
+      && e.quoted === (x.quoted ?? false)
+      && ('speaker' in x ? actorCode(e.speaker) === (x.speaker ?? null) : true));
+    if (!hit) return `missing ${x.type} ${x.source ?? '-'}→${x.target ?? '-'}${x.negated ? ' negated' : ''}${x.quoted ? ' quoted' : ''}; got ${a.events.map(show).join(', ') || 'none'}`;
+  }
+  return null;
+}
