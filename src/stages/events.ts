@@ -12,6 +12,8 @@ interface Ctx {
   /** mentions by their first and last token */
   byFirst: Map<number, Mention>;
   byLast: Map<number, Mention>;
+  /** places named in a country ("Kharkiv", "the Gaza Strip"): what an event can be done to, never who did it */
+  placeOnly: Set<Mention>;
   documents: Set<string>;
 }
 
@@ -29,13 +31,16 @@ export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
   if (!index.size) return;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(),
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(),
     documents: new Set(doc.lexicon.cues.documents),
   };
-  for (const mention of doc.mentions) {
-    // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan")
-    const m = mention.actor ? mention : mention.place?.kind === 'country' ? { ...mention, actor: stateOf(mention.place) } : null;
+  for (const mention of [...doc.mentions, ...nationalModifiers(doc)]) {
+    // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan"),
+    // and so can a place inside one ("shelled Kharkiv")
+    const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
+    const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m) continue;
+    if (!mention.actor && mention.place?.kind !== 'country') ctx.placeOnly.add(m);
     const f = ctx.byFirst.get(m.first);
     if (!f || m.last > f.last) ctx.byFirst.set(m.first, m);
     const l = ctx.byLast.get(m.last);
@@ -57,6 +62,33 @@ export function eventsStage(doc: Doc): void {
   }
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
+}
+
+/**
+ * Nationality words the mentions stage leaves alone because no agent follows them ("Israeli tanks",
+ * "a Russian oil refinery", "Thousands of Armenians"): the country they name is a party to the event.
+ */
+function nationalModifiers(doc: Doc): Mention[] {
+  const { tokens } = doc;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of doc.mentions) covered.fill(1, m.first, m.last + 1);
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !tokens[i].cap) continue;
+    for (const match of doc.lexicon.mentions.matchesAt(tokens, i).reverse()) {
+      const entry = match.payloads.map((p) => p.entry).find((e) => e.t === 'country' && (e.form === 'adjective' || e.form === 'people'));
+      const place = entry?.t === 'country' ? doc.lexicon.places.get(entry.iso3) : undefined;
+      if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
+      const next = tokens[match.last + 1];
+      if (entry.form === 'adjective' && !(next && !next.space && ['NOUN', 'ADJ', 'PROPN'].includes(next.pos))) continue;
+      const t0 = tokens[match.first], t1 = tokens[match.last];
+      const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
+      out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
+      i = match.last;
+      break;
+    }
+  }
+  return out;
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
@@ -148,14 +180,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
   if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
-  for (let k = j; k <= end && k - j <= 3; k++) {
+  for (let k = j; k <= end && k - j <= 5; k++) {
     const m = ctx.byFirst.get(k);
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list
       const list = withCoordinated(ctx, m);
       return matchElements(ctx, els, e + 1, list[list.length - 1].last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
-    if (m || !['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) && !(tokens[k].pos === 'NOUN' && !tokens[k].cap)) break;
+    if (m || !inNounPhrase(tokens[k]) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
@@ -231,7 +263,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
     const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
     if (!by) return [];
     sources = [by];
-    targets = subjectOf(ctx, i, sentenceFirst, quote);
+    targets = subjectOf(ctx, i, sentenceFirst, quote, false);
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
@@ -294,7 +326,7 @@ function nearest<T extends { first: number }>(list: T[], i: number): T | undefin
 }
 
 /** Skip back over adverbs, auxiliaries, negation, dates and parenthetical phrases to the subject. */
-function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined): Mention[] {
+function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined, asSource = true): Mention[] {
   const { tokens, doc } = ctx;
   let j = i - 1;
   const dateAt = (k: number) => doc.dates.find((d) => d.last === k);
@@ -315,8 +347,12 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   const m = ctx.byLast.get(j);
-  if (m) return withCoordinatedBefore(ctx, m, sentenceFirst);
+  if (m && !(asSource && ctx.placeOnly.has(m))) return withCoordinatedBefore(ctx, m, sentenceFirst);
   const t = tokens[j];
+  // "Thousands of Armenians demonstrated", "Israeli tanks shelled", "A U.N. base in southern Lebanon was shelled":
+  // the first party named inside the subject phrase
+  const inPhrase = actorInPhraseBefore(ctx, j, sentenceFirst, asSource);
+  if (inPhrase) return withCoordinated(ctx, inPhrase);
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
     const actor = pronoun === 'speaker' ? quote?.speaker?.actor ?? null : pronounAntecedent(ctx, j, pronoun);
@@ -337,6 +373,24 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   return [];
 }
 
+/** Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies". */
+function inNounPhrase(t: Token): boolean {
+  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || ['of', "'s", "'", '-', 'than'].includes(t.key);
+}
+
+/** The first party named in the noun phrase that ends at token j. */
+function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSource: boolean): Mention | null {
+  const { tokens } = ctx;
+  if (!inNounPhrase(tokens[j])) return null;
+  let k = j;
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || (tokens[k - 1].key === 'in' && k - 2 >= sentenceFirst))) k--;
+  for (let n = k; n <= j; n++) {
+    const m = ctx.byFirst.get(n);
+    if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
+  }
+  return null;
+}
+
 function pronounAntecedent(ctx: Ctx, j: number, kind: 'person' | 'group'): Actor | null {
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person'));
   return prior.at(-1)?.actor ?? null;
@@ -346,9 +400,10 @@ function pronounAntecedent(ctx: Ctx, j: number, kind: 'person' | 'group'): Actor
 function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Mention[] {
   const out = [m];
   let cur = m;
-  while (cur.first - 2 >= sentenceFirst && ['and', ','].includes(ctx.tokens[cur.first - 1].key)) {
+  // "A, B and C": a comma joins actors only in a list that ends with "and"
+  while (cur.first - 2 >= sentenceFirst && (ctx.tokens[cur.first - 1].key === 'and' || (ctx.tokens[cur.first - 1].key === ',' && out.length > 1))) {
     const prev = ctx.byLast.get(cur.first - 2);
-    if (!prev) break;
+    if (!prev || ctx.placeOnly.has(prev)) break;
     out.unshift(prev);
     cur = prev;
   }
@@ -370,10 +425,10 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
 function directObject(ctx: Ctx, j: number): Mention | null {
   const { tokens } = ctx;
-  for (let k = j; k < tokens.length && k - j <= 3; k++) {
+  for (let k = j; k < tokens.length && k - j <= 8; k++) {
     const m = ctx.byFirst.get(k);
     if (m) return isPossessiveModifier(ctx, m) ? null : m;
-    if (!['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[k].pos)) return null;
+    if (!(inNounPhrase(tokens[k]) || tokens[k].pos === 'ADV' || tokens[k].space)) return null;
   }
   return null;
 }
