@@ -26,6 +26,7 @@ interface Match {
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
+const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 
 export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
@@ -180,6 +181,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
   if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
+  if (j <= end && OBJECT_PRONOUNS[tokens[j].key] && tokens[j].pos === 'PRON') {
+    return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: pronounMention(tokens[j]) } : got, passive);
+  }
   for (let k = j; k <= end && k - j <= 5; k++) {
     const m = ctx.byFirst.get(k);
     if (m && !isPossessiveModifier(ctx, m)) {
@@ -206,6 +210,11 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
   }
   return null;
+}
+
+/** An object pronoun ("accused it of …"), resolved once the source is known. */
+function pronounMention(t: Token): Mention {
+  return { first: t.i, last: t.i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: null, place: null };
 }
 
 function gapActor(ctx: Ctx, from: number, to: number): Mention | null {
@@ -267,9 +276,15 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
-  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? laterInClause(ctx, match.last + 1, sources)];
+  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? laterInClause(ctx, match.last + 1, sources, p.source.type)];
   sources = sources.filter((s) => s.actor);
   if (!sources.length) return [];
+  // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
+  if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
+    const not = new Set(sources.flatMap((s) => [s.actor!.id, s.actor!.country ?? '']));
+    const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], false, not);
+    targets = [actor ? { ...targets[0], actor } : null];
+  }
   // coordinated objects: "accused Armenia and France of …"
   if (targets[0] && !passive) targets = withCoordinated(ctx, targets[0]);
   // "Armenia and Azerbaijan agreed": each party's counterpart is the other
@@ -290,6 +305,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   for (const src of sources) {
     for (const tgtMention of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
       const tgt = tgtMention?.actor ?? null;
+      // "Poland said it would lift its ban": in reported speech, what speakers say of themselves is their own act
+      const quoted = !!quote && (quote.direct || !sameParty(src.actor, quote.speaker?.actor ?? null, sources));
       if (tgt && src.actor && tgt.id === src.actor.id) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       out.push({
@@ -300,7 +317,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
         source_mention: { start: src.start, end: src.end, text: src.text },
         target_mention: tgtMention ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
         date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
-        location, negated, quoted: !!quote, speaker: quote?.speaker?.actor ?? null,
+        location, negated, quoted, speaker: quoted ? quote?.speaker?.actor ?? null : null,
         intensity: negated ? 0 : score, confidence: Math.round(confidence * 100) / 100,
       });
     }
@@ -355,8 +372,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if (inPhrase) return withCoordinated(ctx, inPhrase);
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
-    const actor = pronoun === 'speaker' ? quote?.speaker?.actor ?? null : pronounAntecedent(ctx, j, pronoun);
-    return actor ? [{ first: j, last: j, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null }] : [];
+    const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
+    return actors.filter((a): a is Actor => !!a).map((actor) => ({ first: j, last: j, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null }));
   }
   // "The statement called on …": a document acts for whoever issued it
   if (ctx.documents.has(t.key)) {
@@ -391,9 +408,14 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   return null;
 }
 
-function pronounAntecedent(ctx: Ctx, j: number, kind: 'person' | 'group'): Actor | null {
-  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person'));
-  return prior.at(-1)?.actor ?? null;
+/** The actor a pronoun stands for: the last one named before it ("they" after "A and B": both), other than `not`. */
+function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plural: boolean, not: Set<string> = new Set()): Actor[] {
+  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person')
+    && !not.has(m.actor.id) && !not.has(m.actor.country ?? ''));
+  const last = prior.at(-1);
+  if (!last) return [];
+  const group = plural ? withCoordinatedBefore(ctx, ctx.byLast.get(last.last) ?? last, ctx.doc.sentences[last.sentence].first) : [last];
+  return group.map((m) => m.actor).filter((a): a is Actor => !!a);
 }
 
 /** "Armenia and Azerbaijan agreed": every actor in a coordinated subject. */
@@ -401,8 +423,11 @@ function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Men
   const out = [m];
   let cur = m;
   // "A, B and C": a comma joins actors only in a list that ends with "and"
-  while (cur.first - 2 >= sentenceFirst && (ctx.tokens[cur.first - 1].key === 'and' || (ctx.tokens[cur.first - 1].key === ',' && out.length > 1))) {
-    const prev = ctx.byLast.get(cur.first - 2);
+  for (;;) {
+    // "Iran and the United States"
+    const before = ctx.tokens[cur.first - 1]?.key === 'the' ? cur.first - 1 : cur.first;
+    if (before - 2 < sentenceFirst || !(ctx.tokens[before - 1].key === 'and' || (ctx.tokens[before - 1].key === ',' && out.length > 1))) break;
+    const prev = ctx.byLast.get(before - 2);
     if (!prev || ctx.placeOnly.has(prev)) break;
     out.unshift(prev);
     cur = prev;
@@ -414,7 +439,7 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
   const out = [m];
   let cur = m;
   while (['and', ','].includes(ctx.tokens[cur.last + 1]?.key ?? '')) {
-    const next = ctx.byFirst.get(cur.last + 2);
+    const next = ctx.byFirst.get(cur.last + 2) ?? (ctx.tokens[cur.last + 2]?.key === 'the' ? ctx.byFirst.get(cur.last + 3) : undefined);
     if (!next) break;
     out.push(next);
     cur = next;
@@ -425,6 +450,7 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
 function directObject(ctx: Ctx, j: number): Mention | null {
   const { tokens } = ctx;
+  if (OBJECT_PRONOUNS[tokens[j]?.key] && tokens[j].pos === 'PRON') return pronounMention(tokens[j]);
   for (let k = j; k < tokens.length && k - j <= 8; k++) {
     const m = ctx.byFirst.get(k);
     if (m) return isPossessiveModifier(ctx, m) ? null : m;
@@ -434,7 +460,7 @@ function directObject(ctx: Ctx, j: number): Mention | null {
 }
 
 /** "sent 40 trucks of food to Syria", "agreed to a pause in fighting with Hamas": the first actor later in the clause. */
-function laterInClause(ctx: Ctx, from: number, sources: Mention[]): Mention | null {
+function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string): Mention | null {
   const { tokens } = ctx;
   const end = ctx.doc.sentences[tokens[from - 1].sentence].last;
   for (let k = from; k <= end && k - from <= 15; k++) {
@@ -442,11 +468,19 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[]): Mention | nu
     if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key) || /^[“”"«»„]$/.test(t.text)) return null;
     if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
     const m = ctx.byFirst.get(k);
-    if (m && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
+    // "held talks in Muscat": a place after a preposition of location is where, not whom; but force
+    // or aid there is done to the place, and a protest there is aimed at it ("bombed a market in Kabul", "protested in Beijing")
+    const where = m && ctx.placeOnly.has(m) && SITUATING.has(tokens[k - 1]?.key ?? '') && !PLACE_AFFECTED.has(type);
+    if (m && !where && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
     if (m) k = m.last;
   }
   return null;
 }
+
+/** Prepositions that place an event rather than name what it is done to. */
+const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across', 'from', 'through', 'within', 'off', 'along', 'during']);
+
+const PLACE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID', 'PROTEST']);
 
 const CLAUSE_BREAKS = new Set(['after', 'before', 'while', 'when', 'because', 'since', 'although', 'though', 'whereas', 'said', 'says', ';']);
 
@@ -493,6 +527,12 @@ function locationOf(ctx: Ctx, i: number): Place | null {
   if (best) return best.place;
   const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
   return dateline?.place ?? null;
+}
+
+function sameParty(a: Actor | null, speaker: Actor | null, group: Mention[]): boolean {
+  if (!a || !speaker) return false;
+  const of = (x: Actor) => x.country ?? x.id;
+  return of(a) === of(speaker) || group.some((m) => m.actor && of(m.actor) === of(speaker));
 }
 
 function stateOf(place: Place): Actor {
