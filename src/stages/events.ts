@@ -15,6 +15,8 @@ interface Ctx {
   /** places named in a country ("Kharkiv", "the Gaza Strip"): what an event can be done to, never who did it */
   placeOnly: Set<Mention>;
   documents: Set<string>;
+  /** tokens that triggered an event: an infinitive they govern ("threatened to strike") is no event of its own */
+  triggers: Set<number>;
 }
 
 interface Match {
@@ -32,7 +34,7 @@ export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
   if (!index.size) return;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(),
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), triggers: new Set(),
     documents: new Set(doc.lexicon.cues.documents),
   };
   for (const mention of [...doc.mentions, ...nationalModifiers(doc)]) {
@@ -58,7 +60,10 @@ export function eventsStage(doc: Doc): void {
       if (!match) continue;
       const made = makeEvents(ctx, i, match, s.first);
       events.push(...made);
-      if (made.length) i = Math.max(i, match.last);
+      if (made.length) {
+        ctx.triggers.add(i);
+        i = Math.max(i, match.last);
+      }
     }
   }
   events.forEach((e, n) => (e.id = `e${n + 1}`));
@@ -109,15 +114,40 @@ function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
   if (patterns.some((p) => p.nounFrame)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB';
   if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && /(s|ed)$/.test(t.key) && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
-  if (prev && prev.key === 'to') return false;
+  if (prev && prev.key === 'to') return !!governingVerb(ctx, i) && !ctx.triggers.has(governingVerb(ctx, i)!.i);
   if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
   return true;
+}
+
+/**
+ * "Russia decided to impose …", "police used tear gas to disperse …": the verb an infinitive depends on,
+ * whose subject is the infinitive's too.
+ */
+function governingVerb(ctx: Ctx, i: number): Token | null {
+  const { tokens } = ctx;
+  const to = prevWord(tokens, i);
+  if (!to || to.key !== 'to') return null;
+  // the verb right before "to", or the verb of a short object before it ("used tear gas to")
+  for (let k = to.i - 1, words = 0; k >= 0 && words <= 4; k--) {
+    const t = tokens[k];
+    if (t.space) continue;
+    if (t.pos === 'VERB') return t;
+    if (!(inNounPhrase(t) || t.pos === 'ADV') || ctx.byLast.has(k)) return null;
+    words++;
+  }
+  return null;
 }
 
 function afterSubject(ctx: Ctx, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
   return ctx.byLast.has(j) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
+}
+
+function nextWordIndex(tokens: Token[], i: number): number {
+  let j = i + 1;
+  while (j < tokens.length && tokens[j].space) j++;
+  return j;
 }
 
 function prevWord(tokens: Token[], i: number): Token | undefined {
@@ -164,6 +194,13 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma))) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
+    }
+    // "sent a new package of weapons worth $400 million to Ukraine": a preposition with its actor may
+    // come after the rest of the object phrase
+    if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
+      for (let k = j; k <= end && k - j <= 8 && (inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
+        if (el.words.has(tokens[k + 1]?.key)) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
+      }
     }
     return el.optional ? matchElements(ctx, els, e + 1, j, end, got, passive) : null;
   }
@@ -351,6 +388,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     const t = tokens[j];
     const d = dateAt(j);
     if (d) j = d.first - 1;
+    else if (t.key === 'to' && governingVerb(ctx, nextWordIndex(tokens, j))) j = governingVerb(ctx, nextWordIndex(tokens, j))!.i - 1;
     else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
     else if (t.key === ',') {
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
@@ -479,6 +517,8 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
 
 /** Prepositions that place an event rather than name what it is done to. */
 const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across', 'from', 'through', 'within', 'off', 'along', 'during']);
+
+const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
 const PLACE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID', 'PROTEST']);
 
