@@ -131,7 +131,8 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
   for (let k = to.i - 1, words = 0; k >= 0 && words <= 4; k--) {
     const t = tokens[k];
     if (t.space) continue;
-    if (t.pos === 'VERB') return t;
+    // "used tear gas to": the tagger takes some nouns for verbs; the first of two verbs heads the phrase
+    if (t.pos === 'VERB') return prevWord(tokens, k)?.pos === 'VERB' ? prevWord(tokens, k)! : t;
     if (!(inNounPhrase(t) || t.pos === 'ADV') || ctx.byLast.has(k)) return null;
     words++;
   }
@@ -430,7 +431,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
 
 /** Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies". */
 function inNounPhrase(t: Token): boolean {
-  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || ['of', "'s", "'", '-', 'than'].includes(t.key);
+  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || ['of', "'s", "'", '-', 'than', '(', ')'].includes(t.key);
 }
 
 /** The first party named in the noun phrase that ends at token j. */
