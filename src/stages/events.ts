@@ -188,7 +188,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // "held indirect talks", "held their first security dialogue": modifiers before the pattern's noun
     for (let k = j; k <= end && k - j <= 3 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
       if (el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) {
-        const r = matchElements(ctx, els, e + 1, k + 2, end, got, passive);
+        // "expelled the French ambassador": the nationality of the noun is whom the event is done to
+        const inModifiers = got.target ? null : gapActor(ctx, j, k);
+        const r = matchElements(ctx, els, e + 1, k + 2, end, inModifiers ? { ...got, target: inModifiers } : got, passive);
         if (r) return r;
       }
     }
@@ -315,6 +317,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
   if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? laterInClause(ctx, match.last + 1, sources, p.source.type)];
+  // "struck targets in Pakistan": force used in a place is used against it
+  else if (!passive && !targets[0] && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   sources = sources.filter((s) => s.actor);
   if (!sources.length) return [];
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
@@ -439,7 +443,7 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   const { tokens } = ctx;
   if (!inNounPhrase(tokens[j])) return null;
   let k = j;
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || (tokens[k - 1].key === 'in' && k - 2 >= sentenceFirst))) k--;
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
