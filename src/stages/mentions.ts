@@ -48,52 +48,88 @@ export function mentionsStage(doc: Doc): void {
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
 const LOCAL_SECTORS = new Set(['CVL', 'COP', 'REB', 'OPP', 'REF', 'MIL']);
 
+/** People whose role gave them no state on purpose ("an official of the IAEA", "a researcher at Amnesty International"). */
+const stateless = new WeakSet<Actor>();
+
 /**
  * A bare group word ("protesters", "militants", "police") belongs to the country of the place
  * named in its sentence, or else of the other actors there ("Kenyan police … on protesters").
+ * A person or body of no stated country ("spokesman X", "the interior ministry") belongs to the
+ * country of its context: see contextCountry().
  */
 function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   let marks: { start: number; end: number }[] | undefined;
-  return mentions.map((m) => {
-    // a titled person of no stated country, in a sentence that names exactly one country
-    if (m.actor && m.actor.kind === 'person' && !m.actor.country && m.actor.id.startsWith('person:') && m.actor.sector !== 'IGO') {
-      // the one country acting in its sentence, or else in the two sentences before it; words
-      // inside quotation marks and places ("in Gaza") say nothing of whom the person works for
-      marks ??= findQuotationMarks(ctx.doc.text);
-      const quoted = (x: Mention): boolean => marks!.some((q) => q.start <= x.start && x.end <= q.end);
-      for (const back of [0, 1, 2]) {
-        const countries = new Set(mentions.filter((x) => x.sentence === m.sentence - back && x !== m && x.actor && !quoted(x))
-          .map((x) => x.actor!.country).filter(Boolean));
-        if (countries.size > 1) break;
-        if (countries.size === 1) {
-          const [country] = countries as Set<string>;
-          return { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } };
-        }
-      }
-      return m;
-    }
-    if (m.actor || !m.agent || m.agent.generic || !LOCAL_SECTORS.has(m.agent.sector) || m.agent.kind === 'person' && m.agent.title) return m;
+  const quoted = (x: Mention): boolean => (marks ??= findQuotationMarks(ctx.doc.text)).some((q) => q.start <= x.start && x.end <= q.end);
+  // group words and bodies first: a person may take the country of the protesters or the ministry around them
+  const placed = mentions.map((m) => {
+    if (m.actor || !m.agent || m.agent.generic || !LOCAL_SECTORS.has(m.agent.sector) && m.agent.kind !== 'organization' || m.agent.kind === 'person' && m.agent.title) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
     const nearest = mentions
       .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person')))
       .sort((a, b) => distance(a) - distance(b))[0];
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
     const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
-    const country = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
+    const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
+    // a body named bare ("the interior ministry said") is the one of the country the passage is about
+    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
+  return placed.map((m) => {
+    if (!m.actor || m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)) return m;
+    const country = contextCountry(placed, m, quoted);
+    return country ? { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } } : m;
+  });
+}
+
+/**
+ * The country of someone the text does not place: the one state acting in their sentence, else the
+ * one place named there ("told reporters in New Delhi", "In Kigali, spokeswoman X said"), else the
+ * same in the nearest sentence before that names just one, so the paragraph at hand counts before
+ * the article's opening. Words inside quotation marks say nothing of whom a person works for.
+ */
+function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
+  const near = mentions.filter((x) => x.sentence <= m.sentence && x !== m && !quoted(x));
+  const sector = m.actor?.sector ?? m.agent?.sector;
+  const one = (xs: Mention[]): string | null => {
+    const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
+    return set.size === 1 ? [...set][0] : null;
+  };
+  for (let s = m.sentence; s >= 0; s--) {
+    const here = near.filter((x) => x.sentence === s && x.actor);
+    if (here.length) {
+      // where several states act, the one acting in the same sector ("the Israeli military … residents
+      // of Gaza" for a military spokesman), else the one acting through its officials rather than its people
+      const country = one(here) ?? one(here.filter((x) => x.actor!.sector === sector)) ?? one(here.filter((x) => !['CVL', 'REF'].includes(x.actor!.sector ?? '')));
+      if (country) return country;
+      continue;
+    }
+    const places = new Set(near.filter((x) => x.sentence === s).map((x) => x.place?.country).filter((c): c is string => !!c));
+    if (places.size === 1) return [...places][0];
+  }
+  return null;
 }
 
 /**
  * Appositions give unknown names their roles: "Rafael Grossi, the director general of the IAEA, said",
  * "said Ousmane Ndiaye, a spokesman for Senegal's foreign ministry", "the Brazilian ambassador,
- * Sérgio Danese, said", "Olena Kovalenko, a 54-year-old teacher in Kyiv".
+ * Sérgio Danese, said", "Olena Kovalenko, a 54-year-old teacher in Kyiv", "Jan Novak, who chairs the
+ * UN panel, said". Someone described without any role ("Adam Musa, a 41-year-old trader") is a
+ * private person: a civilian.
  */
 function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
-  const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last);
-  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'));
+  // a place inside a name is part of it ("Lucía Cárdenas"); such place mentions give way to the person
+  const placeOnly = (m: Mention): boolean => !m.actor && !m.agent && !!m.place;
+  const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last && !placeOnly(m));
+  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
+  const isPlaceToken = (i: number): boolean => ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
+  const aName = (first: number, last: number): boolean => last - first >= 1 && Array.from({ length: last - first + 1 }, (_, k) => first + k).some((i) => tokens[i].key !== '-' && !isPlaceToken(i));
   const out = [...mentions];
+  const dropped = new Set<Mention>();
+  const add = (person: Mention): void => {
+    out.push(person);
+    for (const m of out) if (placeOnly(m) && m.first >= person.first && m.last <= person.last) dropped.add(m);
+  };
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
     const c = comma.i;
@@ -101,23 +137,22 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     let first = c - 1;
     while (first >= 0 && (isNameToken(tokens[first]) || (tokens[first].key === '-' && isNameToken(tokens[first - 1])))) first--;
     first++;
-    if (c - first >= 2 && isNameToken(tokens[first]) && !covered(c - 1) && !covered(first)) {
+    if (c - first >= 2 && isNameToken(tokens[first]) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
-      // the role phrase opens with an article, a role word, or a lower-case modifier ("foreign policy adviser to …")
+      // the role phrase opens with an article, a role word, a lower-case modifier ("foreign policy adviser to …"), or "who"
       const opener = tokens[c + 1];
-      const starts = !!opener && (['a', 'an', 'the'].includes(opener.key) || role[0]?.first === c + 1 || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
-      if (starts && role.length) {
-        const head = role.find((m) => m.agent) ?? role[0];
-        const where = role.find((m) => m.actor?.country || m.place?.country);
-        const sector = head.actor?.sector ?? head.agent?.sector ?? null;
-        // "the UN humanitarian coordinator for Sudan" works for the UN, not for Sudan
-        const country = sector === 'IGO' ? head.actor?.country ?? null : head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
-        const person = personMention(ctx, first, c - 1, country, sector);
-        out.push(person);
+      const relative = opener?.key === 'who' || opener?.key === 'whose';
+      const starts = !!opener && (['a', 'an', 'the'].includes(opener.key) || relative || role[0]?.first === c + 1 || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
+      const roleOf = role.length ? roleFromPhrase(tokens, role) : null;
+      if (starts && (roleOf || ['a', 'an', 'whose'].includes(opener.key))) {
+        const person = personMention(ctx, first, c - 1, roleOf?.country ?? null, roleOf?.sector ?? 'CVL');
+        if (roleOf?.stateless) stateless.add(person.actor!);
+        add(person);
         // the role phrase names the same person
-        if (head.first === c + 1 || head.first === c + 2) head.actor = person.actor;
+        const head = roleOf?.head;
+        if (head && (head.first === c + 1 || head.first === c + 2)) head.actor = person.actor;
         continue;
       }
     }
@@ -126,23 +161,58 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person'))
       .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
+    // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
+    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to'));
+    const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
+    const sector = (body ? bodySector(body) : null) ?? role.actor?.sector ?? role.agent?.sector ?? null;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:'));
     if (existing) {
-      if (!existing.actor!.country && role.actor?.country) existing.actor = { ...existing.actor!, country: role.actor.country, sector: role.actor.sector ?? existing.actor!.sector };
+      if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
       role.actor = existing.actor;
       continue;
     }
     while (last < tokens.length && (isNameToken(tokens[last]) || (tokens[last].key === '-' && isNameToken(tokens[last + 1])))) last++;
     last--;
-    if (last - c >= 2 && !covered(c + 1) && [',', '.'].includes(tokens[last + 1]?.key ?? '') || last - c >= 2 && ['VERB'].includes(tokens[last + 1]?.pos)) {
-      const person = personMention(ctx, c + 1, last, role.actor?.country ?? null, role.actor?.sector ?? role.agent?.sector ?? null);
-      out.push(person);
+    if (last - c >= 2 && aName(c + 1, last) && !covered(c + 1) && ([',', '.'].includes(tokens[last + 1]?.key ?? '') || ['VERB'].includes(tokens[last + 1]?.pos))) {
+      const person = personMention(ctx, c + 1, last, country, sector);
+      add(person);
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       role.actor = person.actor;
     }
   }
-  return out.length > mentions.length ? out.sort((a, b) => a.first - b.first || b.last - a.last) : mentions;
+  if (out.length === mentions.length) return mentions;
+  return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
+}
+
+/** A body someone can work for: an organisation or group, named or by its kind ("the army", "Amnesty International"). */
+const isBody = (m: Mention): boolean => (m.actor ? m.actor.kind === 'organization' || m.actor.kind === 'group' : !!m.agent && m.agent.kind !== 'person');
+const bodySector = (m: Mention): Actor['sector'] => m.actor?.sector ?? m.agent?.sector ?? null;
+/** A named international body or NGO belongs to no state even where it works ("Amnesty International in Nigeria"). */
+const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.actor.country ?? (m.agent ? undefined : null)) : undefined);
+
+/**
+ * The role an apposition gives: its head role word or mention, and the body the person works for
+ * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
+ * role gives way to a present one ("the former police officer who leads the gang").
+ */
+function roleFromPhrase(tokens: Token[], role: Mention[]): { head: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
+  const heads = role.filter((m) => m.agent);
+  const head = heads.find((m) => !/^former\b/i.test(m.text)) ?? heads[0] ?? role[0];
+  const where = role.find((m) => m.actor?.country || m.place?.country);
+  // "ambassador to the UN", "adviser to the army chief" represent their own side to that body
+  const forBody = (m: Mention): boolean => !tokens.slice(head.last + 1, m.first).some((t) => t.key === 'to');
+  const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) : undefined;
+  if (body) {
+    const own = bodyCountry(body);
+    return { head, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
+  }
+  const sector = head.actor?.sector ?? head.agent?.sector ?? null;
+  // "the UN humanitarian coordinator for Sudan" works for the UN, not for Sudan; "the secretary
+  // general of Amnesty International" for a body of no state
+  const international = !!head.actor && !head.actor.country && (sector === 'IGO' || sector === 'NGO');
+  const country = sector === 'IGO' || international ? head.actor?.country ?? null : head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
+  return { head, sector, country, stateless: international };
 }
 
 /** "UN High Commissioner for Human Rights Volker Türk said": an office named as an organisation, then its holder. */

@@ -121,18 +121,19 @@ interface Ctx {
   phrases: string[][];
   documents: Set<string>;
   pronouns: Record<string, string>;
+  marks: Marked[];
 }
 
 export function quotesStage(doc: Doc): void {
   const cues = doc.lexicon.cues;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
-    documents: new Set(cues.documents), pronouns: cues.pronouns,
+    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
   doc.quotes = [];
   let previous: DocQuote | null = null;
-  const marks = findQuotationMarks(doc.text);
+  const { marks } = ctx;
   for (let n = 0; n < marks.length; n++) {
     const q = directQuote(ctx, marks[n], marks, n, previous);
     if (q) {
@@ -449,6 +450,15 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     return !g || g === gender;
   };
   const offset = ctx.tokens[before].start;
+  if (people) {
+    // the latest person the pronoun's paragraph has as a subject, not as an object ("after talks with
+    // X", "met X"), nor inside a quotation: "Y, a minister, called it a lie. “…,” he said" is Y
+    const { tokens } = ctx;
+    const paragraph = tokens[before].paragraph;
+    const subject = ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === paragraph && fits(m.actor) && (!!m.person || !!m.family)
+      && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !ctx.marks.some((q) => q.start <= m.start && m.end <= q.end)).at(-1);
+    if (subject) return subject.actor!;
+  }
   const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor)?.speaker?.actor;
   if (people && fits(lastSpeaker)) return lastSpeaker;
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
