@@ -1,23 +1,28 @@
-// npm run eval:events: our own event sentences (test/cases/events.yaml), with every failure.
+// npm run eval:events: our own event sentences (test/cases/events.yaml, test/cases/events-wire.yaml), with every failure.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { eventCaseFailure, type EventCase } from '../src/eval/events.js';
 import { analyze, getLexicon } from '../src/index.js';
 
 const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : v ? String(v) : null);
-const cases = (parse(readFileSync(new URL('../test/cases/events.yaml', import.meta.url), 'utf8')) as { cases: EventCase[] }).cases;
 const lexicon = getLexicon();
-let right = 0;
-const byType = new Map<string, [number, number]>();
-for (const c of cases) {
-  const a = analyze(c.text, { published: iso(c.published) }, { lexicon });
-  for (const x of c.expect ?? []) {
-    const t = byType.get(x.type) ?? [0, 0];
-    byType.set(x.type, [t[0] + (eventCaseFailure({ ...c, expect: [x] }, a) ? 0 : 1), t[1] + 1]);
+const summary: string[] = [];
+for (const name of ['events', 'events-wire']) {
+  const cases = (parse(readFileSync(new URL(`../test/cases/${name}.yaml`, import.meta.url), 'utf8')) as { cases: EventCase[] }).cases;
+  let right = 0;
+  const byType = new Map<string, [number, number]>();
+  console.log(`\n## test/cases/${name}.yaml`);
+  for (const c of cases) {
+    const a = analyze(c.text, { published: iso(c.published) }, { lexicon });
+    for (const x of c.expect ?? []) {
+      const t = byType.get(x.type) ?? [0, 0];
+      byType.set(x.type, [t[0] + (eventCaseFailure({ ...c, expect: [x] }, a) ? 0 : 1), t[1] + 1]);
+    }
+    const why = eventCaseFailure(c, a);
+    if (!why) right++;
+    else console.log(`✗ ${c.text}\n    ${why}`);
   }
-  const why = eventCaseFailure(c, a);
-  if (!why) right++;
-  else console.log(`✗ ${c.text}\n    ${why}`);
+  summary.push(`${name}: ${right}/${cases.length} sentences entirely right (${((100 * right) / cases.length).toFixed(1)}%)`,
+    [...byType].sort().map(([t, [h, n]]) => `${t} ${h}/${n}`).join('  '));
 }
-console.log(`\n${right}/${cases.length} sentences entirely right (${((100 * right) / cases.length).toFixed(1)}%)`);
-console.log([...byType].sort().map(([t, [h, n]]) => `${t} ${h}/${n}`).join('  '));
+console.log(`\n${summary.join('\n')}`);

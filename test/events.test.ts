@@ -35,3 +35,22 @@ describe('events: our own sentences (test/cases/events.yaml)', () => {
     assert.ok(rate >= 0.65, failures.slice(0, 40).join('\n'));
   });
 });
+
+describe('events: wire-style sentences (test/cases/events-wire.yaml)', () => {
+  const cases = loadCases<EventCase>('events-wire');
+  const failures: string[] = [];
+  for (const c of cases) {
+    const why = eventCaseFailure(c, run(c.text, { published: iso(c.published) }));
+    if (why) failures.push(`${c.text.slice(0, 100)}\n      ${why}`);
+  }
+  const rate = 1 - failures.length / cases.length;
+  it('holds at least 150 sentences across all 16 PLOVER types, with non-events', () => {
+    assert.ok(cases.length >= 150);
+    assert.equal(new Set(cases.flatMap((c) => (c.expect ?? []).map((e) => e.type))).size, 16);
+    assert.ok(cases.filter((c) => c.none).length >= 10);
+  });
+  // a floor at the level measured when the set was added (npm run eval:events prints the failures)
+  it(`codes at least 55% of the sentences entirely right (now ${(100 * rate).toFixed(1)}%)`, () => {
+    assert.ok(rate >= 0.55, failures.slice(0, 40).join('\n'));
+  });
+});

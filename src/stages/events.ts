@@ -313,6 +313,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
     if (!by) return [];
     sources = [by];
     targets = subjectOf(ctx, i, sentenceFirst, quote, false);
+    if (!targets.length) targets = [null];
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
@@ -399,7 +400,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
       let k = j - 1;
       while (k >= sentenceFirst && k > j - 16 && tokens[k].key !== ',') k--;
-      if (k >= sentenceFirst && tokens[k].key === ',' && ctx.byLast.has(k - 1)) j = k - 1;
+      // the subject before the comma may be a titled name the dictionaries do not know ("Zambian President Frederick Chiluba")
+      if (k >= sentenceFirst && tokens[k].key === ',' && (ctx.byLast.has(k - 1) || actorInPhraseBefore(ctx, k - 1, sentenceFirst, true))) j = k - 1;
       else return [];
     } else break;
   }
@@ -510,6 +512,8 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     const t = tokens[k];
     if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key) || /^[“”"«»„]$/.test(t.text)) return null;
     if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
+    // "…, military officials said": the attribution, not the object
+    if (t.key === ',' && isAttribution(ctx, k + 1)) return null;
     const m = ctx.byFirst.get(k);
     // "held talks in Muscat": a place after a preposition of location is where, not whom; but force
     // or aid there is done to the place, and a protest there is aimed at it ("bombed a market in Kabul", "protested in Beijing")
@@ -518,6 +522,16 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     if (m) k = m.last;
   }
   return null;
+}
+
+/** "military officials said", "the ministry said": a speaker and a speech verb after the reported clause. */
+function isAttribution(ctx: Ctx, k: number): boolean {
+  const { tokens } = ctx;
+  const m = ctx.byFirst.get(k) ?? (tokens[k]?.key === 'the' ? ctx.byFirst.get(k + 1) : undefined);
+  let after = m ? m.last + 1 : k;
+  while (!m && after < tokens.length && after - k <= 3 && ['NOUN', 'ADJ', 'DET', 'PROPN'].includes(tokens[after].pos)) after++;
+  const verb = tokens[nextWordIndex(tokens, after - 1)];
+  return !!verb && verb.pos === 'VERB' && ctx.doc.lexicon.cues.verbs.includes(verb.lemma) && (!!m || after > k);
 }
 
 /** Prepositions that place an event rather than name what it is done to. */
