@@ -86,7 +86,8 @@ function nationalModifiers(doc: Doc): Mention[] {
       const place = entry?.t === 'country' ? doc.lexicon.places.get(entry.iso3) : undefined;
       if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
       const next = tokens[match.last + 1];
-      if (entry.form === 'adjective' && !(next && !next.space && ['NOUN', 'ADJ', 'PROPN'].includes(next.pos))) continue;
+      // "Israeli tanks"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
+      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || ['and', ','].includes(next.key)))) continue;
       const t0 = tokens[match.first], t1 = tokens[match.last];
       const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
       out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
@@ -346,7 +347,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   const score = p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
   const out: Event[] = [];
   for (const src of sources) {
-    for (const tgtMention of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
+      // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
+      // unless force or protest is aimed at it
+      const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
+      const tgtMention = ownPlace ? null : candidate;
       const tgt = tgtMention?.actor ?? null;
       // "Poland said it would lift its ban": in reported speech, what speakers say of themselves is their own act
       const quoted = !!quote && (quote.direct || !sameParty(src.actor, quote.speaker?.actor ?? null, sources));
@@ -471,7 +476,9 @@ function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Men
   for (;;) {
     // "Iran and the United States"
     const before = ctx.tokens[cur.first - 1]?.key === 'the' ? cur.first - 1 : cur.first;
-    if (before - 2 < sentenceFirst || !(ctx.tokens[before - 1].key === 'and' || (ctx.tokens[before - 1].key === ',' && out.length > 1))) break;
+    // a comma joins the actors of a list that ends with "and", or of a headline's subject ("Russia, China agree")
+    const comma = ctx.tokens[before - 1]?.key === ',' && (out.length > 1 || ctx.byLast.get(before - 2)?.first === sentenceFirst);
+    if (before - 2 < sentenceFirst || !(ctx.tokens[before - 1].key === 'and' || comma)) break;
     const prev = ctx.byLast.get(before - 2);
     if (!prev || ctx.placeOnly.has(prev)) break;
     out.unshift(prev);
@@ -517,7 +524,7 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     const m = ctx.byFirst.get(k);
     // "held talks in Muscat": a place after a preposition of location is where, not whom; but force
     // or aid there is done to the place, and a protest there is aimed at it ("bombed a market in Kabul", "protested in Beijing")
-    const where = m && ctx.placeOnly.has(m) && SITUATING.has(tokens[k - 1]?.key ?? '') && !PLACE_AFFECTED.has(type);
+    const where = m && ctx.placeOnly.has(m) && SITUATING.has((tokens[k - 1]?.key === 'the' ? prevWord(tokens, k - 1) : prevWord(tokens, k))?.key ?? '') && !PLACE_AFFECTED.has(type);
     if (m && !where && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
     if (m) k = m.last;
   }
