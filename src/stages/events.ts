@@ -272,7 +272,9 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   for (let k = j; k <= end && k - j <= 8; k++) {
     const t = tokens[k];
     if (t.pos === 'VERB' || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
-    if (t.key === 'of' && ctx.byFirst.get(k + 1) && !isPossessiveModifier(ctx, ctx.byFirst.get(k + 1)!)) return ctx.byFirst.get(k + 1)!;
+    // "… of Azerbaijan", "military action against Syria"
+    const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    if ((t.key === 'of' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
@@ -294,7 +296,8 @@ function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
 
 function isPassive(tokens: Token[], i: number): boolean {
   const prev = prevWord(tokens, i);
-  return !!prev && BE.has(prev.key) && /(ed|en|wn|ht)$/.test(tokens[i].key);
+  // "was hit", "were struck": after a form of "be", a verb that is no gerund is a participle
+  return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
 }
 
 function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): Event[] {
@@ -318,9 +321,14 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
-  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? laterInClause(ctx, match.last + 1, sources, p.source.type)];
+  // a party named later in the clause, not as the object: only a guess at the target
+  let guessed = false;
+  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1)];
   // "struck targets in Pakistan": force used in a place is used against it
-  else if (!passive && !targets[0] && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
+  if (!passive && !targets[0] && (!p.hasTarget || PLACE_AFFECTED.has(p.source.type))) {
+    targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
+    guessed = !!targets[0];
+  }
   sources = sources.filter((s) => s.actor);
   if (!sources.length) return [];
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
@@ -332,7 +340,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   // coordinated objects: "accused Armenia and France of …"
   if (targets[0] && !passive) targets = withCoordinated(ctx, targets[0]);
   // "Armenia and Azerbaijan agreed": each party's counterpart is the other
-  if (sources.length > 1 && !targets[0]) targets = [null];
+  // "Ethiopia and Eritrea exchanged prisoners under Red Cross supervision": each other, not a party named in passing
+  // (force, aid and protest by two parties are often aimed at a third: "US and British jets bombed Iraqi sites")
+  if (sources.length > 1 && (!targets[0] || (guessed && !PLACE_AFFECTED.has(p.source.type)))) targets = [null];
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
@@ -543,6 +553,9 @@ function isAttribution(ctx: Ctx, k: number): boolean {
 
 /** Prepositions that place an event rather than name what it is done to. */
 const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across', 'from', 'through', 'within', 'off', 'along', 'during']);
+
+/** Prepositions after an object noun that name whom it is aimed at ("action against", "sanctions on"). */
+const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
