@@ -123,6 +123,16 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last && !placeOnly(m));
   const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
   const isPlaceToken = (i: number): boolean => ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
+  // the parts of a name: capitalised words, a hyphen and what it joins ("Yang Moo-jin", "Majed al-Ansari"), particles ("bin")
+  const glued = (i: number): boolean => !!tokens[i - 1] && !!tokens[i + 1] && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;
+  const namePart = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || t.space) return false;
+    if (isNameToken(t)) return true;
+    if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
+    if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]);
+    return ctx.lex.grammar.nameParticles.has(t.key) && (tokens[i + 1]?.cap || (tokens[i + 1]?.key === '-' && t.end === tokens[i + 1].start));
+  };
   const aName = (first: number, last: number): boolean => last - first >= 1 && Array.from({ length: last - first + 1 }, (_, k) => first + k).some((i) => tokens[i].key !== '-' && !isPlaceToken(i));
   const out = [...mentions];
   const dropped = new Set<Mention>();
@@ -135,19 +145,27 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const c = comma.i;
     // NAME , [role phrase]
     let first = c - 1;
-    while (first >= 0 && (isNameToken(tokens[first]) || (tokens[first].key === '-' && isNameToken(tokens[first - 1])))) first--;
+    while (first >= 0 && namePart(first)) first--;
     first++;
     if (c - first >= 2 && isNameToken(tokens[first]) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
-      const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
-      // the role phrase opens with an article, a role word, a lower-case modifier ("foreign policy adviser to …"), or "who"
-      const opener = tokens[c + 1];
-      const relative = opener?.key === 'who' || opener?.key === 'whose';
-      const starts = !!opener && (['a', 'an', 'the'].includes(opener.key) || relative || role[0]?.first === c + 1 || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
-      const roleOf = role.length ? roleFromPhrase(tokens, role) : null;
-      if (starts && (roleOf || ['a', 'an', 'whose'].includes(opener.key))) {
-        const person = personMention(ctx, first, c - 1, roleOf?.country ?? null, roleOf?.sector ?? 'CVL');
+      // "Furaha Bahati, 29, who fled …": an age says nothing of the role
+      let from = c + 1;
+      if (tokens[from]?.pos === 'NUM' && tokens[from + 1]?.key === ',') {
+        from += 2;
+        end = from;
+        while (end < tokens.length && end - from <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
+      }
+      const role = out.filter((m) => m.first >= from && m.last < end && (m.actor || m.agent));
+      // the role phrase opens with an article, a role word, a lower-case modifier ("foreign policy adviser to …"),
+      // "who", or says where the person is from
+      const opener = tokens[from];
+      const nationality = nationalityIn(ctx, from, end);
+      const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
+      const roleOf = role.length ? roleFromPhrase(tokens, role, nationality) : null;
+      if (starts && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
+        const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL');
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
         // the role phrase names the same person
@@ -172,7 +190,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       role.actor = existing.actor;
       continue;
     }
-    while (last < tokens.length && (isNameToken(tokens[last]) || (tokens[last].key === '-' && isNameToken(tokens[last + 1])))) last++;
+    while (last < tokens.length && namePart(last)) last++;
     last--;
     if (last - c >= 2 && aName(c + 1, last) && !covered(c + 1) && ([',', '.'].includes(tokens[last + 1]?.key ?? '') || ['VERB'].includes(tokens[last + 1]?.pos))) {
       const person = personMention(ctx, c + 1, last, country, sector);
@@ -183,6 +201,19 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   if (out.length === mentions.length) return mentions;
   return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
+}
+
+const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from']);
+
+/** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
+function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
+  for (let i = from; i < end; i++) {
+    for (const m of ctx.lex.mentions.matchesAt(ctx.tokens, i)) {
+      const adj = m.payloads.find((p) => p.entry.t === 'country' && p.entry.form === 'adjective');
+      if (adj && adj.entry.t === 'country' && !POSSESSIVE.has(ctx.tokens[m.last + 1]?.key ?? '')) return adj.entry.iso3;
+    }
+  }
+  return null;
 }
 
 /** A body someone can work for: an organisation or group, named or by its kind ("the army", "Amnesty International"). */
@@ -196,12 +227,18 @@ const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.act
  * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
  * role gives way to a present one ("the former police officer who leads the gang").
  */
-function roleFromPhrase(tokens: Token[], role: Mention[]): { head: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
+function roleFromPhrase(tokens: Token[], role: Mention[], nationality: string | null = null): { head: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
   const heads = role.filter((m) => m.agent);
   const head = heads.find((m) => !/^former\b/i.test(m.text)) ?? heads[0] ?? role[0];
-  const where = role.find((m) => m.actor?.country || m.place?.country);
-  // "ambassador to the UN", "adviser to the army chief" represent their own side to that body
-  const forBody = (m: Mention): boolean => !tokens.slice(head.last + 1, m.first).some((t) => t.key === 'to');
+  const located = role.find((m) => m.actor?.country || m.place?.country);
+  // "the head of the Mexican consular section in Quito": the nationality outranks the place
+  const where = nationality ? { actor: { country: nationality }, place: null } : located;
+  // "a spokesman for X", "the head of X", "an analyst at X"; not "ambassador to the UN" (who represents
+  // their own side to it), nor "the commander who leads the mission"
+  const forBody = (m: Mention): boolean => {
+    const between = tokens.slice(head.last + 1, m.first);
+    return between.some((t) => BODY_PREPOSITIONS.has(t.key)) && !between.some((t) => t.key === 'to' || t.pos === 'VERB');
+  };
   const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) : undefined;
   if (body) {
     const own = bodyCountry(body);
@@ -309,7 +346,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
-    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, mod.country, mod.org) : null;
+    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, prior, mod.country, mod.org) : null;
     if (chained) {
       // "Russian Foreign Ministry spokeswoman Maria Zakharova": the ministry is mentioned too ("the ministry said")
       const body = !mod.org ? agentActor(ctx, agent, mod.country) : null;
@@ -339,7 +376,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   // [agent] (of [country|org]) | [title] [Name] (of [country])
   if (has(atom, 'agent')) {
     const agent = pick(atom, 'agent')!.agent;
-    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n, null) : null;
+    const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n, prior, null) : null;
     if (chained) {
       return { mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
     }
@@ -457,7 +494,7 @@ function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: Agen
  * Bodies before a title and a name: "Foreign Ministry spokesman Lin Jian", "army spokesman Brigadier
  * General Nabil Abdallah". The person acts for the body: its sector (and country, where it has one).
  */
-function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | null, modOrg?: Modifier['org']): (Titled & { agent: AgentEntry }) | null {
+function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modCountry: string | null, modOrg?: Modifier['org']): (Titled & { agent: AgentEntry }) | null {
   const { tokens } = ctx;
   let j = k;
   let body: AgentEntry | undefined;
@@ -474,6 +511,12 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, modCountry: string | n
     j++;
   }
   if (j === k) return null;
+  // "ministry spokesman X" after "Turkey’s defence ministry": the body named before, with its sector
+  const earlier = body?.generic && !modCountry && !org ? [...prior].reverse().find((m) => m.agent?.head === body!.head && m.actor?.country && m.actor.kind !== 'person') : undefined;
+  if (earlier) {
+    modCountry = earlier.actor!.country;
+    body = { ...body!, sector: earlier.actor!.sector ?? body!.sector };
+  }
   const titleAgent = pick(atoms[j], 'agent')?.agent;
   if (!titleAgent || !(titleAgent.title || titleAgent.kind === 'person')) return null;
   const t = titledPerson(ctx, atoms, j, titleAgent, modCountry ?? org?.country ?? null);
@@ -589,7 +632,9 @@ interface Titled {
 
 /** [title agent] followed by a personal name, known or not: "President Ilham Aliyev (of Azerbaijan)". */
 function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, modCountry: string | null = null): Titled | null {
-  if (!agent.title && agent.kind !== 'person') return null;
+  // "resident Bashir Ahmad Lone", "pensioner Svetlana Moraru": a private person described by a group word
+  const privatePerson = agent.kind === 'group' && (agent.sector === 'CVL' || agent.sector === 'REF');
+  if (!agent.title && agent.kind !== 'person' && !privatePerson) return null;
   const { tokens } = ctx;
   const atom = atoms[n];
   // stacked titles ("Pentagon spokesman Maj. Gen. Pat Ryder"): the name follows the last one
@@ -600,7 +645,9 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   const next = atoms[n + 1];
   let i = atom.last + 1;
   // a known person right after the title
-  if (next && next.first === i && (has(next, 'person') || has(next, 'family'))) {
+  // (not the first word of a longer unknown name: "RSF adviser Mustafa Adam Tairab")
+  const nameGoesOn = (k: number): boolean => !!tokens[k] && !tokens[k].space && tokens[k].cap && tokens[k].pos === 'PROPN' && tokens[k].sentence === tokens[i].sentence;
+  if (next && next.first === i && (has(next, 'person') || has(next, 'family')) && !(!has(next, 'person') && nameGoesOn(next.last + 1))) {
     const person = pick(next, 'person')?.person ?? pickFamily(ctx, next);
     if (person) {
       const of = ofPhrase(ctx, atoms, n + 1);
@@ -624,13 +671,17 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     }
     const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
-    if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'person')))) break;
+    // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
+    if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'person' && p.entry.t !== 'place')))) break;
     i++;
   }
   const nameEnd = i - 1;
   if (nameEnd < startName || !/^\p{L}/u.test(tokens[nameEnd].text)) return null;
   // a role word that is not a title ("opposition leader") needs a full name after it
   if (!agent.title && nameEnd === startName) return null;
+  // ... and a place alone is no name ("the mayor of Kyiv", "President in Wellington")
+  const isPlace = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
+  if (Array.from({ length: nameEnd - startName + 1 }, (_, k) => startName + k).every((k) => tokens[k].key === '-' || isPlace(k))) return null;
   const name = ctx.doc.text.slice(tokens[startName].start, tokens[nameEnd].end);
   let nextAtom = n + 1;
   while (nextAtom < atoms.length && atoms[nextAtom].first <= nameEnd) nextAtom++;

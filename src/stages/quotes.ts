@@ -291,8 +291,17 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
       let k = j + 1;
       while (tokens[k] && k - j <= 16 && tokens[k].key !== ',' && tokens[k].sentence === tokens[j].sentence) k++;
       if (tokens[k]?.key === ',' && cueAt(ctx, k + 1) >= 0) j = k;
-    } else if (['in', 'at', 'from'].includes(tokens[j]?.key) && ctx.doc.mentions.some((x) => x.first === j + 1 && x.place)) {
-      j = ctx.doc.mentions.find((x) => x.first === j + 1 && x.place)!.last + 1;
+    } else {
+      // "Britain’s ambassador to the IAEA, Corinne Kitsell, told …", "a spokesman for the army said":
+      // a phrase without a verb of its own, then maybe the name in apposition, then the cue
+      let k = j;
+      while (tokens[k] && k - j <= 12 && tokens[k].sentence === tokens[j].sentence && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tokens[k].pos) && cueAt(ctx, k) < 0) k++;
+      if (k > j && tokens[k]?.key === ',') {
+        let e = k + 1;
+        while (tokens[e] && e - k <= 8 && tokens[e].key !== ',' && tokens[e].pos !== 'VERB') e++;
+        if (tokens[e]?.key === ',' && cueAt(ctx, e + 1) >= 0) k = e;
+      }
+      if (k > j && cueAt(ctx, k + (tokens[k]?.key === ',' ? 1 : 0)) >= 0) j = k;
     }
     while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].key === ',')) j++;
     const c2 = cueAt(ctx, j);
@@ -333,7 +342,9 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
 }
 
 function mentionStartingAt(ctx: Ctx, i: number): { last: number; speaker: NonNullable<DocQuote['speaker']> } | null {
-  const m = ctx.doc.mentions.find((x) => x.first === i && x.actor);
+  let m = ctx.doc.mentions.find((x) => x.first === i && x.actor);
+  // a phrase read as two overlapping mentions ("Japanese Chief" + "Chief Cabinet Secretary Yoshimasa Hayashi"): the longer run names the speaker
+  for (let next = m; next; next = ctx.doc.mentions.find((x) => x.actor && x.first > m!.first && x.first <= m!.last && x.last > m!.last)) m = next;
   return m ? { last: m.last, speaker: speakerOf(m) } : null;
 }
 
@@ -345,6 +356,8 @@ function speakerOf(m: Mention): NonNullable<DocQuote['speaker']> {
 function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens } = ctx;
   while (tokens[i] && (tokens[i].key === ',' || tokens[i].space)) i++;
+  // "said a resident of the town": the article is not part of the mention
+  if (['a', 'an'].includes(tokens[i]?.key) && !ctx.doc.mentions.some((x) => x.first === i)) i++;
   const m = ctx.doc.mentions.find((x) => x.actor && x.first <= i && i <= x.last);
   if (m) return speakerOf(m);
   return pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
