@@ -314,9 +314,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   } else if (passive) {
     // "X was accused by Y": Y did it to X
     const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
-    if (!by) return [];
-    sources = [by];
+    // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
+    if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     targets = subjectOf(ctx, i, sentenceFirst, quote, false);
+    if (!by) return unattributedEvents(ctx, i, match, targets, quote);
+    sources = [by];
     if (!targets.length) targets = [null];
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
@@ -350,11 +352,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send")
   const intent = isIntent(ctx, i);
   const type = intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
-  // a date inside a citation ("the November 9, 2020 agreement") dates the document, not the event
-  const date = nearest(doc.dates.filter((d) => d.sentence === tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end)), i);
+  const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
   const cameo = p.source.cameo;
-  const score = p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
+  const score = goldstein(doc, p);
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
@@ -384,12 +385,39 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   return out;
 }
 
+/** Events whose source the text does not name: only where their target is a party. */
+function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention | null)[], quote: DocQuote | undefined): Event[] {
+  const { doc, tokens } = ctx;
+  const p = match.pattern;
+  const date = eventDate(doc, i);
+  return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization')).map((t) => ({
+    id: '', sentence: tokens[i].sentence,
+    trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
+    type: p.source.type, mode: p.source.mode ?? null, cameo: p.source.cameo,
+    source: null, target: t.actor,
+    source_mention: null, target_mention: { start: t.start, end: t.end, text: t.text },
+    date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
+    location: locationOf(ctx, i), negated: isNegated(ctx, i, doc.sentences[tokens[i].sentence].first), quoted: !!quote,
+    speaker: quote?.speaker?.actor ?? null, intensity: goldstein(doc, p), confidence: quote ? 0.5 : 0.6,
+  }));
+}
+
 /** The trigger's words: the verb and the pattern's particles right after it ("called on"). */
 function triggerEnd(ctx: Ctx, i: number, match: Match): number {
   let end = i;
   const first = match.pattern.elements[0];
   if (first?.k === 'word' && ctx.tokens[i + 1] && first.words.has(ctx.tokens[i + 1].key) && ctx.tokens[i + 1].pos !== 'DET') end = i + 1;
   return end;
+}
+
+/** A date in the event's sentence, nearest the trigger; one inside a citation ("the November 9, 2020 agreement") dates the document, not the event. */
+function eventDate(doc: Doc, i: number) {
+  return nearest(doc.dates.filter((d) => d.sentence === doc.tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end)), i);
+}
+
+function goldstein(doc: Doc, p: CompiledPattern): number {
+  const cameo = p.source.cameo;
+  return p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
 }
 
 function quoteAt(doc: Doc, offset: number): DocQuote | undefined {
@@ -558,6 +586,9 @@ const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across'
 const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
+
+/** Types coded without a named source ("were killed", "were arrested"): what was done matters even when the doer is unnamed. */
+const UNATTRIBUTED = new Set(['ASSAULT', 'COERCE']);
 
 const PLACE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID', 'PROTEST']);
 
