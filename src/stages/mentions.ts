@@ -147,6 +147,19 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     let first = c - 1;
     while (first >= 0 && namePart(first)) first--;
     first++;
+    // "Lieutenant General Rajiv Ghai, India’s director general of military operations, said": the title gave
+    // the sector; the apposition may say whose, and for which body
+    const titled = out.find((m) => m.last === c - 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:') && !m.actor.country && m.actor.sector !== 'IGO');
+    if (titled) {
+      let end = c + 1;
+      while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
+      const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
+      const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
+      if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
+      else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
+      if (roleOf?.stateless) stateless.add(titled.actor!);
+      continue;
+    }
     if (c - first >= 2 && isNameToken(tokens[first]) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
@@ -163,7 +176,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const opener = tokens[from];
       const nationality = nationalityIn(ctx, from, end);
       const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
-      const roleOf = role.length ? roleFromPhrase(tokens, role, nationality) : null;
+      const roleOf = role.length ? roleFromPhrase(ctx, role, nationality) : null;
       if (starts && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL');
         if (roleOf?.stateless) stateless.add(person.actor!);
@@ -184,7 +197,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     const sector = (body ? bodySector(body) : null) ?? role.actor?.sector ?? role.agent?.sector ?? null;
     let last = c + 1;
-    const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:'));
+    const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
       role.actor = existing.actor;
@@ -203,17 +216,28 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
 }
 
-const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from']);
+const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
 
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
 function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
   for (let i = from; i < end; i++) {
     for (const m of ctx.lex.mentions.matchesAt(ctx.tokens, i)) {
       const adj = m.payloads.find((p) => p.entry.t === 'country' && p.entry.form === 'adjective');
-      if (adj && adj.entry.t === 'country' && !POSSESSIVE.has(ctx.tokens[m.last + 1]?.key ?? '')) return adj.entry.iso3;
+      // not inside a longer name ("the University of North Korean Studies")
+      const next = ctx.tokens[m.last + 1];
+      if (adj && adj.entry.t === 'country' && !POSSESSIVE.has(next?.key ?? '') && !(next?.cap && next.pos !== 'ADJ')) return adj.entry.iso3;
     }
   }
   return null;
+}
+
+/** Does the mention say whose it is ("Kenyan police", "the UN mission"), or did a bare "police" borrow that from an earlier mention? */
+function namesItsOwner(ctx: Ctx, m: Mention): boolean {
+  if (!m.agent) return true;
+  for (let i = m.first; i <= m.last; i++) {
+    if (ctx.lex.mentions.matchesAt(ctx.tokens, i).some((a) => a.payloads.some((p) => p.entry.t === 'country' || p.entry.t === 'org' || p.entry.t === 'person'))) return true;
+  }
+  return false;
 }
 
 /** A body someone can work for: an organisation or group, named or by its kind ("the army", "Amnesty International"). */
@@ -227,28 +251,35 @@ const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.act
  * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
  * role gives way to a present one ("the former police officer who leads the gang").
  */
-function roleFromPhrase(tokens: Token[], role: Mention[], nationality: string | null = null): { head: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
+function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = null): { head: Mention; body?: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
+  const { tokens } = ctx;
+  const former = (m: Mention): boolean => /^(the |a |an )?former\b/i.test(m.text);
   const heads = role.filter((m) => m.agent);
-  const head = heads.find((m) => !/^former\b/i.test(m.text)) ?? heads[0] ?? role[0];
-  const located = role.find((m) => m.actor?.country || m.place?.country);
+  const head = heads.find((m) => !former(m)) ?? role.find((m) => !former(m)) ?? heads[0] ?? role[0];
+  const located = role.find((m) => (m.actor?.country && namesItsOwner(ctx, m)) || m.place?.country);
   // "the head of the Mexican consular section in Quito": the nationality outranks the place
   const where = nationality ? { actor: { country: nationality }, place: null } : located;
-  // "a spokesman for X", "the head of X", "an analyst at X"; not "ambassador to the UN" (who represents
-  // their own side to it), nor "the commander who leads the mission"
+  // "a spokesman for X", "the head of X", "an analyst at X", "an adviser to X"; not "ambassador to the UN"
+  // (who represents their own side to it), nor "the commander who leads the mission"
+  const envoy = ctx.lex.grammar.envoys.has(tokens[head.last].lemma);
   const forBody = (m: Mention): boolean => {
     const between = tokens.slice(head.last + 1, m.first);
-    return between.some((t) => BODY_PREPOSITIONS.has(t.key)) && !between.some((t) => t.key === 'to' || t.pos === 'VERB');
+    const to = between.some((t) => t.key === 'to') && envoy;
+    return between.some((t) => BODY_PREPOSITIONS.has(t.key)) && !to && !between.some((t) => t.pos === 'VERB' && tokens[t.i - 1]?.key !== '-');
   };
   const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) : undefined;
   if (body) {
-    const own = bodyCountry(body);
-    return { head, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
+    // "a spokesman for Ukraine’s Khortytsia group of forces": a bare "forces" took its country from
+    // an earlier mention; the state named in the phrase outranks that
+    const own = body.agent && !namesItsOwner(ctx, body) ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
+    return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
   const sector = head.actor?.sector ?? head.agent?.sector ?? null;
   // "the UN humanitarian coordinator for Sudan" works for the UN, not for Sudan; "the secretary
   // general of Amnesty International" for a body of no state
   const international = !!head.actor && !head.actor.country && (sector === 'IGO' || sector === 'NGO');
-  const country = sector === 'IGO' || international ? head.actor?.country ?? null : head.actor?.country ?? where?.actor?.country ?? where?.place?.country ?? null;
+  const headCountry = head.actor?.country && namesItsOwner(ctx, head) ? head.actor.country : null;
+  const country = sector === 'IGO' || international ? head.actor?.country ?? null : headCountry ?? where?.actor?.country ?? where?.place?.country ?? null;
   return { head, sector, country, stateless: international };
 }
 
@@ -274,13 +305,18 @@ function personMention(ctx: Ctx, first: number, last: number, country: string | 
 
 /** Later mentions of a person by family name alone, for people the dictionaries do not know. */
 function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
   const introduced = mentions.filter((m) => m.family && m.actor && !m.person);
   if (!introduced.length) return mentions;
   const covered = new Set(mentions.flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
     if (!t.cap || covered.has(t.i)) continue;
-    const first = introduced.find((m) => m.last < t.i && m.family!.toLowerCase() === t.text.toLowerCase());
+    const key = t.text.toLowerCase();
+    // by family name, or by the first word of a two-part name: many Chinese, Korean and Ethiopian
+    // names ("Gan Yu", "Redwan Hussien") are shortened to it
+    const first = introduced.find((m) => m.last < t.i && m.family!.toLowerCase() === key)
+      ?? introduced.find((m) => m.last < t.i && m.actor!.name.split(/\s+/).length === 2 && m.actor!.name.split(/\s+/)[0].toLowerCase() === key && !tokens[t.i + 1]?.cap);
     if (first) added.push(mk(ctx, t.i, t.i, first.actor, null, { family: first.family }));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.first - b.first) : mentions;
@@ -672,7 +708,8 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
-    if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'person' && p.entry.t !== 'place')))) break;
+    const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && p.form === 'government' && !!tokens[i + 1]?.cap);
+    if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => !nameLike(p.entry))))) break;
     i++;
   }
   const nameEnd = i - 1;
@@ -680,7 +717,7 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   // a role word that is not a title ("opposition leader") needs a full name after it
   if (!agent.title && nameEnd === startName) return null;
   // ... and a place alone is no name ("the mayor of Kyiv", "President in Wellington")
-  const isPlace = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
+  const isPlace = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.payloads.some((p) => p.entry.t === 'place' || p.entry.t === 'country'));
   if (Array.from({ length: nameEnd - startName + 1 }, (_, k) => startName + k).every((k) => tokens[k].key === '-' || isPlace(k))) return null;
   const name = ctx.doc.text.slice(tokens[startName].start, tokens[nameEnd].end);
   let nextAtom = n + 1;

@@ -281,7 +281,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     const speaker = speakerAt(ctx, c1 + 1, closeTok);
     if (speaker) return { cue: { first: i, last: c1 }, speaker };
   }
-  // X said ("the ministry’s statement said", "the summit communiqué said" too)
+  // X said ("the ministry’s statement said", "the summit communiqué said" too); "council deputy head X
+  // told": a lower-case word before the mention of the speaker
+  if (!ctx.doc.mentions.some((x) => x.first === i && x.actor) && !tokens[i]?.cap && tokens[i]?.pos === 'NOUN' && ctx.doc.mentions.some((x) => x.first === i + 1 && x.actor?.kind === 'person')) i++;
   const doc = documentAt(ctx, i, closeTok);
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null);
   if (m) {
@@ -384,7 +386,9 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     else break;
   }
   if (j < sentenceFirst) return null;
-  const m = doc.mentions.find((x) => x.actor && x.last === j) ?? (tokens[j].key === ',' ? doc.mentions.find((x) => x.actor?.kind === 'person' && x.last === j - 1) : undefined);
+  let m = doc.mentions.find((x) => x.actor && x.last === j) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? doc.mentions.find((x) => x.actor?.kind === 'person' && x.last === j - 1) : undefined);
+  // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
+  if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = doc.mentions.find((x) => x.actor && x.last === m!.first - 3) ?? m;
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -406,6 +410,22 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
+
+/**
+ * The subject before an apposition or a relative clause that ends with the comma at `comma`:
+ * "Helena Sandgren, the UN coordinator for Sudan, said", "The RSF, which has fought the army since April, said".
+ */
+function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | undefined {
+  const { tokens } = ctx;
+  // (appositions may follow each other: "X, the head of Y, a Yerevan-based think tank, said")
+  for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
+    if (tokens[k].key !== ',') continue;
+    const m = ctx.doc.mentions.find((x) => x.actor && x.last === k - 1);
+    // the subject opens the sentence, or follows an opening phrase ("In Kigali, …")
+    if (m && (m.first === sentenceFirst || tokens[m.first - 1]?.key === ',')) return m;
+  }
+  return undefined;
+}
 
 function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens } = ctx;
@@ -518,6 +538,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
       while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
       if (!tokens[j] || j > s.last) continue;
+      // "police said, the deadliest day since …": a comma after the verb opens no reported clause
+      if (tokens[j].start > t.end && doc.text.slice(t.end, tokens[j].start).includes(',') && tokens[j].key !== 'that') continue;
       const hasThat = tokens[j].key === 'that';
       if (hasThat) j++;
       if (!tokens[j] || j > s.last) continue;
