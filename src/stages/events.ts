@@ -228,8 +228,10 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   for (let k = j; k <= end && k - j <= 5; k++) {
     const m = ctx.byFirst.get(k);
     if (m && !isPossessiveModifier(ctx, m)) {
-      // "called on Israel and Hamas … to": the pattern goes on after the whole list
-      const list = withCoordinated(ctx, m);
+      // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
+      // pattern itself joins two parties ("talks between S and X")
+      const next = els[e + 1];
+      const list = next?.k === 'word' && (next.words.has('and') || next.words.has(',')) ? [m] : withCoordinated(ctx, m);
       return matchElements(ctx, els, e + 1, list[list.length - 1].last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     if (m || !inNounPhrase(tokens[k]) || tokens[k].pos === 'PROPN') break;
@@ -344,7 +346,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   // "Armenia and Azerbaijan agreed": each party's counterpart is the other
   // "Ethiopia and Eritrea exchanged prisoners under Red Cross supervision": each other, not a party named in passing
   // (force, aid and protest by two parties are often aimed at a third: "US and British jets bombed Iraqi sites")
-  if (sources.length > 1 && (!targets[0] || (guessed && !PLACE_AFFECTED.has(p.source.type)))) targets = [null];
+  // (but a place in one of their own countries is where they met: "clashed in the Galwan Valley")
+  const inOwnCountry = (t: Mention | null) => !!t && sources.some((s) => s.actor?.country && s.actor.country === t.actor?.country);
+  if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0]))))) targets = [null];
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
@@ -366,15 +370,19 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
       const tgt = tgtMention?.actor ?? null;
       // "Poland said it would lift its ban": in reported speech, what speakers say of themselves is their own act
       const quoted = !!quote && (quote.direct || !sameParty(src.actor, quote.speaker?.actor ?? null, sources));
-      if (tgt && src.actor && tgt.id === src.actor.id) continue;
+      // "Ukraine recaptured Kherson": no one else is acted on; the event stands without a target
+      // (a protest or a crackdown in one's own country is aimed at its government or people: kept)
+      const self = !!tgt && !!src.actor && (tgt.id === src.actor.id
+        || (ctx.placeOnly.has(tgtMention!) && tgt.country === src.actor.country && !['PROTEST', 'COERCE'].includes(type)));
+      if (self && sources.length > 1) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[match.pattern.nounFrame ? i : triggerEnd(ctx, i, match)].end, text: '' },
         type, mode: type === p.source.type ? p.source.mode ?? null : null, cameo,
-        source: src.actor, target: tgt,
+        source: src.actor, target: self ? null : tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
-        target_mention: tgtMention ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
+        target_mention: tgtMention && !self ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
         date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
         location, negated, quoted, speaker: quoted ? quote?.speaker?.actor ?? null : null,
         intensity: negated ? 0 : score, confidence: Math.round(confidence * 100) / 100,
@@ -420,8 +428,13 @@ function goldstein(doc: Doc, p: CompiledPattern): number {
   return p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
 }
 
+/**
+ * The quote that asserts the event. Reported speech counts when the speaker frames the sentence
+ * ("Aliyev said that Armenia had …"); a trailing attribution ("Iran detained a French citizen, the
+ * ministry said") is the reporter asserting the event and citing a source.
+ */
 function quoteAt(doc: Doc, offset: number): DocQuote | undefined {
-  return doc.quotes.find((q) => q.start <= offset && offset < q.end);
+  return doc.quotes.find((q) => q.start <= offset && offset < q.end && (q.direct || !q.cue || q.cue.start < q.start));
 }
 
 function nearest<T extends { first: number }>(list: T[], i: number): T | undefined {
