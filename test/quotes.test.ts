@@ -32,14 +32,14 @@ describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
   }
   finish(scores);
 
-  it('holds at least 80 quotes in passages written here', () => {
-    assert.ok(m.gold.direct + m.gold.reported >= 80);
+  it('holds at least 490 quotes in passages written here', () => {
+    assert.ok(m.gold.direct + m.gold.reported >= 490);
   });
   // floors at the level measured when this test was written (see npm run eval): they catch regressions
-  it('detects quotes with F1 ≥ 0.92', () => assert.ok(scores.quote_spans.f1 >= 0.92, `F1 ${scores.quote_spans.f1}`));
-  it('names the speaker of ≥ 88% of the direct quotes it finds', () => {
+  it('detects quotes with F1 ≥ 0.95', () => assert.ok(scores.quote_spans.f1 >= 0.95, `F1 ${scores.quote_spans.f1}`));
+  it('names the speaker of ≥ 93% of the direct quotes it finds', () => {
     const accuracy = m.speakerRight.direct / m.found.direct;
-    assert.ok(accuracy >= 0.88, `direct speaker accuracy ${accuracy.toFixed(3)}`);
+    assert.ok(accuracy >= 0.93, `direct speaker accuracy ${accuracy.toFixed(3)}`);
   });
   it('names the speaker of ≥ 95% of the reported speech it finds', () => {
     const accuracy = m.speakerRight.reported / m.found.reported;
@@ -58,6 +58,21 @@ describe('quotes: patterns', () => {
   it('reported speech has direct: false and the clause after "that"', () => {
     const [q] = speakerOf('Russian Foreign Minister Sergey Lavrov said on Tuesday that Moscow was ready for talks.');
     assert.deepEqual(q, ['Moscow was ready for talks', 'Sergey Lavrov', false, false]);
+  });
+  it('an unknown person takes role and country from the apposition, or is a civilian of the place', () => {
+    const a = run('Fighting resumed in Goma on Monday.\n\n“We have nothing left,” said Amani Kibwe, a 40-year-old trader. “Our shop burned,” she added.\n\n“The mission will stay,” said Lena Ostrova, a spokeswoman for the United Nations.', { published: '2024-03-01' });
+    const who = a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]);
+    assert.deepEqual(who, [['Amani Kibwe', 'COD', 'CVL'], ['Amani Kibwe', 'COD', 'CVL'], ['Lena Ostrova', null, 'IGO']]);
+  });
+  it('a pronoun refers to the latest subject of its paragraph, not to the last speaker', () => {
+    const a = run('“We will not retreat,” Kenyan police commander Peter Mwangi told reporters. Haiti’s government spokesman, Jean Baptiste Pierre, welcomed the mission. “This is a first step,” he said.', { published: '2024-07-10' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.name, 'Jean Baptiste Pierre');
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.country, 'HTI');
+  });
+  it('reported speech after an apposition, and before its cue', () => {
+    assert.deepEqual(speakerOf('Jan Novak, the head of the UN mission in Kosovo, said the talks had failed.'), [['the talks had failed', 'Jan Novak', false, false]]);
+    assert.deepEqual(speakerOf('Poland will close two border crossings with Belarus from Friday, the Polish interior ministry said on Tuesday.').map((q) => q.slice(0, 3)),
+      [['Poland will close two border crossings with Belarus from Friday', 'Poland Ministry of Internal Affairs', false]]);
   });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);

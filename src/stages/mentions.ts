@@ -62,7 +62,13 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   const quoted = (x: Mention): boolean => (marks ??= findQuotationMarks(ctx.doc.text)).some((q) => q.start <= x.start && x.end <= q.end);
   // group words and bodies first: a person may take the country of the protesters or the ministry around them
   const placed = mentions.map((m) => {
-    if (m.actor || !m.agent || m.agent.generic || !LOCAL_SECTORS.has(m.agent.sector) && m.agent.kind !== 'organization' || m.agent.kind === 'person' && m.agent.title) return m;
+    if (m.actor || !m.agent || m.agent.generic || m.agent.kind === 'person' && m.agent.title) return m;
+    // a body named bare ("the interior ministry said") is the one of the country the passage is about
+    if (m.agent.kind === 'organization' && !LOCAL_SECTORS.has(m.agent.sector)) {
+      const country = contextCountry(mentions, m, quoted);
+      return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
+    }
+    if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
     const nearest = mentions
       .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person')))
@@ -70,7 +76,6 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
     const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
     const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
-    // a body named bare ("the interior ministry said") is the one of the country the passage is about
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
@@ -94,17 +99,33 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
     return set.size === 1 ? [...set][0] : null;
   };
+  // a place counts where its country plays a part in the article, or is the only one it names (not a namesake town abroad)
+  const placeCountries = mentions.map((x) => x.place?.country).filter((c): c is string => !!c);
+  const inPlay = (c: string): boolean => mentions.some((x) => x.actor?.country === c) || placeCountries.filter((x) => x === c).length > 1 || placeCountries.every((x) => x === c);
+  const placeIn = (s: number): string | null => {
+    const set = new Set(near.filter((x) => x.sentence === s).map((x) => x.place?.country).filter((c): c is string => !!c && inPlay(c)));
+    return set.size === 1 ? [...set][0] : null;
+  };
+  // civilians are known by where they are: the place named nearest before them
+  if (sector === 'CVL' || sector === 'REF') {
+    for (let s = m.sentence; s >= 0; s--) {
+      const place = placeIn(s);
+      if (place) return place;
+    }
+  }
   for (let s = m.sentence; s >= 0; s--) {
     const here = near.filter((x) => x.sentence === s && x.actor);
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
-      // of Gaza" for a military spokesman), else the one acting through its officials rather than its people
-      const country = one(here) ?? one(here.filter((x) => x.actor!.sector === sector)) ?? one(here.filter((x) => !['CVL', 'REF'].includes(x.actor!.sector ?? '')));
+      // of Gaza" for a military spokesman), else the one acting through its officials rather than its
+      // people, else the sentence's subject ("Poland will restore …, the interior ministry said")
+      const country = one(here) ?? one(here.filter((x) => x.actor!.sector === sector)) ?? one(here.filter((x) => !['CVL', 'REF'].includes(x.actor!.sector ?? '')))
+        ?? (s === m.sentence && here[0].first < m.first ? here[0].actor!.country : null);
       if (country) return country;
       continue;
     }
-    const places = new Set(near.filter((x) => x.sentence === s).map((x) => x.place?.country).filter((c): c is string => !!c));
-    if (places.size === 1) return [...places][0];
+    const place = placeIn(s);
+    if (place) return place;
   }
   return null;
 }
@@ -133,7 +154,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]);
     return ctx.lex.grammar.nameParticles.has(t.key) && (tokens[i + 1]?.cap || (tokens[i + 1]?.key === '-' && t.end === tokens[i + 1].start));
   };
-  const aName = (first: number, last: number): boolean => last - first >= 1 && Array.from({ length: last - first + 1 }, (_, k) => first + k).some((i) => tokens[i].key !== '-' && !isPlaceToken(i));
+  const inPlaceName = (i: number): boolean => isPlaceToken(i) || mentions.some((m) => placeOnly(m) && m.first <= i && i <= m.last);
+  const aName = (first: number, last: number): boolean => last - first >= 1 && Array.from({ length: last - first + 1 }, (_, k) => first + k).some((i) => tokens[i].key !== '-' && !inPlaceName(i));
   const out = [...mentions];
   const dropped = new Set<Mention>();
   const add = (person: Mention): void => {
@@ -241,7 +263,7 @@ function namesItsOwner(ctx: Ctx, m: Mention): boolean {
 }
 
 /** A body someone can work for: an organisation or group, named or by its kind ("the army", "Amnesty International"). */
-const isBody = (m: Mention): boolean => (m.actor ? m.actor.kind === 'organization' || m.actor.kind === 'group' : !!m.agent && m.agent.kind !== 'person');
+const isBody = (m: Mention): boolean => !['CVL', 'REF'].includes(m.actor?.sector ?? m.agent?.sector ?? '') && (m.actor ? m.actor.kind === 'organization' || m.actor.kind === 'group' : !!m.agent && m.agent.kind !== 'person');
 const bodySector = (m: Mention): Actor['sector'] => m.actor?.sector ?? m.agent?.sector ?? null;
 /** A named international body or NGO belongs to no state even where it works ("Amnesty International in Nigeria"). */
 const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.actor.country ?? (m.agent ? undefined : null)) : undefined);
@@ -708,7 +730,7 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
-    const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && p.form === 'government' && !!tokens[i + 1]?.cap);
+    const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && (i > startName || (p.form === 'government' && !!tokens[i + 1]?.cap)));
     if (!(isName || particle) || (isName && ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => !nameLike(p.entry))))) break;
     i++;
   }

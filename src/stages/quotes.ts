@@ -122,13 +122,14 @@ interface Ctx {
   documents: Set<string>;
   pronouns: Record<string, string>;
   marks: Marked[];
+  reporting: Set<string>;
 }
 
 export function quotesStage(doc: Doc): void {
   const cues = doc.lexicon.cues;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
-    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text),
+    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
   doc.quotes = [];
@@ -517,6 +518,27 @@ function cueInNextSentence(ctx: Ctx, closeTok: number, _previous: DocQuote | nul
   return { cue: { first: p.last + 1, last: c }, speaker: p.speaker };
 }
 
+/**
+ * "Armenia and Azerbaijan have agreed on …, the Armenian government said (on Friday)." The clause
+ * before the comma, when the speaker follows it and nothing but adverbials follows the verb.
+ */
+function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: number, subject: NonNullable<DocQuote['speaker']>, inMarks: (offset: number) => boolean): { first: number; last: number } | null {
+  const { tokens } = ctx;
+  const comma = tokenAt(ctx, subject.start) - 1;
+  if (tokens[comma]?.key !== ',' || comma - s.first < 4) return null;
+  // not an opening participle or subordinate phrase ("Speaking in Baku, the president said: …")
+  if (['VERB', 'SCONJ', 'ADP'].includes(tokens[s.first].pos)) return null;
+  // after the verb: "in a statement", "on Monday", "told reporters", up to the end or a comma
+  for (let k = verb + 1; k <= s.last && tokens[k].key !== ','; k++) {
+    if (['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
+  }
+  let last = comma - 1;
+  while (last > s.first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+  const clause = tokens.slice(s.first, last + 1);
+  if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX') || clause.some((x) => inMarks(x.start)) || /[“”«»„"]/.test(ctx.doc.text.slice(tokens[s.first].start, tokens[last].end))) return null;
+  return { first: s.first, last };
+}
+
 /** "Aliyev said that Armenia had …" and "X said Y …" without quotation marks. */
 function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const { tokens, doc } = ctx;
@@ -525,10 +547,15 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   for (const s of doc.sentences) {
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      if (t.pos !== 'VERB' || !['say', 'tell', 'state', 'claim', 'argue', 'insist', 'warn', 'announce', 'add', 'note', 'allege', 'deny', 'confirm', 'acknowledge', 'report', 'stress', 'write', 'explain', 'assert', 'reiterate', 'declare'].includes(t.lemma)) continue;
+      if (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma)) continue;
       if (inMarks(t.start)) continue;
       const subject = subjectBefore(ctx, i, s.first);
       if (!subject?.actor) continue;
+      const inverted = invertedClause(ctx, s, i, subject, inMarks);
+      if (inverted) {
+        out.push({ ...span(ctx, inverted.first, inverted.last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+        break;
+      }
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
       // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
