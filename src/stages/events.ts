@@ -14,6 +14,8 @@ interface Ctx {
   byLast: Map<number, Mention>;
   /** places named in a country ("Kharkiv", "the Gaza Strip"): what an event can be done to, never who did it */
   placeOnly: Set<Mention>;
+  /** nationality words standing alone ("Israeli tanks") */
+  weak: Set<Mention>;
   documents: Set<string>;
   /** tokens that triggered an event: an infinitive they govern ("threatened to strike") is no event of its own */
   triggers: Set<number>;
@@ -34,16 +36,18 @@ export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
   if (!index.size) return;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), triggers: new Set(),
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), triggers: new Set(),
     documents: new Set(doc.lexicon.cues.documents),
   };
-  for (const mention of [...doc.mentions, ...nationalModifiers(doc)]) {
+  const national = nationalModifiers(doc);
+  for (const mention of [...doc.mentions, ...national]) {
     // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan"),
     // and so can a place inside one ("shelled Kharkiv")
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m) continue;
     if (!mention.actor && mention.place?.kind !== 'country') ctx.placeOnly.add(m);
+    if (national.includes(mention)) ctx.weak.add(m);
     const f = ctx.byFirst.get(m.first);
     if (!f || m.last > f.last) ctx.byFirst.set(m.first, m);
     const l = ctx.byLast.get(m.last);
@@ -105,15 +109,17 @@ function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledP
 }
 
 /**
- * A finite verb (or a noun frame's noun): not a gerund, not an infinitive after "to". The tagger
- * takes some verbs right after their subject for nouns or adjectives ("Russia attacks Ukraine",
- * "Israel blockaded Gaza"): there, the position decides.
+ * A finite verb (or a noun frame's noun): not a gerund; an infinitive only where it takes the subject
+ * of the verb it depends on. The tagger takes some verbs right after their subject for nouns or
+ * adjectives ("Russia attacks Ukraine", "Israel blockaded Gaza", "Iraqi forces retook"): there, the
+ * position decides.
  */
 function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
   const { tokens } = ctx;
   const t = tokens[i];
   if (patterns.some((p) => p.nounFrame)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB';
-  if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && /(s|ed)$/.test(t.key) && afterSubject(ctx, i))) return false;
+  // a nationality word is no subject there ("the Russian attack")
+  if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
   if (prev && prev.key === 'to') return !!governingVerb(ctx, i) && !ctx.triggers.has(governingVerb(ctx, i)!.i);
   if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
@@ -143,7 +149,8 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
 function afterSubject(ctx: Ctx, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
-  return ctx.byLast.has(j) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
+  const m = ctx.byLast.get(j);
+  return !!m && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
 function nextWordIndex(tokens: Token[], i: number): number {
@@ -180,7 +187,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     if (j > end) break;
     const date = ctx.doc.dates.find((d) => d.first === j);
     if (date) j = date.last + 1;
-    else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key))) j++;
+    // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
+    else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
     else break;
   }
   if (e === els.length) return { last: (j > startJ ? startJ : j) - 1, ...got };
@@ -203,7 +211,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // come after the rest of the object phrase
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
       for (let k = j; k <= end && k - j <= 8 && (inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
-        if (el.words.has(tokens[k + 1]?.key)) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
+        // only where a party follows the preposition ("pulled a boy from the rubble" is no retreat)
+        const party = ctx.byFirst.get(k + 2) ?? (tokens[k + 2]?.key === 'the' ? ctx.byFirst.get(k + 3) : undefined);
+        if (el.words.has(tokens[k + 1]?.key) && party) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
       }
     }
     return el.optional ? matchElements(ctx, els, e + 1, j, end, got, passive) : null;
@@ -258,6 +268,10 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
 /** An object pronoun ("accused it of …"), resolved once the source is known. */
 function pronounMention(t: Token): Mention {
   return { first: t.i, last: t.i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: null, place: null };
+}
+
+function namesWord(el: Element | undefined, key: string): boolean {
+  return el?.k === 'word' && el.words.has(key);
 }
 
 function gapActor(ctx: Ctx, from: number, to: number): Mention | null {
