@@ -45,7 +45,7 @@ export function eventsStage(doc: Doc): void {
     // and so can a place inside one ("shelled Kharkiv")
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
-    if (!m) continue;
+    if (!m || isDescriptive(doc, m)) continue;
     if (!mention.actor && mention.place?.kind !== 'country') ctx.placeOnly.add(m);
     if (national.includes(mention)) ctx.weak.add(m);
     const f = ctx.byFirst.get(m.first);
@@ -100,6 +100,13 @@ function nationalModifiers(doc: Doc): Mention[] {
     }
   }
   return out;
+}
+
+/** "military action", "military exercises": a group word describing a noun is no party to the event. */
+function isDescriptive(doc: Doc, m: Mention): boolean {
+  const t = doc.tokens[m.first];
+  const next = doc.tokens[m.last + 1];
+  return m.first === m.last && !t.cap && t.pos === 'ADJ' && !!next && next.pos === 'NOUN' && !next.cap;
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
