@@ -93,7 +93,8 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
  * the article's opening. Words inside quotation marks say nothing of whom a person works for.
  */
 function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
-  const near = mentions.filter((x) => x.sentence <= m.sentence && x !== m && !quoted(x));
+  // a news agency ("BAMAKO (Reuters) -", "told AFP") says nothing of whom a person works for
+  const near = mentions.filter((x) => x.sentence <= m.sentence && x !== m && !quoted(x) && x.actor?.sector !== 'MED');
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
@@ -127,7 +128,19 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
     const place = placeIn(s);
     if (place) return place;
   }
-  return null;
+  return principalCountry(near);
+}
+
+/** The country the article is most about so far: named most often, the first named on a tie. */
+function principalCountry(mentions: Mention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const x of mentions) {
+    const c = x.actor?.country ?? x.place?.country;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+  return best;
 }
 
 /**
@@ -698,6 +711,8 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   // stacked titles ("Pentagon spokesman Maj. Gen. Pat Ryder"): the name follows the last one
   if (atoms[n + 1]?.first === atom.last + 1 && pick(atoms[n + 1], 'agent')?.agent.title) {
     const inner = titledPerson(ctx, atoms, n + 1, pick(atoms[n + 1], 'agent')!.agent, modCountry);
+    // "Interior Minister General X": the office says what they do, the rank only what they were
+    if (inner && agent.head === 'minister' && !inner.person && inner.actor.sector !== agent.sector) return { ...inner, actor: { ...inner.actor, sector: agent.sector } };
     if (inner) return inner;
   }
   const next = atoms[n + 1];
@@ -725,6 +740,11 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     // "Tsai Ing-wen", "Kassym-Jomart Tokayev": a hyphen joins the parts of a name
     if (t.key === '-' && i > startName && tokens[i - 1].end === t.start && tokens[i + 1]?.start === t.end && /^\p{L}/u.test(tokens[i + 1].text)) {
       i += 2;
+      continue;
+    }
+    // "Ahmed al-Rubaie", "Abdel Fattah el-Sisi": a particle joined to the family name
+    if (i > startName && ctx.lex.grammar.nameParticles.has(t.key) && tokens[i + 1]?.key === '-' && tokens[i + 1].start === t.end && tokens[i + 2]?.start === tokens[i + 1].end && tokens[i + 2]?.cap) {
+      i += 3;
       continue;
     }
     const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));

@@ -283,8 +283,16 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     if (speaker) return { cue: { first: i, last: c1 }, speaker };
   }
   // X said ("the ministry’s statement said", "the summit communiqué said" too); "council deputy head X
-  // told": a lower-case word before the mention of the speaker
-  if (!ctx.doc.mentions.some((x) => x.first === i && x.actor) && !tokens[i]?.cap && tokens[i]?.pos === 'NOUN' && ctx.doc.mentions.some((x) => x.first === i + 1 && x.actor?.kind === 'person')) i++;
+  // told", "Justice Minister X said", "National Maritime Council spokesman X said": words the
+  // dictionaries do not know before the mention of the speaker
+  if (!ctx.doc.mentions.some((x) => x.first === i && x.actor)) {
+    for (let k = i; k <= i + 4 && tokens[k] && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) && cueAt(ctx, k) < 0; k++) {
+      if (ctx.doc.mentions.some((x) => x.first === k + 1 && x.actor?.kind === 'person')) {
+        i = k + 1;
+        break;
+      }
+    }
+  }
   const doc = documentAt(ctx, i, closeTok);
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null);
   if (m) {
@@ -435,6 +443,9 @@ function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote[
   // "the summit communiqué", "the ministry’s statement", "the bloc's statement"
   while (tokens[k + 1] && k - i < 4 && (['ADJ', 'NOUN', 'PROPN'].includes(tokens[k].pos) || POSSESSIVES.has(tokens[k].key)) && !ctx.documents.has(tokens[k].key)) k++;
   if (tokens[k] && ctx.documents.has(tokens[k].key)) {
+    // "a statement from the Iraqi foreign ministry": the document's author is named after it
+    const from = ['from', 'by', 'of'].includes(tokens[k + 1]?.key) ? ctx.doc.mentions.find((x) => x.actor && (x.first === k + 2 || (x.first === k + 3 && tokens[k + 2].key === 'the'))) : undefined;
+    if (from) return { ...span(ctx, i, from.last), actor: from.actor };
     const named = ctx.doc.mentions.find((x) => x.actor && x.first >= i && x.last < k);
     return { ...span(ctx, i, k), actor: named?.actor ?? documentAuthor(ctx, i) };
   }
@@ -478,7 +489,8 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   const gender = kind === 'person-m' ? 'm' : kind === 'person-f' ? 'f' : null;
   const fits = (a: Actor | null | undefined): a is Actor => {
     if (!a) return false;
-    if (people ? a.kind !== 'person' : kind === 'organization' && a.kind === 'person') return false;
+    // "it" is a body or a state, never people ("residents", "troops" are "they")
+    if (people ? a.kind !== 'person' : kind === 'organization' && (a.kind === 'person' || a.kind === 'group')) return false;
     if (!gender || a.kind !== 'person') return true;
     const g = genderOf(ctx, a);
     return !g || g === gender;
@@ -544,6 +556,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const { tokens, doc } = ctx;
   const out: DocQuote[] = [];
   const inMarks = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close));
+  // a name or a term in quotation marks ("an operation codenamed “Claw-Lock”") may end a reported clause
+  const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close)
+    && doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length > 4);
   for (const s of doc.sentences) {
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
@@ -559,7 +574,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
       // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
-      const that = tokens.slice(j, Math.min(j + 6, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT' && x.key !== ',');
+      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT' && x.key !== ',');
       if (that > 0 && tokens[j + that].key === 'that') j += that;
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
@@ -576,7 +591,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       let last = s.last;
       while (last > j && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
       if (last - j < 3) continue;
-      if (inMarks(tokens[last].start)) continue;
+      if (inSpeech(tokens[last].start)) continue;
       const clause = tokens.slice(j, last + 1);
       if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
       const sp = span(ctx, j, last);
