@@ -74,6 +74,20 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('Poland will close two border crossings with Belarus from Friday, the Polish interior ministry said on Tuesday.').map((q) => q.slice(0, 3)),
       [['Poland will close two border crossings with Belarus from Friday', 'Poland Ministry of Internal Affairs', false]]);
   });
+  it('a news agency in the dateline says nothing of a speaker’s country; the article’s country does', () => {
+    const a = run('LUSAKA (AFP) - Zambia’s government on Monday accused Malawi of closing the border.\n\n“This is unacceptable,” Interior Minister General Chanda Mwila told state radio.', { published: '2024-03-01' });
+    assert.deepEqual([a.quotes[0].speaker?.actor?.name, a.quotes[0].speaker?.actor?.country, a.quotes[0].speaker?.actor?.sector], ['Chanda Mwila', 'ZMB', 'GOV']);
+  });
+  it('speech continued by "adding that", and "According to X," open reported clauses', () => {
+    assert.deepEqual(speakerOf('Russian Foreign Minister Sergey Lavrov said the talks were useful, adding that Moscow would send a delegation.').map((q) => q.slice(0, 3)),
+      [['the talks were useful', 'Sergey Lavrov', false], ['Moscow would send a delegation', 'Sergey Lavrov', false]]);
+    assert.deepEqual(speakerOf('According to the UN refugee agency, more than 100,000 people have fled the fighting.').map((q) => q.slice(0, 3)),
+      [['more than 100,000 people have fled the fighting', 'UNHCR', false]]);
+  });
+  it('a statement names its author after "from"', () => {
+    const a = run('Turkey’s defence ministry said its jets had struck targets in Iraq. “The violations are unacceptable,” according to a statement from the Iraqi foreign ministry.', { published: '2024-07-11' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.country, 'IRQ');
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

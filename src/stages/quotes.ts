@@ -552,6 +552,37 @@ function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: numb
 }
 
 /** "Aliyev said that Armenia had …" and "X said Y …" without quotation marks. */
+/**
+ * Who speaks in a sentence before token `i`: the speaker of a quote attributed there, or the subject
+ * of "said" or "told". After another verb the participle is the reporter's gloss ("Aliyev accused
+ * Yerevan …, saying that …"), not speech.
+ */
+function sentenceSpeaker(ctx: Ctx, first: number, i: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens, doc } = ctx;
+  const quoted = doc.quotes.find((q) => q.cue && q.speaker?.actor && tokens[first].start <= q.cue.start && q.cue.end <= tokens[i].start);
+  if (quoted) return quoted.speaker;
+  for (let k = first; k < i; k++) {
+    if (tokens[k].pos !== 'VERB' || !['say', 'tell'].includes(tokens[k].lemma)) continue;
+    const subject = subjectBefore(ctx, k, first);
+    if (subject?.actor) return subject;
+  }
+  return null;
+}
+
+function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (offset: number) => boolean): DocQuote | null {
+  const { tokens, doc } = ctx;
+  let i = s.first;
+  while (tokens[i]?.space) i++;
+  if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
+  const m = doc.mentions.find((x) => x.actor && (x.first === i + 2 || (x.first === i + 3 && tokens[i + 2].key === 'the')));
+  if (!m || tokens[m.last + 1]?.key !== ',') return null;
+  const first = m.last + 2;
+  let last = s.last;
+  while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+  if (last - first < 3 || inMarks(tokens[first].start) || !tokens.slice(first, last + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+  return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
+}
+
 function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const { tokens, doc } = ctx;
   const out: DocQuote[] = [];
@@ -560,11 +591,19 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close)
     && doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length > 4);
   for (const s of doc.sentences) {
+    // "According to the UN refugee agency, more than 100,000 people have fled"
+    const according = accordingTo(ctx, s, inMarks);
+    if (according) {
+      out.push(according);
+      continue;
+    }
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
       if (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma)) continue;
       if (inMarks(t.start)) continue;
-      const subject = subjectBefore(ctx, i, s.first);
+      // "…, he said, adding that …", "X accused Y, saying that …": the participle's speaker is the sentence's
+      const participle = /ing$/.test(t.key) && tokens[i - 1]?.key === ',';
+      const subject = participle ? sentenceSpeaker(ctx, s.first, i) : subjectBefore(ctx, i, s.first);
       if (!subject?.actor) continue;
       const inverted = invertedClause(ctx, s, i, subject, inMarks);
       if (inverted) {
@@ -574,7 +613,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
       // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
-      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT' && x.key !== ',');
+      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT');
       if (that > 0 && tokens[j + that].key === 'that') j += that;
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
@@ -587,8 +626,14 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       if (!tokens[j] || j > s.last) continue;
       const opener = doc.text[tokens[j].start];
       if ('“"«„‘\''.includes(opener) || inMarks(tokens[j].start)) continue;
-      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos)) continue;
-      let last = s.last;
+      // a clause opens with its subject ("around 80,000 people had fled": a number after a preposition too)
+      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(tokens[j].pos === 'ADP' && tokens[j + 1]?.pos === 'NUM')) continue;
+      // the clause ends where the speech goes on in a participle ("…, adding that …"), which is a clause of its own
+      let goesOn = -1;
+      for (let k = j + 1; k < s.last && goesOn < 0; k++) {
+        if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
+      }
+      let last = goesOn > 0 ? goesOn : s.last;
       while (last > j && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
       if (last - j < 3) continue;
       if (inSpeech(tokens[last].start)) continue;
@@ -596,7 +641,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
       const sp = span(ctx, j, last);
       out.push({ ...sp, direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
-      break;
+      if (goesOn < 0) break;
+      i = goesOn;
     }
   }
   return out;
