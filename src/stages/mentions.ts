@@ -247,6 +247,21 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       role.actor = person.actor;
     }
   }
+  // "In Pahalgam, pony operator Ghulam Nabi said …", "Yohana Rivas, 42, said …": a name no dictionary
+  // knows as the subject of a verb of speech is a person (a private one, unless context says otherwise)
+  const speech = new Set(ctx.lex.cues.verbs);
+  for (const verb of tokens) {
+    if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
+    const age = tokens[verb.i - 1]?.key === ',' && tokens[verb.i - 2]?.pos === 'NUM' && tokens[verb.i - 3]?.key === ',';
+    const last = age ? verb.i - 4 : verb.i - 1;
+    let first = last;
+    while (first >= 0 && namePart(first)) first--;
+    first++;
+    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && aName(first, last) && !covered(first) && !covered(last)
+      && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
+      add(personMention(ctx, first, last, null, 'CVL'));
+    }
+  }
   if (out.length === mentions.length) return mentions;
   return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
 }

@@ -501,7 +501,7 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     // X", "met X"), nor inside a quotation: "Y, a minister, called it a lie. “…,” he said" is Y
     const { tokens } = ctx;
     const paragraph = tokens[before].paragraph;
-    const subject = ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === paragraph && fits(m.actor) && (!!m.person || !!m.family)
+    const subject = ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === paragraph && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !ctx.marks.some((q) => q.start <= m.start && m.end <= q.end)).at(-1);
     if (subject) return subject.actor!;
   }
