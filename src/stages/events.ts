@@ -102,11 +102,16 @@ function nationalModifiers(doc: Doc): Mention[] {
   return out;
 }
 
-/** "military action", "military exercises": a group word describing a noun is no party to the event. */
+/**
+ * "military action", "heavy artillery fire": a group word describing a thing is no party to the event
+ * ("opposition members", "police officers", "the rebel group" are parties: the next word names people or a body).
+ */
 function isDescriptive(doc: Doc, m: Mention): boolean {
   const t = doc.tokens[m.first];
   const next = doc.tokens[m.last + 1];
-  return m.first === m.last && !t.cap && t.pos === 'ADJ' && !!next && next.pos === 'NOUN' && !next.cap;
+  if (m.first !== m.last || t.cap || !['ADJ', 'NOUN'].includes(t.pos) || !next || next.pos !== 'NOUN' || next.cap) return false;
+  if (doc.lexicon.grammar.representatives.has(next.key) || doc.lexicon.grammar.bodyWords.has(next.key)) return false;
+  return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
@@ -343,6 +348,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
     sources = [by];
     if (!targets.length) targets = [null];
+    // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
+    if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
     sources = subjectOf(ctx, i, sentenceFirst, quote);
   }
