@@ -116,9 +116,21 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
 function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
+  const direct = index.get(t.lemma);
+  if (direct) return direct;
+  let known = stemCache.get(index);
+  if (!known) stemCache.set(index, (known = new Map()));
   const k = t.key;
-  return index.get(t.lemma) ?? index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined);
+  if (known.has(k)) return known.get(k) ?? undefined;
+  const found = index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined);
+  // bounded: a long-running server sees an open vocabulary
+  if (known.size > 50_000) known.clear();
+  known.set(k, found ?? null);
+  return found;
 }
+
+/** Inflected forms already looked up, per pattern index (the same words recur across articles). */
+const stemCache = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[] | null>>();
 
 /**
  * A finite verb (or a noun frame's noun): not a gerund; an infinitive only where it takes the subject
