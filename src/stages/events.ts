@@ -31,6 +31,8 @@ interface Match {
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
+/** "attacked our energy system", "threatened us": in a quote, the speaker's side */
+const SPEAKER_PRONOUNS = new Set(['us', 'our']);
 
 export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
@@ -256,7 +258,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
   if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
-  if (j <= end && OBJECT_PRONOUNS[tokens[j].key] && tokens[j].pos === 'PRON') {
+  if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON') {
     return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: pronounMention(tokens[j]) } : got, passive);
   }
   for (let k = j; k <= end && k - j <= 5; k++) {
@@ -376,7 +378,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   sources = sources.filter((s) => s.actor);
   if (!sources.length) return [];
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
-  if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
+  if (targets[0] && !targets[0].actor && SPEAKER_PRONOUNS.has(tokens[targets[0].first].key)) {
+    const speaker = quote?.direct ? quote.speaker?.actor : null;
+    const side = speaker?.country ? doc.lexicon.places.get(speaker.country) : undefined;
+    targets = [side ? { ...targets[0], actor: stateOf(side) } : null];
+  } else if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
     const not = new Set(sources.flatMap((s) => [s.actor!.id, s.actor!.country ?? '']));
     const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], false, not);
     targets = [actor ? { ...targets[0], actor } : null];
@@ -392,10 +398,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
-  const negated = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
-  // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send")
+  // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send"); a stated
+  // refusal to cooperate is a REJECT ("we will never recognise …"), not a negated act
   const intent = isIntent(ctx, i);
-  const type = intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
+  const refusal = intent && isNegated(ctx, i, sentenceFirst) && !p.source.negative && COOPERATIVE.has(p.source.type);
+  const negated = isNegated(ctx, i, sentenceFirst) && !p.source.negative && !refusal;
+  const type = refusal ? 'REJECT' : intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
   const cameo = p.source.cameo;
@@ -593,7 +601,7 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
 function directObject(ctx: Ctx, j: number): Mention | null {
   const { tokens } = ctx;
-  if (OBJECT_PRONOUNS[tokens[j]?.key] && tokens[j].pos === 'PRON') return pronounMention(tokens[j]);
+  if ((OBJECT_PRONOUNS[tokens[j]?.key] || SPEAKER_PRONOUNS.has(tokens[j]?.key)) && tokens[j].pos === 'PRON') return pronounMention(tokens[j]);
   for (let k = j; k < tokens.length && k - j <= 8; k++) {
     const m = ctx.byFirst.get(k);
     if (m) return isPossessiveModifier(ctx, m) ? null : m;
@@ -639,6 +647,8 @@ const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across'
 const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
+
+const COOPERATIVE = new Set(['SUPPORT', 'AGREE', 'COOPERATE', 'CONSULT', 'AID', 'RETREAT', 'CONCEDE']);
 
 /** Types coded without a named source ("were killed", "were arrested"): what was done matters even when the doer is unnamed. */
 const UNATTRIBUTED = new Set(['ASSAULT', 'COERCE']);
