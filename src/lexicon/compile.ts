@@ -53,7 +53,7 @@ export interface Lexicon {
   /** likely gender of a given name, for resolving "he" and "she" */
   givenNames: Map<string, 'm' | 'f'>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
-  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords', Set<string>>;
+  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'honorifics', Set<string>>;
   /** event patterns by the lemma of their first word */
   eventPatterns: Map<string, CompiledPattern[]>;
   /** CAMEO code → label and Goldstein-style score */
@@ -243,7 +243,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const grammar: Lexicon['grammar'] = {
     locative: new Set(g.locative), motion: new Set(g.motion), featureWords: new Set(g.feature_words), nameParticles: new Set(g.name_particles),
     representatives: new Set(g.representatives), qualifiers: new Set(g.qualifiers), naming: new Set(g.naming), negation: new Set(g.negation),
-    relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words),
+    relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words), researchWords: new Set(g.research_words), academicWords: new Set(g.academic_words), honorifics: new Set(g.honorifics),
   };
   const eventPatterns = indexPatterns(data.events.flat());
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));

@@ -122,7 +122,7 @@ export const DICTIONARY_KINDS = {
   grammar: z.object({
     locative: z.array(z.string()), motion: z.array(z.string()), feature_words: z.array(z.string()), name_particles: z.array(z.string()),
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
-    relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]),
+    relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),
   cameo: z.lazy(() => z.record(z.string().regex(/^\d{2,4}$/), z.object({ label: z.string(), goldstein: z.number().min(-10).max(10) }).passthrough())),

@@ -189,6 +189,12 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       const role = out.filter((m) => m.first > c && m.last < end && (m.actor || m.agent));
+      // "Lt. Gen. (retd.) X, a distinguished fellow at the Delhi Policy Forum": a research body's
+      const tank = ['a', 'an'].includes(tokens[c + 1]?.key) ? researchBody(ctx, out, c + 1, end) : null;
+      if (tank) {
+        titled.actor = { ...titled.actor!, country: tank.country, sector: 'NGO', cameo: tank.country ? `${tank.country}NGO` : null };
+        continue;
+      }
       const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
       if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
       else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
@@ -211,6 +217,12 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const opener = tokens[from];
       const nationality = nationalityIn(ctx, from, end);
       const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
+      // "X, an analyst at the Almaty-based Central Asia Security Forum": a research body's, of the place it is in
+      const tank = ['a', 'an'].includes(opener?.key ?? '') ? researchBody(ctx, out, from, end) : null;
+      if (tank) {
+        add(personMention(ctx, first, c - 1, tank.country ?? nationality, 'NGO'));
+        continue;
+      }
       const roleOf = role.length ? roleFromPhrase(ctx, role, nationality) : null;
       if (starts && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL');
@@ -257,7 +269,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     let first = last;
     while (first >= 0 && namePart(first)) first--;
     first++;
-    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && aName(first, last) && !covered(first) && !covered(last)
+    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last)
       && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
@@ -301,6 +313,23 @@ const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.act
  * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
  * role gives way to a present one ("the former police officer who leads the gang").
  */
+/**
+ * A research body named in an apposition the dictionaries do not know ("the Dakar-based West Africa
+ * Governance Institute", "the Delhi Policy Forum"): the person is an analyst, of the country the body
+ * is based in, where the phrase says.
+ */
+function researchBody(ctx: Ctx, mentions: Mention[], from: number, end: number): { country: string | null } | null {
+  const { tokens } = ctx;
+  const words = ctx.lex.grammar.researchWords;
+  let k = from;
+  while (k < end && !(tokens[k].cap && words.has(tokens[k].key))) k++;
+  if (k >= end || mentions.some((m) => m.actor && m.first <= k && k <= m.last)) return null;
+  // a professor at a university speaks for no body (a civilian)
+  for (let a = from; a < end; a++) if (ctx.lex.grammar.academicWords.has(tokens[a].key)) return null;
+  const placed = mentions.find((m) => m.first >= from && m.last < k && (m.place?.country || (m.actor?.kind === 'state' && m.actor.country)));
+  return { country: placed?.place?.country ?? placed?.actor?.country ?? null };
+}
+
 function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = null): { head: Mention; body?: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
   const { tokens } = ctx;
   const former = (m: Mention): boolean => /^(the |a |an )?former\b/i.test(m.text);
@@ -652,7 +681,8 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   const unknownName = (t: Token | undefined): boolean =>
     !!t && !t.space && t.cap && t.pos === 'PROPN' && !NAME_SUFFIX.test(t.text) && !inDate(t) && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
     !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'));
-  return unknownName(next) || unknownName(prev);
+  // "Mr Rutte", "Dr. Tedros": an honorific is no part of an unknown name
+  return unknownName(next) || (unknownName(prev) && !ctx.lex.grammar.honorifics.has(prev!.key));
 }
 
 /** "Atlanta, Georgia": a name after "City," where the city lies in another country is a subdivision. */
