@@ -458,6 +458,14 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const actor = agentActor(ctx, agent, mod.country);
     if (actor) return { mention: mk(ctx, atom.first, atom.last, actor, null, { agent }), next: n + 1 };
   }
+  // "Rwanda’s U.N. ambassador": an envoy to a body represents the state that sends them
+  const envoyAtom = atoms[n + 2];
+  if (mod && !mod.org && mod.country && nextAtom && has(nextAtom, 'org') && nextAtom.first === mod.after && envoyAtom && envoyAtom.first === nextAtom.last + 1
+    && has(envoyAtom, 'agent') && ctx.lex.grammar.envoys.has(tokens[envoyAtom.last].key)) {
+    const agent = pick(envoyAtom, 'agent')!.agent;
+    const actor = agentActor(ctx, agent, mod.country);
+    if (actor) return { mention: mk(ctx, withArticle(ctx, atom.first), envoyAtom.last, actor, null, { agent }), next: n + 3 };
+  }
   if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
