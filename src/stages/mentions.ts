@@ -571,7 +571,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
       return { mention: mk(ctx, seat ? withArticle(ctx, atom.first) : atom.first, atom.last, stateActor(ctx, country.iso3), null, {}), next: n + 1 };
     }
   }
-  if (place && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
+  // "National Intelligence Service (NIS)": an acronym in brackets after a name is that name's, not a town (Niš)
+  const bracketed = tokens[atom.first - 1]?.key === '(' && tokens[atom.last + 1]?.key === ')' && /^[\p{Lu}.]+$/u.test(ctx.doc.text.slice(tokens[atom.first].start, tokens[atom.last].end));
+  if (place && !bracketed && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };

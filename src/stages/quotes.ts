@@ -392,6 +392,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     const t = tokens[j];
     if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.key === 'also') j--;
     else if (dateEnds.has(j)) j = doc.dates.find((d) => d.last === j)!.first - 1;
+    // "Médecins Sans Frontières (MSF) said": the acronym in brackets after the name
+    else if (t.key === ')' && tokens[j - 2]?.key === '(' && j - 3 >= sentenceFirst) j -= 3;
     else break;
   }
   if (j < sentenceFirst) return null;
@@ -613,7 +615,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
       // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
-      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || x.pos === 'PUNCT');
+      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || (x.pos === 'PUNCT' && x.key !== '-'));
       if (that > 0 && tokens[j + that].key === 'that') j += that;
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
