@@ -861,6 +861,20 @@ function orgActor(_ctx: Ctx, org: NonNullable<Modifier['org']>): Actor {
   };
 }
 
+/** Everyone who has held a role in a country, indexed once per lexicon. */
+const holdersIndex = new WeakMap<Lexicon, Map<string, PersonInfo[]>>();
+function roleHolders(lex: Lexicon, country: string, role: string): PersonInfo[] {
+  let index = holdersIndex.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const p of lex.people.values()) {
+      for (const key of new Set(p.roles.map((r) => `${r.country}|${r.role}`))) index.set(key, [...(index.get(key) ?? []), p]);
+    }
+    holdersIndex.set(lex, index);
+  }
+  return index.get(`${country}|${role}`) ?? [];
+}
+
 function agentActor(ctx: Ctx, agent: AgentEntry, country: string | null, org?: Modifier['org']): Actor | null {
   if (org) {
     return {
@@ -871,7 +885,7 @@ function agentActor(ctx: Ctx, agent: AgentEntry, country: string | null, org?: M
   }
   if (!country) return null;
   if (agent.kind === 'person' && agent.role) {
-    const holders = [...ctx.lex.people.values()].filter((p) => p.roles.some((r) => r.country === country && r.role === agent.role && ctx.date && r.from <= ctx.date && (r.to === null || ctx.date <= r.to + '\uffff')));
+    const holders = roleHolders(ctx.lex, country, agent.role).filter((p) => p.roles.some((r) => r.country === country && r.role === agent.role && ctx.date && r.from <= ctx.date && (r.to === null || ctx.date <= r.to + '\uffff')));
     if (holders.length === 1) return personActor(ctx, holders[0], agent, country);
   }
   if (agent.id === 'government') return governmentActor(ctx, country);
