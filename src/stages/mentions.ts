@@ -107,12 +107,12 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
     const set = new Set(near.filter((x) => x.sentence === s).map((x) => x.place?.country).filter((c): c is string => !!c && inPlay(c)));
     return set.size === 1 ? [...set][0] : null;
   };
-  // civilians are known by where they are: the place named nearest before them
+  // civilians are known by where they are: a place named in their sentence; a place further back may
+  // be across a border, so the article's own country outranks it
   if (sector === 'CVL' || sector === 'REF') {
-    for (let s = m.sentence; s >= 0; s--) {
-      const place = placeIn(s);
-      if (place) return place;
-    }
+    const place = placeIn(m.sentence);
+    if (place) return place;
+    return principalCountry(near) ?? placeIn(m.sentence - 1);
   }
   for (let s = m.sentence; s >= 0; s--) {
     const here = near.filter((x) => x.sentence === s && x.actor);

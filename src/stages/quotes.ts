@@ -306,7 +306,8 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
       // "Britain’s ambassador to the IAEA, Corinne Kitsell, told …", "a spokesman for the army said":
       // a phrase without a verb of its own, then maybe the name in apposition, then the cue
       let k = j;
-      while (tokens[k] && k - j <= 12 && tokens[k].sentence === tokens[j].sentence && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tokens[k].pos) && cueAt(ctx, k) < 0) k++;
+      // ("Qatari Prime Minister and Foreign Minister Sheikh X told": a second title of the same person)
+      while (tokens[k] && k - j <= 12 && tokens[k].sentence === tokens[j].sentence && (['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tokens[k].pos) || tokens[k].key === 'and') && cueAt(ctx, k) < 0) k++;
       if (k > j && tokens[k]?.key === ',') {
         let e = k + 1;
         while (tokens[e] && e - k <= 8 && tokens[e].key !== ',' && tokens[e].pos !== 'VERB') e++;
