@@ -88,6 +88,10 @@ describe('quotes: patterns', () => {
     const a = run('Turkey’s defence ministry said its jets had struck targets in Iraq. “The violations are unacceptable,” according to a statement from the Iraqi foreign ministry.', { published: '2024-07-11' });
     assert.equal(a.quotes.at(-1)?.speaker?.actor?.country, 'IRQ');
   });
+  it('a few words after a verb of characterization are the subject’s own, unless they name something', () => {
+    assert.deepEqual(speakerOf('Italian Prime Minister Giorgia Meloni called the incident “unacceptable.”').map((q) => q.slice(0, 2)), [['unacceptable.', 'Giorgia Meloni']]);
+    assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

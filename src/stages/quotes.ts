@@ -123,13 +123,14 @@ interface Ctx {
   pronouns: Record<string, string>;
   marks: Marked[];
   reporting: Set<string>;
+  characterizing: Set<string>;
 }
 
 export function quotesStage(doc: Doc): void {
   const cues = doc.lexicon.cues;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
-    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting),
+    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
   doc.quotes = [];
@@ -177,7 +178,9 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
 
   const after = m.close >= 0 ? cueAfter(ctx, closeTok) : null;
   const before = cueBefore(ctx, openTok);
-  const attribution = after ?? before;
+  // "dismissed the accusations as “unfounded”": a few words that are the subject's own
+  const characterized = !after && !before?.direct && words(content) <= 6 && !titleCaseWords(content) && /^\p{Ll}/u.test(content.trim()) ? characterization(ctx, openTok) : null;
+  const attribution = after ?? characterized ?? before;
   const startsSentence = isSentenceStart(ctx, openTok);
   const fullSentence = /^[\p{Lu}\d]/u.test(content.trim()) && words(content) >= 5;
   const continuing = m.continued && previous !== null;
@@ -193,7 +196,7 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
   // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
   const naming = ctx.doc.lexicon.grammar.naming.has(tokens[openTok - 1]?.key ?? '');
-  if (words(content) <= 3 && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
+  if (words(content) <= 3 && !characterized && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
   if (titleCase && words(content) <= 6 && !attribution) return null;
 
   const partial = !startsSentence && !/^[\p{Lu}]/u.test(content.trim());
@@ -349,6 +352,20 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
     const subject = subjectBefore(ctx, c, s.first);
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
+  }
+  return null;
+}
+
+/** The subject of a verb of characterization just before the mark ("Meloni called the incident “…”"). */
+function characterization(ctx: Ctx, openTok: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[tokens[openTok].sentence];
+  for (let k = openTok - 1; k >= s.first && openTok - k <= 8; k--) {
+    const t = tokens[k];
+    if (t.pos === 'PUNCT' && !t.space && !/^[“”"„«»]$/.test(t.text)) return null;
+    if (t.pos !== 'VERB' || !ctx.characterizing.has(t.lemma)) continue;
+    const speaker = subjectBefore(ctx, k, s.first);
+    return speaker?.actor ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
 }
