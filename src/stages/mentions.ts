@@ -92,30 +92,79 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
  * same in the nearest sentence before that names just one, so the paragraph at hand counts before
  * the article's opening. Words inside quotation marks say nothing of whom a person works for.
  */
-function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
+interface ContextIndex {
+  /** mentions that can place someone, by sentence: none inside quotation marks, no news agencies */
+  bySentence: Map<number, Mention[]>;
+  /** sentences that have such mentions, last first */
+  sentences: number[];
+  /** countries that play a part in the article: acting, or named as a place more than once, or the only place */
+  inPlay: Set<string>;
+  /** the article's principal country up to each of those sentences */
+  principal: Map<number, string | null>;
+}
+
+const contextIndexes = new WeakMap<Mention[], ContextIndex>();
+
+/** Built once per list of mentions: contextCountry() runs for every unplaced mention of a long article. */
+function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): ContextIndex {
+  const known = contextIndexes.get(mentions);
+  if (known) return known;
+  const bySentence = new Map<number, Mention[]>();
   // a news agency ("BAMAKO (Reuters) -", "told AFP") says nothing of whom a person works for
-  const near = mentions.filter((x) => x.sentence <= m.sentence && x !== m && !quoted(x) && x.actor?.sector !== 'MED');
+  for (const x of mentions) {
+    if (x.actor?.sector === 'MED' || quoted(x)) continue;
+    bySentence.set(x.sentence, [...(bySentence.get(x.sentence) ?? []), x]);
+  }
+  const placeCountries = mentions.map((x) => x.place?.country).filter((c): c is string => !!c);
+  const placeCounts = new Map<string, number>();
+  for (const c of placeCountries) placeCounts.set(c, (placeCounts.get(c) ?? 0) + 1);
+  const inPlay = new Set<string>(mentions.map((x) => x.actor?.country).filter((c): c is string => !!c));
+  for (const [c, n] of placeCounts) if (n > 1 || placeCounts.size === 1) inPlay.add(c);
+  const ascending = [...bySentence.keys()].sort((a, b) => a - b);
+  const principal = new Map<number, string | null>();
+  // named most often so far, the first named on a tie
+  const counts = new Map<string, number>();
+  for (const s of ascending) {
+    for (const x of bySentence.get(s)!) {
+      const c = x.actor?.country ?? x.place?.country;
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+    principal.set(s, best);
+  }
+  const index = { bySentence, sentences: ascending.reverse(), inPlay, principal };
+  contextIndexes.set(mentions, index);
+  return index;
+}
+
+function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
+  const index = contextIndex(mentions, quoted);
+  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m);
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
     return set.size === 1 ? [...set][0] : null;
   };
-  // a place counts where its country plays a part in the article, or is the only one it names (not a namesake town abroad)
-  const placeCountries = mentions.map((x) => x.place?.country).filter((c): c is string => !!c);
-  const inPlay = (c: string): boolean => mentions.some((x) => x.actor?.country === c) || placeCountries.filter((x) => x === c).length > 1 || placeCountries.every((x) => x === c);
+  // a place counts where its country plays a part in the article (not a namesake town abroad)
   const placeIn = (s: number): string | null => {
-    const set = new Set(near.filter((x) => x.sentence === s).map((x) => x.place?.country).filter((c): c is string => !!c && inPlay(c)));
+    const set = new Set(near(s).map((x) => x.place?.country).filter((c): c is string => !!c && index.inPlay.has(c)));
     return set.size === 1 ? [...set][0] : null;
+  };
+  const principal = (): string | null => {
+    const s = index.sentences.find((x) => x <= m.sentence);
+    return s === undefined ? null : index.principal.get(s) ?? null;
   };
   // civilians are known by where they are: a place named in their sentence; a place further back may
   // be across a border, so the article's own country outranks it
   if (sector === 'CVL' || sector === 'REF') {
     const place = placeIn(m.sentence);
     if (place) return place;
-    return principalCountry(near) ?? placeIn(m.sentence - 1);
+    return principal() ?? placeIn(m.sentence - 1);
   }
-  for (let s = m.sentence; s >= 0; s--) {
-    const here = near.filter((x) => x.sentence === s && x.actor);
+  for (const s of index.sentences) {
+    if (s > m.sentence) continue;
+    const here = near(s).filter((x) => x.actor);
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -128,19 +177,7 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
     const place = placeIn(s);
     if (place) return place;
   }
-  return principalCountry(near);
-}
-
-/** The country the article is most about so far: named most often, the first named on a tie. */
-function principalCountry(mentions: Mention[]): string | null {
-  const counts = new Map<string, number>();
-  for (const x of mentions) {
-    const c = x.actor?.country ?? x.place?.country;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
-  return best;
+  return principal();
 }
 
 /**
