@@ -124,6 +124,42 @@ interface Ctx {
   marks: Marked[];
   reporting: Set<string>;
   characterizing: Set<string>;
+  /** the article's mentions by first and by last token, in document order (lookups at a position stay cheap in long articles) */
+  byFirst: Map<number, Mention[]>;
+  byLast: Map<number, Mention[]>;
+}
+
+function byPosition(mentions: Mention[], key: (m: Mention) => number): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = out.get(key(m));
+    if (list) list.push(m);
+    else out.set(key(m), [m]);
+  }
+  return out;
+}
+
+/** The first mention starting (or ending) at token `i` that satisfies `test`, in document order. */
+const startingAt = (ctx: Ctx, i: number, test: (m: Mention) => boolean = () => true): Mention | undefined => ctx.byFirst.get(i)?.find(test);
+const endingAt = (ctx: Ctx, i: number, test: (m: Mention) => boolean = () => true): Mention | undefined => ctx.byLast.get(i)?.find(test);
+const hasActor = (m: Mention): boolean => !!m.actor;
+
+/** The first mention with an actor that starts inside `m` and runs on past it. */
+function overlapping(ctx: Ctx, m: Mention): Mention | undefined {
+  for (let k = m.first + 1; k <= m.last; k++) {
+    const x = startingAt(ctx, k, (y) => !!y.actor && y.last > m.last);
+    if (x) return x;
+  }
+  return undefined;
+}
+
+/** The first mention with an actor that covers token `i` (mentions are at most a few dozen tokens long). */
+function covering(ctx: Ctx, i: number): Mention | undefined {
+  for (let k = Math.max(0, i - 40); k <= i; k++) {
+    const x = startingAt(ctx, k, (y) => !!y.actor && y.last >= i);
+    if (x) return x;
+  }
+  return undefined;
 }
 
 export function quotesStage(doc: Doc): void {
@@ -131,6 +167,7 @@ export function quotesStage(doc: Doc): void {
   const ctx: Ctx = {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
     documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+    byFirst: byPosition(doc.mentions, (m) => m.first), byLast: byPosition(doc.mentions, (m) => m.last),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
   doc.quotes = [];
@@ -288,9 +325,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   // X said ("the ministry’s statement said", "the summit communiqué said" too); "council deputy head X
   // told", "Justice Minister X said", "National Maritime Council spokesman X said": words the
   // dictionaries do not know before the mention of the speaker
-  if (!ctx.doc.mentions.some((x) => x.first === i && x.actor)) {
+  if (!startingAt(ctx, i, hasActor)) {
     for (let k = i; k <= i + 4 && tokens[k] && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) && cueAt(ctx, k) < 0; k++) {
-      if (ctx.doc.mentions.some((x) => x.first === k + 1 && x.actor?.kind === 'person')) {
+      if (startingAt(ctx, k + 1, (x) => x.actor?.kind === 'person')) {
         i = k + 1;
         break;
       }
@@ -371,9 +408,9 @@ function characterization(ctx: Ctx, openTok: number): Attribution | null {
 }
 
 function mentionStartingAt(ctx: Ctx, i: number): { last: number; speaker: NonNullable<DocQuote['speaker']> } | null {
-  let m = ctx.doc.mentions.find((x) => x.first === i && x.actor);
+  let m = startingAt(ctx, i, hasActor);
   // a phrase read as two overlapping mentions ("Japanese Chief" + "Chief Cabinet Secretary Yoshimasa Hayashi"): the longer run names the speaker
-  for (let next = m; next; next = ctx.doc.mentions.find((x) => x.actor && x.first > m!.first && x.first <= m!.last && x.last > m!.last)) m = next;
+  for (let next = m; next; next = overlapping(ctx, m!)) m = next;
   return m ? { last: m.last, speaker: speakerOf(m) } : null;
 }
 
@@ -386,8 +423,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   const { tokens } = ctx;
   while (tokens[i] && (tokens[i].key === ',' || tokens[i].space)) i++;
   // "said a resident of the town": the article is not part of the mention
-  if (['a', 'an'].includes(tokens[i]?.key) && !ctx.doc.mentions.some((x) => x.first === i)) i++;
-  const m = ctx.doc.mentions.find((x) => x.actor && x.first <= i && i <= x.last);
+  if (['a', 'an'].includes(tokens[i]?.key) && !startingAt(ctx, i)) i++;
+  const m = covering(ctx, i);
   if (m) return speakerOf(m);
   return pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
 }
@@ -415,9 +452,9 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     else break;
   }
   if (j < sentenceFirst) return null;
-  let m = doc.mentions.find((x) => x.actor && x.last === j) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? doc.mentions.find((x) => x.actor?.kind === 'person' && x.last === j - 1) : undefined);
+  let m = endingAt(ctx, j, hasActor) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
-  if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = doc.mentions.find((x) => x.actor && x.last === m!.first - 3) ?? m;
+  if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -449,7 +486,7 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
   // (appositions may follow each other: "X, the head of Y, a Yerevan-based think tank, said")
   for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
     if (tokens[k].key !== ',') continue;
-    const m = ctx.doc.mentions.find((x) => x.actor && x.last === k - 1);
+    const m = endingAt(ctx, k - 1, hasActor);
     // the subject opens the sentence, or follows an opening phrase ("In Kigali, …")
     if (m && (m.first === sentenceFirst || tokens[m.first - 1]?.key === ',')) return m;
   }
@@ -464,7 +501,7 @@ function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote[
   while (tokens[k + 1] && k - i < 4 && (['ADJ', 'NOUN', 'PROPN'].includes(tokens[k].pos) || POSSESSIVES.has(tokens[k].key)) && !ctx.documents.has(tokens[k].key)) k++;
   if (tokens[k] && ctx.documents.has(tokens[k].key)) {
     // "a statement from the Iraqi foreign ministry": the document's author is named after it
-    const from = ['from', 'by', 'of'].includes(tokens[k + 1]?.key) ? ctx.doc.mentions.find((x) => x.actor && (x.first === k + 2 || (x.first === k + 3 && tokens[k + 2].key === 'the'))) : undefined;
+    const from = ['from', 'by', 'of'].includes(tokens[k + 1]?.key) ? startingAt(ctx, k + 2, hasActor) ?? (tokens[k + 2]?.key === 'the' ? startingAt(ctx, k + 3, hasActor) : undefined) : undefined;
     if (from) return { ...span(ctx, i, from.last), actor: from.actor };
     const named = ctx.doc.mentions.find((x) => x.actor && x.first >= i && x.last < k);
     return { ...span(ctx, i, k), actor: named?.actor ?? documentAuthor(ctx, i) };
@@ -485,8 +522,8 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
   const quoted = (k: number): boolean => doc.quotes.some((q) => q.start <= tokens[k].start && tokens[k].end <= q.end);
   for (let k = at - 1; k >= 0 && noun < tokens.length; k--) {
     if (tokens[k].lemma !== tokens[noun].lemma || quoted(k)) continue;
-    const of = tokens[k + 1]?.key === 'of' ? doc.mentions.find((m) => m.actor && (m.first === k + 2 || m.first === k + 3)) : undefined;
-    const owner = of ?? doc.mentions.find((m) => m.actor && m.last === k - 2 && POSSESSIVES.has(tokens[k - 1].key));
+    const of = tokens[k + 1]?.key === 'of' ? startingAt(ctx, k + 2, hasActor) ?? startingAt(ctx, k + 3, hasActor) : undefined;
+    const owner = of ?? (POSSESSIVES.has(tokens[k - 1]?.key) ? endingAt(ctx, k - 2, hasActor) : undefined);
     if (owner) return owner.actor;
     const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k);
     if (subject) return subject.actor;
@@ -590,11 +627,11 @@ function sentenceSpeaker(ctx: Ctx, first: number, i: number): NonNullable<DocQuo
 }
 
 function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (offset: number) => boolean): DocQuote | null {
-  const { tokens, doc } = ctx;
+  const { tokens } = ctx;
   let i = s.first;
   while (tokens[i]?.space) i++;
   if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
-  const m = doc.mentions.find((x) => x.actor && (x.first === i + 2 || (x.first === i + 3 && tokens[i + 2].key === 'the')));
+  const m = startingAt(ctx, i + 2, hasActor) ?? (tokens[i + 2]?.key === 'the' ? startingAt(ctx, i + 3, hasActor) : undefined);
   if (!m || tokens[m.last + 1]?.key !== ',') return null;
   const first = m.last + 2;
   let last = s.last;
