@@ -41,7 +41,7 @@ export function eventsStage(doc: Doc): void {
     doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), triggers: new Set(),
     documents: new Set(doc.lexicon.cues.documents),
   };
-  const national = nationalModifiers(doc);
+  const national = new Set(nationalModifiers(doc));
   for (const mention of [...doc.mentions, ...national]) {
     // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan"),
     // and so can a place inside one ("shelled Kharkiv")
@@ -49,7 +49,7 @@ export function eventsStage(doc: Doc): void {
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m || isDescriptive(doc, m)) continue;
     if (!mention.actor && mention.place?.kind !== 'country') ctx.placeOnly.add(m);
-    if (national.includes(mention)) ctx.weak.add(m);
+    if (national.has(mention)) ctx.weak.add(m);
     const f = ctx.byFirst.get(m.first);
     if (!f || m.last > f.last) ctx.byFirst.set(m.first, m);
     const l = ctx.byLast.get(m.last);
@@ -147,7 +147,10 @@ function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
   // a nationality word is no subject there ("the Russian attack")
   if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
-  if (prev && prev.key === 'to') return !!governingVerb(ctx, i) && !ctx.triggers.has(governingVerb(ctx, i)!.i);
+  if (prev && prev.key === 'to') {
+    const governor = governingVerb(ctx, i);
+    return !!governor && !ctx.triggers.has(governor.i);
+  }
   if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
   return true;
 }
@@ -401,8 +404,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send"); a stated
   // refusal to cooperate is a REJECT ("we will never recognise …"), not a negated act
   const intent = isIntent(ctx, i);
-  const refusal = intent && isNegated(ctx, i, sentenceFirst) && !p.source.negative && COOPERATIVE.has(p.source.type);
-  const negated = isNegated(ctx, i, sentenceFirst) && !p.source.negative && !refusal;
+  const denied = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
+  const refusal = intent && denied && COOPERATIVE.has(p.source.type);
+  const negated = denied && !refusal;
   const type = refusal ? 'REJECT' : intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
@@ -497,8 +501,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   while (j >= sentenceFirst) {
     const t = tokens[j];
     const d = dateAt(j);
+    const governor = t.key === 'to' ? governingVerb(ctx, nextWordIndex(tokens, j)) : null;
     if (d) j = d.first - 1;
-    else if (t.key === 'to' && governingVerb(ctx, nextWordIndex(tokens, j))) j = governingVerb(ctx, nextWordIndex(tokens, j))!.i - 1;
+    else if (governor) j = governor.i - 1;
     else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
     else if (t.key === ',') {
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
