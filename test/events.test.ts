@@ -54,3 +54,20 @@ describe('events: every pattern with its own example (data/events/*.yaml)', () =
     assert.ok(rate >= 0.8, misses.slice(0, 40).join('\n'));
   });
 });
+
+describe('events: every event noun with its own example (data/events/nouns.yaml)', () => {
+  const patterns = [...new Set([...lexicon.eventNouns.values()].flat().map((p) => p.source))];
+  it('gives each noun pattern an example, coded with its type', () => {
+    assert.ok(patterns.length >= 60);
+    assert.deepEqual(patterns.filter((p) => !p.example).map((p) => p.pattern), []);
+    const misses = patterns.filter((p) => !run(p.example!, { published: '2024-05-01' }).events.some((e) => e.type === p.type))
+      .map((p) => `${p.pattern} = ${p.type}: "${p.example}"`);
+    assert.deepEqual(misses, []);
+  });
+  it('codes a noun only as the subject of its clause, and once with its verb', () => {
+    const types = (text: string) => run(text, { published: '2024-05-01' }).events.map((e) => `${e.type} ${e.source?.country ?? '-'}→${e.target?.country ?? '-'}`);
+    assert.deepEqual(types('Israeli strikes on Gaza killed 30 people on Tuesday.'), ['ASSAULT ISR→PSE']);
+    assert.deepEqual(types('Germany condemned Russia’s invasion of Ukraine.'), ['ACCUSE DEU→RUS']);
+    assert.deepEqual(types('The protest movement has lost momentum.'), []);
+  });
+});

@@ -28,6 +28,15 @@ describe('lexicon', () => {
     assert.throws(() => loadDictionaries(['/nonexistent/dict.yaml']), /\/nonexistent\/dict\.yaml:0: cannot read dictionary: ENOENT/);
   });
 
+  it('a source slot belongs to event nouns, not to verb patterns', () => {
+    const verb = { name: 'mine.yaml', text: 'events:\n  - pattern: meet by S\n    type: CONSULT\n    cameo: "040"\n' };
+    assert.throws(() => compileLexicon(loadDictionaries([verb])), /pattern "meet by S": S belongs in event_nouns/);
+    const noun = { name: 'nouns.yaml', text: 'event_nouns:\n  - pattern: parley between S and X\n    type: CONSULT\n    cameo: "040"\n' };
+    const custom = compileLexicon(loadDictionaries([noun]));
+    const a = analyze('A parley between Chile and Peru ended on Monday.', {}, { lexicon: custom });
+    assert.deepEqual(a.events.map((e) => [e.type, e.source?.country, e.target?.country]), [['CONSULT', 'CHL', 'PER']]);
+  });
+
   it('a user dictionary adds actors and changes the dictionary hash', () => {
     const text = 'The Free Lowland Front said on Monday it had shelled the port.';
     assert.equal(analyze(text, {}, { lexicon }).actors.length, 0);

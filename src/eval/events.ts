@@ -16,6 +16,8 @@ export interface EventCase {
   expect?: ExpectedEvent[];
   /** no event may be emitted */
   none?: boolean;
+  /** events that must not be emitted ("condemned Russia's invasion" is no ASSAULT) */
+  not?: { type: string }[];
 }
 
 /** An actor as the cases name it: its country, or IGO. */
@@ -38,5 +40,6 @@ export function eventCaseFailure(c: EventCase, a: Analysis): string | null {
       && ('speaker' in x ? actorCode(e.speaker) === (x.speaker ?? null) : true));
     if (!hit) return `missing ${x.type} ${x.source ?? '-'}→${x.target ?? '-'}${x.negated ? ' negated' : ''}${x.quoted ? ' quoted' : ''}; got ${a.events.map(show).join(', ') || 'none'}`;
   }
-  return null;
+  const unwanted = a.events.filter((e) => c.not?.some((x) => x.type === e.type));
+  return unwanted.length ? `not expected: ${unwanted.map(show).join(', ')}` : null;
 }

@@ -56,6 +56,8 @@ export interface Lexicon {
   grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'honorifics', Set<string>>;
   /** event patterns by the lemma of their first word */
   eventPatterns: Map<string, CompiledPattern[]>;
+  /** event nouns' patterns by the noun's lemma */
+  eventNouns: Map<string, CompiledPattern[]>;
   /** CAMEO code → label and Goldstein-style score */
   cameo: Map<string, { label: string; goldstein: number }>;
 }
@@ -246,8 +248,9 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words), researchWords: new Set(g.research_words), academicWords: new Set(g.academic_words), honorifics: new Set(g.honorifics),
   };
   const eventPatterns = indexPatterns(data.events.flat());
+  const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, grammar, eventPatterns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, grammar, eventPatterns, eventNouns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -11,8 +11,8 @@ export interface CompiledPattern {
   source: EventPattern;
   head: string;
   elements: Element[];
-  /** a noun frame: the head is a noun, and S names the source */
-  nounFrame: boolean;
+  /** event nouns only: words one of which must stand before the noun in its phrase */
+  modifiers: Set<string>;
   hasTarget: boolean;
   /** literal words, for preferring the most specific of several matches */
   specificity: number;
@@ -20,7 +20,7 @@ export interface CompiledPattern {
 
 export class PatternError extends Error {}
 
-export function compilePattern(p: EventPattern): CompiledPattern {
+export function compilePattern(p: EventPattern, noun = false): CompiledPattern {
   const parts: string[] = p.pattern.trim().toLowerCase().match(/\[[^\]]+\]|\([^)]+\)|\S+/g) ?? [];
   if (!parts.length || /^[[(*]|^[xs]$/.test(parts[0])) throw new PatternError(`pattern "${p.pattern}" must start with a verb or noun`);
   const elements: Element[] = [];
@@ -31,18 +31,20 @@ export function compilePattern(p: EventPattern): CompiledPattern {
     else if (part.startsWith('[')) elements.push({ k: 'word', words: new Set(part.slice(1, -1).split('|').map((w) => w.trim())), optional: false });
     else elements.push({ k: 'word', words: new Set([part.replace(/’/g, "'")]), optional: false });
   }
-  const nounFrame = elements.some((e) => e.k === 'slot' && e.slot === 'S');
+  // a verb's source is its subject; only an event noun names it in the pattern ("talks between S and X")
+  if (!noun && elements.some((e) => e.k === 'slot' && e.slot === 'S')) throw new PatternError(`pattern "${p.pattern}": S belongs in event_nouns (a verb's source is its subject)`);
+  if (!noun && p.modifiers.length) throw new PatternError(`pattern "${p.pattern}": modifiers belong in event_nouns`);
   return {
-    source: p, head: parts[0].replace(/’/g, "'"), elements, nounFrame,
+    source: p, head: parts[0].replace(/’/g, "'"), elements, modifiers: new Set(p.modifiers.map((w) => w.toLowerCase().replace(/’/g, "'"))),
     hasTarget: elements.some((e) => e.k === 'slot' && e.slot === 'X'),
-    specificity: elements.filter((e) => e.k === 'word' && !e.optional).length * 2 + elements.filter((e) => e.k === 'slot').length,
+    specificity: elements.filter((e) => e.k === 'word' && !e.optional).length * 2 + elements.filter((e) => e.k === 'slot').length + (p.modifiers.length ? 1 : 0),
   };
 }
 
-export function indexPatterns(patterns: EventPattern[]): Map<string, CompiledPattern[]> {
+export function indexPatterns(patterns: EventPattern[], nouns = false): Map<string, CompiledPattern[]> {
   const index = new Map<string, CompiledPattern[]>();
   for (const p of patterns) {
-    const c = compilePattern(p);
+    const c = compilePattern(p, nouns);
     index.set(c.head, [...(index.get(c.head) ?? []), c]);
   }
   for (const list of index.values()) list.sort((a, b) => b.specificity - a.specificity);

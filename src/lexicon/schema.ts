@@ -125,6 +125,8 @@ export const DICTIONARY_KINDS = {
     relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),
+  /** event nouns heading the subject of a clause ("Israeli strikes on Gaza killed …"), in the verb patterns' syntax */
+  event_nouns: z.lazy(() => z.array(EventPattern)),
   cameo: z.lazy(() => z.record(z.string().regex(/^\d{2,4}$/), z.object({ label: z.string(), goldstein: z.number().min(-10).max(10) }).passthrough())),
 } as const;
 export type DictionaryKind = keyof typeof DICTIONARY_KINDS;
@@ -175,5 +177,7 @@ export const EventPattern = z.object({
   /** the object acts on the subject: "X hosted Y" is Y's visit to X */
   reverse: z.boolean().default(false),
   goldstein: z.number().min(-10).max(10).optional(),
+  /** event nouns only: the noun counts only with one of these words before it ("a general strike") */
+  modifiers: z.array(z.string()).default([]),
 }).passthrough();
 export type EventPattern = z.infer<typeof EventPattern>;

@@ -16,6 +16,8 @@ interface Ctx {
   placeOnly: Set<Mention>;
   /** nationality words standing alone ("Israeli tanks") */
   weak: Set<Mention>;
+  /** group words describing a noun ("police officers" no, "a police crackdown" yes), by first token: the agent of an event noun */
+  describing: Map<number, Mention>;
   documents: Set<string>;
   /** tokens that triggered an event: an infinitive they govern ("threatened to strike") is no event of its own */
   triggers: Set<number>;
@@ -38,7 +40,7 @@ export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
   if (!index.size) return;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), triggers: new Set(),
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(),
     documents: new Set(doc.lexicon.cues.documents),
   };
   const national = new Set(nationalModifiers(doc));
@@ -47,7 +49,11 @@ export function eventsStage(doc: Doc): void {
     // and so can a place inside one ("shelled Kharkiv")
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
-    if (!m || isDescriptive(doc, m)) continue;
+    if (!m) continue;
+    if (isDescriptive(doc, m)) {
+      ctx.describing.set(m.first, m);
+      continue;
+    }
     if (!mention.actor && mention.place?.kind !== 'country') ctx.placeOnly.add(m);
     if (national.has(mention)) ctx.weak.add(m);
     const f = ctx.byFirst.get(m.first);
@@ -57,13 +63,29 @@ export function eventsStage(doc: Doc): void {
   }
   const events: Event[] = [];
   const { tokens } = doc;
+  const inDate = new Uint8Array(tokens.length);
+  for (const d of doc.dates) inDate.fill(1, d.first, d.last + 1);
   for (const s of doc.sentences) {
+    // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
+    let nounVerb = -1;
+    let nounType = '';
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
+      const nouns = inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, t);
+      const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
+      if (noun) {
+        events.push(...noun.events);
+        nounVerb = noun.verb;
+        nounType = noun.events[0].type;
+        ctx.triggers.add(i);
+        i = Math.max(i, noun.last);
+        continue;
+      }
       const patterns = patternsFor(index, t);
-      if (!patterns || !isTrigger(ctx, i, patterns)) continue;
+      if (!patterns || !isTrigger(ctx, i)) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
       if (!match) continue;
+      if (i === nounVerb && match.pattern.source.type === nounType) continue;
       const made = makeEvents(ctx, i, match, s.first);
       events.push(...made);
       if (made.length) {
@@ -92,8 +114,8 @@ function nationalModifiers(doc: Doc): Mention[] {
       const place = entry?.t === 'country' ? doc.lexicon.places.get(entry.iso3) : undefined;
       if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
       const next = tokens[match.last + 1];
-      // "Israeli tanks"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
-      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || ['and', ','].includes(next.key)))) continue;
+      // "Israeli tanks", "Russian shelling"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
+      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && ['led', 'backed'].includes(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
       const t0 = tokens[match.first], t1 = tokens[match.last];
       const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
       out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
@@ -135,15 +157,14 @@ function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledP
 const stemCache = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[] | null>>();
 
 /**
- * A finite verb (or a noun frame's noun): not a gerund; an infinitive only where it takes the subject
+ * A finite verb: not a gerund; an infinitive only where it takes the subject
  * of the verb it depends on. The tagger takes some verbs right after their subject for nouns or
  * adjectives ("Russia attacks Ukraine", "Israel blockaded Gaza", "Iraqi forces retook"): there, the
  * position decides.
  */
-function isTrigger(ctx: Ctx, i: number, patterns: CompiledPattern[]): boolean {
+function isTrigger(ctx: Ctx, i: number): boolean {
   const { tokens } = ctx;
   const t = tokens[i];
-  if (patterns.some((p) => p.nounFrame)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB';
   // a nationality word is no subject there ("the Russian attack")
   if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
@@ -345,17 +366,92 @@ function isPassive(tokens: Token[], i: number): boolean {
   return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
 }
 
-function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): Event[] {
+/** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', 'but', 'and', 'as', 'after', 'when', 'while', 'before', 'because', 'although', 'though', 'until', 'once', 'where', 'that', 'since', 'if', '"', '“', "'", '‘']);
+
+/** Prepositions an event noun's phrase may go on with before its verb ("strikes across the Gaza Strip overnight killed …"). */
+const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'across', 'along', 'over', 'into', 'from', 'by', 'between', 'against', 'of', 'with', 'for', 'during', 'around', 'outside', 'inside', 'and', 'to', 'toward', 'towards', 'off', 'amid']);
+
+/**
+ * An event named by a noun that heads the subject of its clause: "Israeli strikes on Gaza killed 30 people",
+ * "Talks between Serbia and Kosovo collapsed", "Protests erupted in Dhaka". The source is the pattern's S, the
+ * agent ("by S") or the party named before the noun; protests named without one are by the people of the place.
+ * Where the clause's verb is itself an event of another type ("The EU's demand … was rejected by Israel"), the
+ * noun is background to it and is left to the verb.
+ */
+function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst: number, sentenceLast: number): { events: Event[]; verb: number; last: number } | null {
+  const { tokens, doc } = ctx;
+  if (['DET', 'ADP', 'PRON', 'AUX', 'PART', 'PUNCT', 'NUM'].includes(tokens[i].pos)) return null;
+  // the phrase the noun ends: modifiers, a possessor, a nationality
+  let k = i - 1;
+  while (k >= sentenceFirst) {
+    const m = ctx.byLast.get(k);
+    if (m && m.first < k) k = m.first - 1;
+    // "Saudi-led airstrikes", "US-backed forces"
+    else if (tokens[k].space || inNounPhrase(tokens[k]) || m || (['led', 'backed'].includes(tokens[k].key) && tokens[k - 1]?.key === '-')) k--;
+    else break;
+  }
+  const npFirst = k + 1;
+  if (k >= sentenceFirst && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
+  // "the attack helicopters", "a protest movement": the noun is a modifier
+  const next = tokens[nextWordIndex(tokens, i)];
+  if (!next || next.pos === 'PROPN' && !ctx.byFirst.has(next.i) || (next.pos === 'NOUN' && !nouns.some((p) => namesWord(p.elements[0], next.key)))) return null;
+  const before = new Set<string>();
+  for (let n = npFirst; n < i; n++) before.add(tokens[n].key);
+  let match: Match | null = null;
+  for (const p of nouns) {
+    if (p.modifiers.size && ![...p.modifiers].some((w) => before.has(w))) continue;
+    const found = matchElements(ctx, p.elements, 0, i + 1, sentenceLast, { target: null, source: null }, false);
+    if (found) { match = { pattern: p, ...found }; break; }
+  }
+  if (!match) return null;
+  // the verb the phrase is the subject of, after its prepositional phrases and dates
+  let verb = -1;
+  for (let n = match.last + 1; n <= sentenceLast && n - match.last <= 16; n++) {
+    const t = tokens[n];
+    // "was rejected", "have killed": the main verb after its auxiliaries
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      verb = n;
+      for (let a = n + 1; a <= sentenceLast && a - n <= 3 && (tokens[a].space || ['AUX', 'ADV', 'PART', 'VERB'].includes(tokens[a].pos)); a++) if (tokens[a].pos === 'VERB') verb = a;
+      break;
+    }
+    // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
+    if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
+    if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || doc.dates.some((d) => d.first <= n && n <= d.last))) return null;
+  }
+  if (verb < 0) return null;
+  const type = match.pattern.source.type;
+  const verbPatterns = patternsFor(doc.lexicon.eventPatterns, tokens[verb]);
+  const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
+  if (verbMatch && verbMatch.pattern.source.type !== type) return null;
+  let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1);
+  for (let n = npFirst; !source && n < i; n++) {
+    const m = ctx.byFirst.get(n) ?? ctx.describing.get(n);
+    if (m && m.last < i && !ctx.placeOnly.has(m)) source = m;
+  }
+  if (!source && type === 'PROTEST') {
+    // where it happened, else the place it reached ("spread to Basra", "paralysed Buenos Aires")
+    const named = doc.mentions.find((m) => m.sentence === tokens[i].sentence && (m.place || m.actor?.kind === 'state'));
+    const place = locationOf(ctx, i) ?? named?.place ?? (named?.actor?.country ? doc.lexicon.places.get(named.actor.country) : null) ?? null;
+    const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
+    if (country) source = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: civiliansOf(country), place: null };
+  }
+  if (!source) return null;
+  const events = makeEvents(ctx, i, match, sentenceFirst, source);
+  return events.length ? { events, verb, last: match.last } : null;
+}
+
+/** `noun`: the source of an event noun, found in its phrase. */
+function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, noun?: Mention): Event[] {
   const { tokens, doc } = ctx;
   const p = match.pattern;
-  const passive = isPassive(tokens, i);
+  const passive = !noun && isPassive(tokens, i);
   let sources: Mention[];
   let targets: (Mention | null)[] = [match.target];
   const quote = quoteAt(doc, tokens[i].start);
 
-  if (p.nounFrame) {
-    if (!match.source || !isClauseSubject(ctx, i, sentenceFirst)) return [];
-    sources = [match.source];
+  if (noun) {
+    sources = [noun];
   } else if (passive) {
     // "X was accused by Y": Y did it to X
     const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
@@ -372,7 +468,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
-  if (!p.hasTarget && !passive && !targets[0]) targets = [directObject(ctx, match.last + 1)];
+  if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1)];
   // "struck targets in Pakistan": force used in a place is used against it
   if (!passive && !targets[0] && (!p.hasTarget || PLACE_AFFECTED.has(p.source.type))) {
     targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
@@ -430,7 +526,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number): E
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       out.push({
         id: '', sentence: tokens[i].sentence,
-        trigger: { start: tokens[i].start, end: tokens[match.pattern.nounFrame ? i : triggerEnd(ctx, i, match)].end, text: '' },
+        trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
         type, mode: type === p.source.type ? p.source.mode ?? null : null, cameo,
         source: src.actor, target: self ? null : tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
@@ -689,13 +785,6 @@ function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   return false;
 }
 
-/** A noun frame counts only as the subject of its clause ("Talks between X and Y ended …"). */
-function isClauseSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
-  let j = i - 1;
-  while (j >= sentenceFirst && ['DET', 'ADJ', 'NOUN'].includes(ctx.tokens[j].pos)) j--;
-  return j < sentenceFirst;
-}
-
 /** "in Ankara" in the trigger's sentence, nearest to it; else the dateline. */
 function locationOf(ctx: Ctx, i: number): Place | null {
   const { tokens, doc } = ctx;
@@ -715,4 +804,9 @@ function sameParty(a: Actor | null, speaker: Actor | null, group: Mention[]): bo
 
 function stateOf(place: Place): Actor {
   return { id: place.id, name: place.name, kind: 'state', country: place.country, sector: 'GOV', cameo: place.country, wikidata: null };
+}
+
+/** The people of a country, as the mentions stage names them ("protesters" in Dhaka are Bangladeshi civilians). */
+function civiliansOf(country: Place): Actor {
+  return { id: `${country.id}:civilians`, name: `${country.name} civilians`, kind: 'group', country: country.country, sector: 'CVL', cameo: `${country.country}CVL`, wikidata: null };
 }
