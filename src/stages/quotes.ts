@@ -558,9 +558,22 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     // X", "met X"), nor inside a quotation: "Y, a minister, called it a lie. “…,” he said" is Y
     const { tokens } = ctx;
     const paragraph = tokens[before].paragraph;
-    const subject = ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === paragraph && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
-      && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !ctx.marks.some((q) => q.start <= m.start && m.end <= q.end)).at(-1);
+    // not a person named in what someone said ("X said they had discussed a meeting between presidents A and B")
+    const reported = (m: Mention) => {
+      for (let k = ctx.doc.sentences[tokens[m.first].sentence].first; k < m.first; k++) {
+        if (tokens[k].pos === 'VERB' && ctx.verbs.has(tokens[k].lemma) && !ctx.marks.some((q) => q.start <= tokens[k].start && tokens[k].end <= q.end)) return true;
+      }
+      return false;
+    };
+    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
+      && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !ctx.marks.some((q) => q.start <= m.start && m.end <= q.end) && !reported(m)).at(-1);
+    const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
+    // a paragraph that opens with the quote: the person the paragraph before was about ("farmer X, 61, said …" /
+    // "“…,” he said"), unless someone was quoted since
+    const previous = subjectIn(paragraph - 1);
+    const lastQuote = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor);
+    if (previous && (!lastQuote || lastQuote.start < previous.start)) return previous.actor!;
   }
   const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor)?.speaker?.actor;
   if (people && fits(lastSpeaker)) return lastSpeaker;
