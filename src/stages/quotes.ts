@@ -266,12 +266,17 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
  * ("“…,” X said. “…”"), or alone in the next paragraph right after the previous quote.
  */
 function isPreviousRun(ctx: Ctx, previous: DocQuote, m: Marked, _all: Marked[], _n: number): boolean {
-  const { doc, tokens } = ctx;
+  const { tokens } = ctx;
   const p = tokens[tokenAt(ctx, m.open)].paragraph;
   const prevP = tokens[tokenAt(ctx, previous.start)].paragraph;
   if (p === prevP && isSentenceStart(ctx, tokenAt(ctx, m.open))) return true;
-  const between = doc.text.slice(previous.end, m.open).replace(/[”"»’'.,\s]/g, '');
-  return p === prevP + 1 && between.length === 0;
+  if (p !== prevP + 1) return false;
+  // nothing between but the end of the previous quote's own sentence ("…,” she told the BBC.)
+  const lastSentence = tokens[tokenAt(ctx, previous.end - 1)].sentence;
+  for (let k = tokenAt(ctx, previous.end); k < tokenAt(ctx, m.open); k++) {
+    if (!tokens[k].space && tokens[k].sentence !== lastSentence && !/^[”"»’'.,]$/.test(tokens[k].text)) return false;
+  }
+  return true;
 }
 
 function isSentenceStart(ctx: Ctx, tok: number): boolean {
@@ -487,10 +492,23 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
   for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
     if (tokens[k].key !== ',') continue;
     const m = endingAt(ctx, k - 1, hasActor);
-    // the subject opens the sentence, or follows an opening phrase ("In Kigali, …")
-    if (m && (m.first === sentenceFirst || tokens[m.first - 1]?.key === ',')) return m;
+    // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
+    // opening phrase ("In Kigali, …")
+    if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
   }
   return undefined;
+}
+
+/**
+ * Only lower-case modifiers of a noun from `from` up to `to` ("Three-wheeler driver", "a 42-year-old"); a
+ * capitalised word there is part of a name the mention missed ("The Ethiopian Human Rights Council").
+ */
+function modifiersOnly(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!(t.space || ['ADJ', 'NOUN', 'NUM', 'DET'].includes(t.pos) || t.key === '-') || (t.cap && k > from)) return false;
+  }
+  return to - from <= 6;
 }
 
 function documentAt(ctx: Ctx, i: number, _before: number): NonNullable<DocQuote['speaker']> | null {
