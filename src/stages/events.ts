@@ -28,6 +28,8 @@ interface Match {
   last: number;
   target: Mention | null;
   source: Mention | null;
+  /** a passive whose subject holds the pattern's noun ("Sanctions were imposed on Iran by the EU") */
+  subjectNoun?: boolean;
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
@@ -220,10 +222,52 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const passive = isPassive(tokens, i);
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
   const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
+  const subject = passive ? passiveSubject(ctx, i) : null;
   for (const p of patterns) {
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     if (found) return { pattern: p, ...found };
+    const inSubject = subject && subjectNounMatch(ctx, p, i, subject, end);
+    if (inSubject) return inSubject;
+  }
+  return null;
+}
+
+/** The noun phrase a passive verb's subject ends with, past its auxiliaries: "New sanctions on Russia" in "… were announced". */
+function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | null {
+  const { tokens } = ctx;
+  let last = i - 1;
+  while (last >= 0 && (tokens[last].space || ['ADV', 'AUX', 'PART'].includes(tokens[last].pos) || BE.has(tokens[last].key) || ['has', 'have', 'had', 'will', 'would'].includes(tokens[last].key))) last--;
+  if (last < 0 || tokens[last].sentence !== tokens[i].sentence || !inNounPhrase(tokens[last])) return null;
+  let first = last;
+  while (first - 1 >= 0 && tokens[first - 1].sentence === tokens[i].sentence && last - first < 12 && (tokens[first - 1].space || inNounPhrase(tokens[first - 1]) || ['on', 'against', 'to', 'for'].includes(tokens[first - 1].key))) first--;
+  return { first, last };
+}
+
+function partyIn(ctx: Ctx, phrase: { first: number; last: number } | null): Mention | null {
+  for (let k = phrase?.first ?? 0; phrase && k <= phrase.last; k++) {
+    const m = ctx.byFirst.get(k);
+    if (m && m.last <= phrase.last) return m;
+  }
+  return null;
+}
+
+/**
+ * "Sanctions were imposed on Iran by the EU", "New sanctions on Russia were announced by Britain": the
+ * pattern's first noun stands in the passive's subject; the words after it follow in the subject or after the verb.
+ */
+function subjectNounMatch(ctx: Ctx, p: CompiledPattern, i: number, subject: { first: number; last: number }, end: number): Match | null {
+  const { tokens } = ctx;
+  const e0 = p.elements.findIndex((el) => el.k === 'word' && !el.optional);
+  const head = p.elements[e0];
+  if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(0, e0).some((el) => el.k === 'slot')) return null;
+  for (let w = subject.first; w <= subject.last; w++) {
+    if (!head.words.has(tokens[w].key) && !head.words.has(tokens[w].lemma)) continue;
+    const rest = p.elements.slice(e0 + 1);
+    const within = matchElements(ctx, rest, 0, w + 1, subject.last, { target: null, source: null }, false);
+    if (within) return { pattern: p, ...within, last: i, subjectNoun: true };
+    const after = matchElements(ctx, rest, 0, i + 1, end, { target: null, source: null }, false);
+    if (after) return { pattern: p, ...after, subjectNoun: true };
   }
   return null;
 }
@@ -424,7 +468,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const verbPatterns = patternsFor(doc.lexicon.eventPatterns, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
   if (verbMatch && verbMatch.pattern.source.type !== type) return null;
-  let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1);
+  // "New sanctions on Russia were announced by Britain": the passive verb's agent
+  let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(tokens, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
   for (let n = npFirst; !source && n < i; n++) {
     const m = ctx.byFirst.get(n) ?? ctx.describing.get(n);
     if (m && m.last < i && !ctx.placeOnly.has(m)) source = m;
@@ -457,7 +502,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
-    targets = subjectOf(ctx, i, sentenceFirst, quote, false);
+    // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
+    targets = match.subjectNoun ? [match.target ?? partyIn(ctx, passiveSubject(ctx, i))] : subjectOf(ctx, i, sentenceFirst, quote, false);
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
     sources = [by];
     if (!targets.length) targets = [null];
