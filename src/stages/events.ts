@@ -2,6 +2,7 @@
 // a light clause analysis (no full parser) finds the subject, the object or the pattern's
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
 import type { Actor, Event, Place } from '../model/analysis.js';
+import { civiliansActor, stateActor } from '../model/actors.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -21,6 +22,8 @@ interface Ctx {
   documents: Set<string>;
   /** tokens that triggered an event: an infinitive they govern ("threatened to strike") is no event of its own */
   triggers: Set<number>;
+  /** 1 where a token belongs to a date expression */
+  inDate: Uint8Array;
 }
 
 interface Match {
@@ -28,8 +31,8 @@ interface Match {
   last: number;
   target: Mention | null;
   source: Mention | null;
-  /** a passive whose subject holds the pattern's noun ("Sanctions were imposed on Iran by the EU") */
-  subjectNoun?: boolean;
+  /** a passive's subject phrase holding the pattern's noun ("Sanctions were imposed on Iran by the EU") */
+  subject?: { first: number; last: number };
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
@@ -43,8 +46,9 @@ export function eventsStage(doc: Doc): void {
   if (!index.size) return;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(),
-    documents: new Set(doc.lexicon.cues.documents),
+    documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length),
   };
+  for (const d of doc.dates) ctx.inDate.fill(1, d.first, d.last + 1);
   const national = new Set(nationalModifiers(doc));
   for (const mention of [...doc.mentions, ...national]) {
     // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan"),
@@ -65,15 +69,13 @@ export function eventsStage(doc: Doc): void {
   }
   const events: Event[] = [];
   const { tokens } = doc;
-  const inDate = new Uint8Array(tokens.length);
-  for (const d of doc.dates) inDate.fill(1, d.first, d.last + 1);
   for (const s of doc.sentences) {
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
     let nounVerb = -1;
     let nounType = '';
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      const nouns = inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, t);
+      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, t);
       const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
       if (noun) {
         events.push(...noun.events);
@@ -244,8 +246,9 @@ function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | 
   return { first, last };
 }
 
-function partyIn(ctx: Ctx, phrase: { first: number; last: number } | null): Mention | null {
-  for (let k = phrase?.first ?? 0; phrase && k <= phrase.last; k++) {
+/** The first party named inside a phrase. */
+function partyIn(ctx: Ctx, phrase: { first: number; last: number }): Mention | null {
+  for (let k = phrase.first; k <= phrase.last; k++) {
     const m = ctx.byFirst.get(k);
     if (m && m.last <= phrase.last) return m;
   }
@@ -261,13 +264,13 @@ function subjectNounMatch(ctx: Ctx, p: CompiledPattern, i: number, subject: { fi
   const e0 = p.elements.findIndex((el) => el.k === 'word' && !el.optional);
   const head = p.elements[e0];
   if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(0, e0).some((el) => el.k === 'slot')) return null;
+  const rest = p.elements.slice(e0 + 1);
   for (let w = subject.first; w <= subject.last; w++) {
     if (!head.words.has(tokens[w].key) && !head.words.has(tokens[w].lemma)) continue;
-    const rest = p.elements.slice(e0 + 1);
     const within = matchElements(ctx, rest, 0, w + 1, subject.last, { target: null, source: null }, false);
-    if (within) return { pattern: p, ...within, last: i, subjectNoun: true };
+    if (within) return { pattern: p, ...within, last: i, subject };
     const after = matchElements(ctx, rest, 0, i + 1, end, { target: null, source: null }, false);
-    if (after) return { pattern: p, ...after, subjectNoun: true };
+    if (after) return { pattern: p, ...after, subject };
   }
   return null;
 }
@@ -461,7 +464,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     }
     // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
     if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
-    if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || doc.dates.some((d) => d.first <= n && n <= d.last))) return null;
+    if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
   const type = match.pattern.source.type;
@@ -479,7 +482,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const named = doc.mentions.find((m) => m.sentence === tokens[i].sentence && (m.place || m.actor?.kind === 'state'));
     const place = locationOf(ctx, i) ?? named?.place ?? (named?.actor?.country ? doc.lexicon.places.get(named.actor.country) : null) ?? null;
     const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
-    if (country) source = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: civiliansOf(country), place: null };
+    if (country) source = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: civiliansActor(country.id, country.name), place: null };
   }
   if (!source) return null;
   const events = makeEvents(ctx, i, match, sentenceFirst, source);
@@ -503,7 +506,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
-    targets = match.subjectNoun ? [match.target ?? partyIn(ctx, passiveSubject(ctx, i))] : subjectOf(ctx, i, sentenceFirst, quote, false);
+    targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
     sources = [by];
     if (!targets.length) targets = [null];
@@ -848,11 +851,7 @@ function sameParty(a: Actor | null, speaker: Actor | null, group: Mention[]): bo
   return of(a) === of(speaker) || group.some((m) => m.actor && of(m.actor) === of(speaker));
 }
 
+/** The state of a country place (its id is the country's code). */
 function stateOf(place: Place): Actor {
-  return { id: place.id, name: place.name, kind: 'state', country: place.country, sector: 'GOV', cameo: place.country, wikidata: null };
-}
-
-/** The people of a country, as the mentions stage names them ("protesters" in Dhaka are Bangladeshi civilians). */
-function civiliansOf(country: Place): Actor {
-  return { id: `${country.id}:civilians`, name: `${country.name} civilians`, kind: 'group', country: country.country, sector: 'CVL', cameo: `${country.country}CVL`, wikidata: null };
+  return stateActor(place.id, place.name);
 }

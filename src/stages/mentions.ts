@@ -3,6 +3,7 @@
 //   "Foreign Minister X of Y", "argued Yerevan" (a capital for its government), "in Ankara" (a place),
 //   and later short mentions ("Aliyev", "the foreign ministry", "the ministry") resolved to the earlier full one.
 import type { Actor, Place } from '../model/analysis.js';
+import { civiliansActor, stateActor } from '../model/actors.js';
 import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
@@ -595,17 +596,17 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   if (country && !looksLikeLongerName(ctx, atom) && !isSubdivisionOfAnotherCountry(ctx, atom, country.iso3)) {
     const locative = isLocative(ctx, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
     if (country.form === 'people') {
-      return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, peopleActor(ctx, country.iso3), null, {}), next: n + 1 };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, civiliansActor(country.iso3, countryName(ctx, country.iso3)), null, {}), next: n + 1 };
     }
     if (country.form === 'name') {
       const placeOf = ctx.lex.places.get(country.iso3) ?? null;
-      return { mention: mk(ctx, atom.first, atom.last, locative ? null : stateActor(ctx, country.iso3), locative ? placeOf : null, {}), next: n + 1 };
+      return { mention: mk(ctx, atom.first, atom.last, locative ? null : stateActor(country.iso3, countryName(ctx, country.iso3)), locative ? placeOf : null, {}), next: n + 1 };
     }
     // a seat of government ("the Kremlin") is the government; a capital is too, unless it names
     // a place ("in Ankara", "Paris, France", "the Prague statement")
     const seat = !place;
     if (seat ? !locative : !locative && !place.contested && tokens[atom.first - 1]?.key !== 'the' && !followedByCommaCountry(ctx, atoms, n)) {
-      return { mention: mk(ctx, seat ? withArticle(ctx, atom.first) : atom.first, atom.last, stateActor(ctx, country.iso3), null, {}), next: n + 1 };
+      return { mention: mk(ctx, seat ? withArticle(ctx, atom.first) : atom.first, atom.last, stateActor(country.iso3, countryName(ctx, country.iso3)), null, {}), next: n + 1 };
     }
   }
   // "National Intelligence Service (NIS)": an acronym in brackets after a name is that name's, not a town (Niš)
@@ -878,18 +879,11 @@ function countryName(ctx: Ctx, iso3: string): string {
   return (ctx.lex.countries.get(iso3) as CountryInfo | undefined)?.name ?? iso3;
 }
 
-/** A state named as an actor acts through its government (CAMEO codes it by the country alone). */
-function stateActor(ctx: Ctx, iso3: string): Actor {
-  return { id: iso3, name: countryName(ctx, iso3), kind: 'state', country: iso3, sector: 'GOV', cameo: iso3, wikidata: null };
-}
 
 function governmentActor(ctx: Ctx, iso3: string): Actor {
   return { id: `${iso3}:government`, name: `Government of ${countryName(ctx, iso3)}`, kind: 'organization', country: iso3, sector: 'GOV', cameo: `${iso3}GOV`, wikidata: null };
 }
 
-function peopleActor(ctx: Ctx, iso3: string): Actor {
-  return { id: `${iso3}:civilians`, name: `${countryName(ctx, iso3)} civilians`, kind: 'group', country: iso3, sector: 'CVL', cameo: `${iso3}CVL`, wikidata: null };
-}
 
 function orgActor(_ctx: Ctx, org: NonNullable<Modifier['org']>): Actor {
   return {

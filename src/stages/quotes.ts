@@ -579,12 +579,12 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     // not a person named in what someone said ("X said they had discussed a meeting between presidents A and B")
     const reported = (m: Mention) => {
       for (let k = ctx.doc.sentences[tokens[m.first].sentence].first; k < m.first; k++) {
-        if (tokens[k].pos === 'VERB' && ctx.verbs.has(tokens[k].lemma) && !ctx.marks.some((q) => q.start <= tokens[k].start && tokens[k].end <= q.end)) return true;
+        if (tokens[k].pos === 'VERB' && ctx.verbs.has(tokens[k].lemma) && !withinMarks(ctx, tokens[k])) return true;
       }
       return false;
     };
     const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
-      && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !ctx.marks.some((q) => q.start <= m.start && m.end <= q.end) && !reported(m)).at(-1);
+      && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
     // a paragraph that opens with the quote: the person the paragraph before was about ("farmer X, 61, said …" /
@@ -597,6 +597,11 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   if (people && fits(lastSpeaker)) return lastSpeaker;
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+/** Is the span inside a quotation? */
+function withinMarks(ctx: Ctx, x: { start: number; end: number }): boolean {
+  return ctx.marks.some((q) => q.start <= x.start && x.end <= q.end);
 }
 
 function genderOf(ctx: Ctx, a: Actor): 'm' | 'f' | null {
