@@ -94,6 +94,12 @@ function actorCode(a: Actor | null): string | null {
   return a.sector === 'IGO' ? 'IGO' : null;
 }
 
+/** The country element of a CAMEO actor code; "---" (and an empty code) means no country is known. */
+function countryOf(code: string | undefined): string | null {
+  const country = code?.slice(0, 3) ?? '';
+  return country && country !== '---' ? country : null;
+}
+
 export function evalPetrarch(lexicon: Lexicon = getLexicon()): TupleResult | null {
   const path = peerFile('universalpetrarch/validation.jsonl');
   const toPlover = cameoMapper();
@@ -120,7 +126,7 @@ export function evalPetrarch(lexicon: Lexicon = getLexicon()): TupleResult | nul
         excluded++;
         continue;
       }
-      goldKeys.add(key(type, e.source?.slice(0, 3) || null, e.target?.slice(0, 3) || null));
+      goldKeys.add(key(type, countryOf(e.source), countryOf(e.target)));
     }
     const predKeys = new Set(a.events.filter((e: Event) => !e.negated).map((e) => key(e.type, actorCode(e.source), actorCode(e.target))));
     gold += goldKeys.size;

@@ -1,7 +1,7 @@
 // Events: who did what to whom, when and where. Verb patterns from data/events find the trigger;
 // a light clause analysis (no full parser) finds the subject, the object or the pattern's
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
-import type { Actor, Event, Place } from '../model/analysis.js';
+import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
@@ -546,17 +546,19 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
-  // a promise to yield or to help is PLOVER's CONCEDE or AGREE ("would withdraw", "will send"); a stated
-  // refusal to cooperate is a REJECT ("we will never recognise …"), not a negated act
+  // an intended act is coded as PLOVER says (see intended()); a stated refusal to cooperate is a REJECT
+  // ("we will never recognise …"), not a negated act
   const intent = isIntent(ctx, i);
   const denied = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
   const refusal = intent && denied && COOPERATIVE.has(p.source.type);
   const negated = denied && !refusal;
-  const type = refusal ? 'REJECT' : intent && (p.source.type === 'RETREAT') ? 'CONCEDE' : intent && ['COOPERATE', 'AID'].includes(p.source.type) ? 'AGREE' : p.source.type;
+  const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null) : null;
+  const type = refusal ? 'REJECT' : promised?.type ?? p.source.type;
+  const mode = promised ? promised.mode : type === p.source.type ? p.source.mode ?? null : null;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
-  const cameo = p.source.cameo;
-  const score = goldstein(doc, p);
+  const cameo = promised?.cameo ?? p.source.cameo;
+  const score = promised ? doc.lexicon.cameo.get(promised.cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
@@ -576,7 +578,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
-        type, mode: type === p.source.type ? p.source.mode ?? null : null, cameo,
+        type, mode, cameo,
         source: src.actor, target: self ? null : tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
         target_mention: tgtMention && !self ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
@@ -820,9 +822,39 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
   return null;
 }
 
+/** "will send", "would not recognise", "plans to impose", "is ready to host": an act intended, not done. */
 function isIntent(ctx: Ctx, i: number): boolean {
-  const prev = prevWord(ctx.tokens, i);
-  return !!prev && ['will', 'would', "'ll", 'shall'].includes(prev.key);
+  const { tokens } = ctx;
+  const { negation, intentModals, intentGovernors } = ctx.doc.lexicon.grammar;
+  let prev = prevWord(tokens, i);
+  while (prev && negation.has(prev.key)) prev = prevWord(tokens, prev.i);
+  if (!prev) return false;
+  if (intentModals.has(prev.key)) return true;
+  if (prev.key !== 'to') return false;
+  const governor = prevWord(tokens, prev.i);
+  return !!governor && intentGovernors.has(governor.key);
+}
+
+/**
+ * PLOVER on intended acts: cooperation promised (CONSULT, SUPPORT, COOPERATE, AID in the future) is AGREE; force
+ * or coercion promised is THREATEN, its mode the threat's content; a promise to withdraw is a concession. CAMEO
+ * codes from its 03 (intent to cooperate) and 13 (threaten) families.
+ */
+function intended(type: PloverType, mode: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
+  switch (type) {
+    case 'CONSULT': return { type: 'AGREE', mode: null, cameo: '036' };
+    case 'SUPPORT': return { type: 'AGREE', mode: null, cameo: '032' };
+    case 'COOPERATE': return { type: 'AGREE', mode: null, cameo: '031' };
+    case 'AID': return { type: 'AGREE', mode: null, cameo: '033' };
+    case 'RETREAT': return { type: 'CONCEDE', mode: null, cameo: '035' };
+    case 'ASSAULT': return { type: 'THREATEN', mode: 'violence', cameo: '138' };
+    case 'COERCE': return mode === 'arrest' ? { type: 'THREATEN', mode: 'arrest', cameo: '137' } : { type: 'THREATEN', mode: 'restrict', cameo: '132' };
+    case 'SANCTION':
+      return mode === 'expel' ? { type: 'THREATEN', mode: 'expel', cameo: '136' }
+        : mode === 'withdraw' ? { type: 'THREATEN', mode: 'relations', cameo: '1313' }
+        : { type: 'THREATEN', mode: 'restrict', cameo: '1312' };
+    default: return null;
+  }
 }
 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
