@@ -85,6 +85,11 @@ export function eventsStage(doc: Doc): void {
         i = Math.max(i, noun.last);
         continue;
       }
+      if (doc.lexicon.grammar.obligationModals.has(t.key)) {
+        const demand = demandInQuote(ctx, i);
+        if (demand) events.push(demand);
+        continue;
+      }
       const patterns = patternsFor(index, t);
       if (!patterns || !isTrigger(ctx, i)) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
@@ -172,6 +177,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // a nationality word is no subject there ("the Russian attack")
   if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
+  if (isObliged(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
     return !!governor && !ctx.triggers.has(governor.i);
@@ -188,6 +194,9 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
   const { tokens } = ctx;
   const to = prevWord(tokens, i);
   if (!to || to.key !== 'to') return null;
+  // "Ankara plans to", "Vietnam is ready to": a word of intent governs whatever the tagger made of it
+  const before = prevWord(tokens, to.i);
+  if (before && ctx.doc.lexicon.grammar.intentGovernors.has(before.key)) return before;
   // the verb right before "to", or the verb of a short object before it ("used tear gas to")
   for (let k = to.i - 1, words = 0; k >= 0 && words <= 4; k--) {
     const t = tokens[k];
@@ -609,6 +618,35 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   }));
 }
 
+/**
+ * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
+ * the speaker's demand of it (CAMEO 10) or appeal to it (CAMEO 02); the party stands right before the modal.
+ */
+function demandInQuote(ctx: Ctx, i: number): Event | null {
+  const { doc, tokens } = ctx;
+  const quote = doc.quotes.find((q) => q.start <= tokens[i].start && tokens[i].end <= q.end && q.speaker?.actor);
+  if (!quote?.speaker?.actor) return null;
+  let j = i - 1;
+  while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
+  const party = ctx.byLast.get(j);
+  const speaker = quote.speaker.actor;
+  if (!party?.actor || ctx.placeOnly.has(party) || party.actor.id === speaker.id || (party.actor.country && party.actor.country === speaker.country)) return null;
+  const cameo = tokens[i].key === 'must' ? '100' : '020';
+  const date = eventDate(doc, i);
+  const mention = quote.speaker;
+  return {
+    id: '', sentence: tokens[i].sentence,
+    trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
+    type: 'REQUEST', mode: null, cameo,
+    source: speaker, target: party.actor,
+    source_mention: mention ? { start: mention.start, end: mention.end, text: mention.text } : null,
+    target_mention: { start: party.start, end: party.end, text: party.text },
+    date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
+    location: locationOf(ctx, i), negated: false, quoted: true, speaker,
+    intensity: doc.lexicon.cameo.get(cameo)?.goldstein ?? 0, confidence: 0.6,
+  };
+}
+
 /** The trigger's words: the verb and the pattern's particles right after it ("called on"). */
 function triggerEnd(ctx: Ctx, i: number, match: Match): number {
   let end = i;
@@ -665,6 +703,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   const m = ctx.byLast.get(j);
+  const placed = m && m.place ? partyBeforePlace(ctx, m, sentenceFirst) : null;
+  if (placed) return withCoordinatedBefore(ctx, placed, sentenceFirst);
   if (m && !(asSource && ctx.placeOnly.has(m))) return withCoordinatedBefore(ctx, m, sentenceFirst);
   const t = tokens[j];
   // "Thousands of Armenians demonstrated", "Israeli tanks shelled", "A U.N. base in southern Lebanon was shelled":
@@ -689,6 +729,21 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     if (first) return [first];
   }
   return [];
+}
+
+/** "The Red Cross in Iraq said", "UN troops stationed in Lebanon said": the party a place phrase describes. */
+function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Mention | null {
+  const { tokens } = ctx;
+  let k = place.first - 1;
+  while (k >= sentenceFirst && (tokens[k].space || tokens[k].key === 'the')) k--;
+  if (k < sentenceFirst || !['in', 'at', 'inside', 'near', 'from'].includes(tokens[k].key)) return null;
+  k--;
+  while (k >= sentenceFirst && tokens[k].space) k--;
+  // a participle between them ("operating in", "based in", "stationed in")
+  if (k >= sentenceFirst && tokens[k].pos === 'VERB' && /(ing|ed)$/.test(tokens[k].key)) k--;
+  while (k >= sentenceFirst && tokens[k].space) k--;
+  const party = ctx.byLast.get(k);
+  return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
 }
 
 /** Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies". */
@@ -820,6 +875,14 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
     }
   }
   return null;
+}
+
+/** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
+function isObliged(ctx: Ctx, i: number): boolean {
+  const { negation, obligationModals } = ctx.doc.lexicon.grammar;
+  let prev = prevWord(ctx.tokens, i);
+  while (prev && negation.has(prev.key)) prev = prevWord(ctx.tokens, prev.i);
+  return !!prev && obligationModals.has(prev.key);
 }
 
 /** "will send", "would not recognise", "plans to impose", "is ready to host": an act intended, not done. */
