@@ -493,7 +493,13 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
     if (country) source = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: civiliansActor(country.id, country.name), place: null };
   }
-  if (!source) return null;
+  if (!source) {
+    // "A roadside bombing killed one U.S. soldier": force against a named party, by an unnamed one
+    if (!UNATTRIBUTED.has(type)) return null;
+    const target = match.target ?? directObject(ctx, nextWordIndex(tokens, verb)) ?? laterInClause(ctx, match.last + 1, [], type);
+    const events = target ? unattributedEvents(ctx, i, match, [target], quoteAt(doc, tokens[i].start)) : [];
+    return events.length ? { events, verb, last: match.last } : null;
+  }
   const events = makeEvents(ctx, i, match, sentenceFirst, source);
   return events.length ? { events, verb, last: match.last } : null;
 }
@@ -799,6 +805,9 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
   while (['and', ','].includes(ctx.tokens[cur.last + 1]?.key ?? '')) {
     const next = ctx.byFirst.get(cur.last + 2) ?? (ctx.tokens[cur.last + 2]?.key === 'the' ? ctx.byFirst.get(cur.last + 3) : undefined);
     if (!next) break;
+    // "…, Defence Minister Pierre Joxe said": a name after a comma that a verb follows begins a clause
+    const after = ctx.tokens[nextWordIndex(ctx.tokens, next.last)];
+    if (ctx.tokens[cur.last + 1].key === ',' && after && ['VERB', 'AUX'].includes(after.pos)) break;
     out.push(next);
     cur = next;
   }
