@@ -327,7 +327,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   if (el.k === 'gap') {
     for (let skip = 0; skip <= 6 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || last.pos === 'VERB')) break;
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j)))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
       // "rejected Israel’s latest proposal"), unless the pattern names its target elsewhere
       const inGap = got.target ? null : gapActor(ctx, j, j + skip - 1);
@@ -369,6 +369,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
   }
   return null;
+}
+
+/** "extradited suspected militant X", "freed the detained reporters": a participle before a noun modifies it. */
+function isModifyingParticiple(tokens: Token[], k: number, phraseStart: number): boolean {
+  const next = tokens[nextWordIndex(tokens, k)];
+  return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(tokens[k - 1]?.pos ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
 }
 
 /** An object pronoun ("accused it of …"), resolved once the source is known. */
