@@ -525,12 +525,15 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     sources = [noun];
   } else if (passive) {
     // "X was accused by Y": Y did it to X
-    const by = byAgent(ctx, match.last + 1, ctx.doc.sentences[tokens[i].sentence].last);
+    const sentenceLast = ctx.doc.sentences[tokens[i].sentence].last;
+    const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null);
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
+    // "Four children were killed in Israeli shelling in Gaza": victims no dictionary names are the people of the place
+    if (!targets.length && UNATTRIBUTED.has(p.source.type)) targets = [peopleOfPlace(ctx, i)];
     sources = [by];
     if (!targets.length) targets = [null];
     // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
@@ -892,6 +895,35 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
     }
   }
   return null;
+}
+
+/** "were killed in Israeli tank shelling", "died in a Hamas rocket attack": the party named before the force noun after "in". */
+function forceNounAgent(ctx: Ctx, from: number, end: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = from; k <= end && k - from <= 6; k++) {
+    if (tokens[k].key !== 'in') continue;
+    for (let n = k + 1; n <= end && n - k <= 3; n++) {
+      const m = ctx.byFirst.get(n);
+      if (!m || ctx.placeOnly.has(m)) continue;
+      for (let w = m.last + 1; w <= end && w - m.last <= 3; w++) {
+        if (patternsFor(ctx.doc.lexicon.eventNouns, tokens[w])?.some((p) => p.source.type === 'ASSAULT')) return m;
+        // "tank shelling", "Saudi-led airstrikes"
+        if (!(inNounPhrase(tokens[w]) || ['led', 'backed'].includes(tokens[w].key))) break;
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The people of the place an event happened in, as its target. */
+function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
+  const { tokens, doc } = ctx;
+  const place = locationOf(ctx, i);
+  const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
+  if (!country) return null;
+  const t = tokens[i];
+  return { first: i, last: i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: civiliansActor(country.id, country.name), place: null };
 }
 
 /** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
