@@ -66,7 +66,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (m.actor || !m.agent || m.agent.generic || m.agent.kind === 'person' && m.agent.title) return m;
     // a body named bare ("the interior ministry said") is the one of the country the passage is about
     if (m.agent.kind === 'organization' && !LOCAL_SECTORS.has(m.agent.sector)) {
-      const country = contextCountry(mentions, m, quoted);
+      const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
@@ -77,12 +77,12 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
     const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
     const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
-    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(mentions, m, quoted) : null);
+    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
   return placed.map((m) => {
     if (!m.actor || m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)) return m;
-    const country = contextCountry(placed, m, quoted);
+    const country = contextCountry(ctx, placed, m, quoted);
     return country ? { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } } : m;
   });
 }
@@ -125,6 +125,9 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
   const principal = new Map<number, string | null>();
   // named most often so far, the first named on a tie
   const counts = new Map<string, number>();
+  // the dateline ("KYIV, Aug 24 (Reuters) -") says where the story is, and counts for more than one mention
+  const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'-]+$/u.test(x.text));
+  if (dateline) counts.set(dateline.place!.country!, 2);
   for (const s of ascending) {
     for (const x of bySentence.get(s)!) {
       const c = x.actor?.country ?? x.place?.country;
@@ -139,7 +142,7 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
   return index;
 }
 
-function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
+function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
   const index = contextIndex(mentions, quoted);
   const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m);
   const sector = m.actor?.sector ?? m.agent?.sector;
@@ -152,6 +155,7 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
     const set = new Set(near(s).map((x) => x.place?.country).filter((c): c is string => !!c && index.inPlay.has(c)));
     return set.size === 1 ? [...set][0] : null;
   };
+  const paragraphOf = (s: number): number => ctx.doc.sentences[s]?.paragraph ?? 0;
   const principal = (): string | null => {
     const s = index.sentences.find((x) => x <= m.sentence);
     return s === undefined ? null : index.principal.get(s) ?? null;
@@ -165,6 +169,9 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
   }
   for (const s of index.sentences) {
     if (s > m.sentence) continue;
+    // the paragraph at hand and the one before; further back, the article's principal country decides
+    const paragraphsBack = paragraphOf(m.sentence) - paragraphOf(s);
+    if (paragraphsBack > 1) break;
     const here = near(s).filter((x) => x.actor);
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
@@ -175,7 +182,8 @@ function contextCountry(mentions: Mention[], m: Mention, quoted: (x: Mention) =>
       if (country) return country;
       continue;
     }
-    const place = placeIn(s);
+    // a place named in an earlier paragraph is where something else happened ("the next round would be held in Oslo")
+    const place = paragraphsBack === 0 ? placeIn(s) : null;
     if (place) return place;
   }
   return principal();
