@@ -80,11 +80,24 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
-  return placed.map((m) => {
-    if (!m.actor || m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)) return m;
+  const out: Mention[] = [];
+  for (const m of placed) {
+    // "Interior Minister X said …" then "the minister said": X was placed only now, so the generic title
+    // finds them now (the subject of their clause first, as at composition)
+    if (!m.actor && m.agent?.generic && m.agent.kind === 'person') {
+      const same = [...out].reverse().filter((x) => x.actor?.kind === 'person' && x.agent?.head === m.agent!.head && x.actor.country);
+      const antecedent = same.find((x) => isSubject(ctx, x)) ?? same[0];
+      out.push(antecedent ? { ...m, actor: antecedent.actor } : m);
+      continue;
+    }
+    if (!m.actor || m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)) {
+      out.push(m);
+      continue;
+    }
     const country = contextCountry(ctx, placed, m, quoted);
-    return country ? { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } } : m;
-  });
+    out.push(country ? { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } } : m);
+  }
+  return out;
 }
 
 /**
@@ -201,7 +214,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // a place inside a name is part of it ("Lucía Cárdenas"); such place mentions give way to the person
   const placeOnly = (m: Mention): boolean => !m.actor && !m.agent && !!m.place;
   const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last && !placeOnly(m));
-  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
+  // (a word in capitals is an acronym or a dateline, not a personal name: "ISLAM QALA, Afghanistan")
+  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
   const isPlaceToken = (i: number): boolean => ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
   // the parts of a name: capitalised words, a hyphen and what it joins ("Yang Moo-jin", "Majed al-Ansari"), particles ("bin")
   const glued = (i: number): boolean => !!tokens[i - 1] && !!tokens[i + 1] && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;
@@ -304,6 +318,29 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       role.actor = person.actor;
     }
+  }
+  // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
+  // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
+  // government or opposition when the text says so)
+  for (const of of tokens) {
+    if (of.key !== 'of') continue;
+    const last = of.i - 1;
+    let first = last;
+    while (first >= 0 && namePart(first)) first--;
+    first++;
+    if (last - first < 1 || last - first > 3 || !isNameToken(tokens[first]) || !aName(first, last) || covered(first) || covered(last)
+      || ctx.lex.grammar.honorifics.has(tokens[first].key) || ctx.lex.grammar.bodyWords.has(tokens[last].key) || ['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '')) continue;
+    const modifiers: string[] = [];
+    let body: Mention | undefined;
+    for (let k = of.i + 1; k <= of.i + 5 && tokens[k] && !body; k++) {
+      body = out.find((m) => m.first === k && isBody(m) && (m.actor || m.agent));
+      if (!body && !(['ADJ', 'PROPN', 'NOUN'].includes(tokens[k].pos) || (k === of.i + 1 && tokens[k].key === 'the'))) break;
+      if (!body) modifiers.push(tokens[k].key);
+    }
+    if (!body) continue;
+    const sector = bodySector(body) === 'PTY' && modifiers.some((w) => ['governing', 'ruling'].includes(w)) ? 'GOV'
+      : bodySector(body) === 'PTY' && modifiers.includes('opposition') ? 'OPP' : bodySector(body);
+    add(personMention(ctx, first, last, bodyCountry(body) ?? null, sector));
   }
   // "In Pahalgam, pony operator Ghulam Nabi said …", "Yohana Rivas, 42, said …": a name no dictionary
   // knows as the subject of a verb of speech is a person (a private one, unless context says otherwise)
