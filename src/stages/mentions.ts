@@ -629,7 +629,11 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     if (chosen) return { mention: mk(ctx, atom.first, atom.last, personActor(ctx, chosen, null, null), null, { person: chosen, family: chosen.family }), next: n + 1 };
   }
 
-  if (has(atom, 'org')) {
+  // "the People’s Democratic Alliance" is not the Democratic Alliance: a capitalised possessor makes a longer name
+  const possessor = tokens[atom.first - 2];
+  const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
+;
+  if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
