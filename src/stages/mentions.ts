@@ -300,7 +300,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
-    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to'));
+    // ("the rebels’ chief negotiator, X": the possessor's)
+    const possessed = ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) : undefined;
+    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     const sector = (body ? bodySector(body) : null) ?? role.actor?.sector ?? role.agent?.sector ?? null;
     let last = c + 1;
