@@ -305,7 +305,11 @@ function cueAt(ctx: Ctx, i: number): number {
   for (const p of ctx.phrases) {
     if (p.every((w, k) => tokens[i + k]?.key === w)) return i + p.length - 1;
   }
-  if ((t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && ctx.verbs.has(t.lemma) && !/ing$/.test(t.key)) {
+  // (the tagger takes some cue verbs for nouns; a noun before "about", "on", "from" … is one: "social media posts about X")
+  let next = i + 1;
+  while (tokens[next]?.space) next++;
+  const nounBeforePreposition = t.pos === 'NOUN' && ['about', 'on', 'from', 'by', 'in', 'at', 'for', 'with'].includes(tokens[next]?.key ?? '');
+  if ((t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && ctx.verbs.has(t.lemma) && !/ing$/.test(t.key) && !nounBeforePreposition) {
     // "told reporters", "said in a statement": the cue is the verb
     return i;
   }
