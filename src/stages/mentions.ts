@@ -359,8 +359,43 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
+  // "Anura Kumara Dissanayake was sworn in as Sri Lanka's president … “…,” Dissanayake said": a full name the
+  // dictionaries do not know, whose last word later speaks alone, is a person (the later mention is resolved
+  // by resolveShortNames); a predicate of office gives the role
+  for (const verb of tokens) {
+    if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
+    const single = tokens[verb.i - 1];
+    if (!single || !isNameToken(single) || covered(single.i) || out.some((m) => m.first <= single.i && single.i <= m.last) || isNameToken(tokens[single.i - 1])) continue;
+    for (let last = 0; last < single.i; last++) {
+      if (tokens[last].text !== single.text || isNameToken(tokens[last + 1]) || covered(last) || out.some((m) => m.first <= last && last <= m.last)) continue;
+      let first = last;
+      while (first > 0 && namePart(first - 1)) first--;
+      if (last - first < 1 || last - first > 3 || !isNameToken(tokens[first]) || !aName(first, last) || ctx.lex.grammar.honorifics.has(tokens[first].key)) continue;
+      const office = officeTaken(ctx, out, last + 1);
+      add(personMention(ctx, first, last, office?.country ?? null, office?.sector ?? 'CVL'));
+      break;
+    }
+  }
   if (out.length === mentions.length) return mentions;
   return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
+}
+
+/** "was sworn in as Sri Lanka's president", "was named foreign minister": the office a person took. */
+function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: string | null; sector: Actor['sector'] } | null {
+  const { tokens } = ctx;
+  let k = from;
+  while (tokens[k]?.space) k++;
+  if (!['was', 'has', 'is', 'had'].includes(tokens[k]?.key ?? '')) return null;
+  let end = k + 1;
+  while (tokens[end] && end - k <= 12 && !['as', ','].includes(tokens[end].key) && tokens[end].sentence === tokens[k].sentence) end++;
+  const taking = tokens.slice(k + 1, end).some((t) => ['sworn', 'named', 'appointed', 'elected', 'became', 'installed', 'inaugurated'].includes(t.key));
+  if (!taking) return null;
+  let stop = end + 1;
+  while (tokens[stop] && stop - end <= 10 && ![',', '.', ';'].includes(tokens[stop].key) && tokens[stop].sentence === tokens[k].sentence) stop++;
+  const role = mentions.filter((m) => m.first > k && m.last < stop && (m.actor || m.agent));
+  if (!role.some((m) => m.agent?.kind === 'person')) return null;
+  const r = roleFromPhrase(ctx, role, nationalityIn(ctx, k + 1, stop));
+  return { country: r.country, sector: r.sector };
 }
 
 const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
