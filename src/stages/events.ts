@@ -40,6 +40,7 @@ const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person',
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
 const SPEAKER_PRONOUNS = new Set(['us', 'our']);
+const POSSESSIVE_DETERMINERS = new Set(['our', 'their', 'its', 'his', 'her', 'my', 'your']);
 
 export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
@@ -176,8 +177,9 @@ const stemCache = new WeakMap<Map<string, CompiledPattern[]>, Map<string, Compil
 function isTrigger(ctx: Ctx, i: number): boolean {
   const { tokens } = ctx;
   const t = tokens[i];
-  // a nationality word is no subject there ("the Russian attack")
-  if (t.pos !== 'VERB' && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
+  // a nationality word is no subject there ("the Russian attack"); "had talks", "has a meeting": "have" as a main verb
+  const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
+  if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
   if (isObliged(ctx, i)) return false;
   if (prev && prev.key === 'to') {
@@ -340,7 +342,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
   if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
-  if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON') {
+  // ("our Chinese friends": a party named in the phrase outranks the possessive)
+  const namedAfter = POSSESSIVE_DETERMINERS.has(tokens[j]?.key ?? '') && [1, 2, 3].some((d) => ctx.byFirst.has(nextWordIndex(tokens, j + d - 1)));
+  if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON' && !namedAfter) {
     return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: pronounMention(tokens[j]) } : got, passive);
   }
   for (let k = j; k <= end && k - j <= 5; k++) {
@@ -350,9 +354,13 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // pattern itself joins two parties ("talks between S and X")
       const next = els[e + 1];
       const list = next?.k === 'word' && (next.words.has('and') || next.words.has(',')) ? [m] : withCoordinated(ctx, m);
-      return matchElements(ctx, els, e + 1, list[list.length - 1].last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
+      // "asked our Chinese friends to …": the noun a nationality word modifies belongs to the slot
+      let after = list[list.length - 1].last + 1;
+      if (ctx.weak.has(list[list.length - 1])) while (after <= end && after - m.last <= 3 && (tokens[after].space || tokens[after].pos === 'NOUN')) after++;
+      return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
-    if (m || !inNounPhrase(tokens[k]) || tokens[k].pos === 'PROPN') break;
+    // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
+    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key))) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
@@ -728,6 +736,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // the first party named inside the subject phrase
   const inPhrase = actorInPhraseBefore(ctx, j, sentenceFirst, asSource);
   if (inPhrase) return withCoordinated(ctx, inPhrase);
+  // "“Our troops carried out …,” the spokesman said": in a quote, the speaker's side
+  const ours = ourPhrase(ctx, j, sentenceFirst, quote);
+  if (ours) return [ours];
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
     const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
@@ -761,6 +772,24 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   while (k >= sentenceFirst && tokens[k].space) k--;
   const party = ctx.byLast.get(k);
   return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
+}
+
+/** "Our security services", "our troops" ending at j, in a direct quote whose speaker's country is known: that country. */
+function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote | undefined): Mention | null {
+  const { tokens } = ctx;
+  const country = quote?.direct ? quote.speaker?.actor?.country : null;
+  if (!country || !inNounPhrase(tokens[j])) return null;
+  for (let k = j - 1; k >= sentenceFirst && j - k <= 4; k--) {
+    if (tokens[k].space) continue;
+    if (tokens[k].key === 'our') {
+      const place = ctx.doc.lexicon.places.get(country);
+      if (!place) return null;
+      const t0 = tokens[k], t1 = tokens[j];
+      return { first: k, last: j, start: t0.start, end: t1.end, text: ctx.doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor: stateOf(place), place: null };
+    }
+    if (!inNounPhrase(tokens[k])) return null;
+  }
+  return null;
 }
 
 /** Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies". */
