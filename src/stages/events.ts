@@ -977,10 +977,9 @@ function isIntent(ctx: Ctx, i: number): boolean {
 }
 
 /**
- * PLOVER on intended acts: cooperation promised (CONSULT, SUPPORT, COOPERATE, AID in the future) is AGREE, and so
- * is a promise to yield or withdraw (cameo2plover maps CAMEO 035 to AGREE, and PLOVER's examples code "would allow
- * the return of inspectors" so); force or coercion promised is THREATEN, its mode the threat's content. CAMEO codes
- * from its 03 (intent to cooperate) and 13 (threaten) families.
+ * PLOVER on intended acts: cooperation promised (CONSULT, SUPPORT, COOPERATE, AID in the future) is AGREE; force
+ * or coercion promised is THREATEN, its mode the threat's content; a promise to withdraw is a concession. CAMEO
+ * codes from its 03 (intent to cooperate) and 13 (threaten) families.
  */
 function intended(type: PloverType, mode: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   switch (type) {
@@ -988,8 +987,7 @@ function intended(type: PloverType, mode: string | null): { type: PloverType; mo
     case 'SUPPORT': return { type: 'AGREE', mode: null, cameo: '032' };
     case 'COOPERATE': return { type: 'AGREE', mode: null, cameo: '031' };
     case 'AID': return { type: 'AGREE', mode: null, cameo: '033' };
-    case 'RETREAT':
-    case 'CONCEDE': return { type: 'AGREE', mode: null, cameo: '035' };
+    case 'RETREAT': return { type: 'CONCEDE', mode: null, cameo: '035' };
     case 'ASSAULT': return { type: 'THREATEN', mode: 'violence', cameo: '138' };
     case 'COERCE': return mode === 'arrest' ? { type: 'THREATEN', mode: 'arrest', cameo: '137' } : { type: 'THREATEN', mode: 'restrict', cameo: '132' };
     case 'SANCTION':
