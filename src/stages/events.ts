@@ -978,8 +978,9 @@ function isIntent(ctx: Ctx, i: number): boolean {
 
 /**
  * PLOVER on intended acts: cooperation promised (CONSULT, SUPPORT, COOPERATE, AID in the future) is AGREE; force
- * or coercion promised is THREATEN, its mode the threat's content; a promise to withdraw is a concession. CAMEO
- * codes from its 03 (intent to cooperate) and 13 (threaten) families.
+ * or coercion promised is THREATEN, its mode the threat's content; a promised withdrawal is CONCEDE and a promised
+ * concession stays CONCEDE (the manual says so explicitly, though cameo2plover and some of PLOVER's own example
+ * sentences code them AGREE). CAMEO codes from its 03 (intent to cooperate) and 13 (threaten) families.
  */
 function intended(type: PloverType, mode: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   switch (type) {
