@@ -551,7 +551,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
-  if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1)];
+  if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
   // "struck targets in Pakistan": force used in a place is used against it
   if (!passive && !targets[0] && (!p.hasTarget || PLACE_AFFECTED.has(p.source.type))) {
     targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
@@ -864,6 +864,14 @@ function directObject(ctx: Ctx, j: number): Mention | null {
     if (!(inNounPhrase(tokens[k]) || tokens[k].pos === 'ADV' || tokens[k].space)) return null;
   }
   return null;
+}
+
+/** "offered to provide Sudan with …", "agreed to help Lebanon": the object of the infinitive a pattern ends in. */
+function infinitiveObject(ctx: Ctx, last: number): Mention | null {
+  const { tokens } = ctx;
+  if (tokens[last]?.key !== 'to') return null;
+  const verb = nextWordIndex(tokens, last);
+  return tokens[verb]?.pos === 'VERB' ? directObject(ctx, nextWordIndex(tokens, verb)) : null;
 }
 
 /** "sent 40 trucks of food to Syria", "agreed to a pause in fighting with Hamas": the first actor later in the clause. */
