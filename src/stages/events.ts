@@ -186,7 +186,8 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     const governor = governingVerb(ctx, i);
     return !!governor && !ctx.triggers.has(governor.i);
   }
-  if (/ing$/.test(t.key)) return !!prev && BE.has(prev.key);
+  // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
+  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || (prev.key === ',' && !!clauseVerb(ctx, i)));
   return true;
 }
 
@@ -204,7 +205,8 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
   // the verb right before "to", or the verb of a short object before it ("used tear gas to")
   for (let k = to.i - 1, words = 0; k >= 0 && words <= 4; k--) {
     const t = tokens[k];
-    if (t.space) continue;
+    // "voted on Friday to open …": a date (and its preposition) between the verb and "to"
+    if (t.space || ctx.inDate[k] || (['on', 'in', 'at'].includes(t.key) && ctx.inDate[k + 1]) || (['on', 'in', 'at'].includes(t.key) && ctx.inDate[nextWordIndex(tokens, k)])) continue;
     // "used tear gas to": the tagger takes some nouns for verbs; the first of two verbs heads the phrase
     if (t.pos === 'VERB') return prevWord(tokens, k)?.pos === 'VERB' ? prevWord(tokens, k)! : t;
     if (!(inNounPhrase(t) || t.pos === 'ADV') || ctx.byLast.has(k)) return null;
@@ -360,7 +362,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
-    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key))) || tokens[k].pos === 'PROPN') break;
+    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(tokens, k, j)) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
@@ -409,10 +411,10 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = j; k <= end && k - j <= 8; k++) {
     const t = tokens[k];
-    if (t.pos === 'VERB' || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
-    // "… of Azerbaijan", "military action against Syria"
+    if ((t.pos === 'VERB' && !isModifyingParticiple(tokens, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
+    // "… of Azerbaijan", "military action against Syria", "alleged violations by Russian forces"
     const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
-    if ((t.key === 'of' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
+    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
@@ -547,7 +549,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
     if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
-    sources = subjectOf(ctx, i, sentenceFirst, quote);
+    const participleOf = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
+    sources = subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
@@ -961,6 +964,17 @@ function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
   if (!country) return null;
   const t = tokens[i];
   return { first: i, last: i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: civiliansActor(country.id, country.name), place: null };
+}
+
+/** The finite verb of the clause a participle after a comma belongs to ("Burkina Faso suspended RFI, accusing it of …"). */
+function clauseVerb(ctx: Ctx, i: number): number | null {
+  const { tokens } = ctx;
+  const first = ctx.doc.sentences[tokens[i].sentence].first;
+  for (let k = first; k < i; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to' && !/^[“”"«»„]$/.test(tokens[first].text)) return k;
+  }
+  return null;
 }
 
 /** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
