@@ -297,7 +297,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   const startJ = j;
   for (;;) {
     if (j > end) break;
-    const date = ctx.doc.dates.find((d) => d.first === j);
+    // a date, with the preposition that introduces it ("granted asylum on Monday to …")
+    const date = ctx.doc.dates.find((d) => d.first === j) ?? (['on', 'in', 'at', 'last', 'this'].includes(tokens[j].key) ? ctx.doc.dates.find((d) => d.first === nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
@@ -805,7 +806,9 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   const { tokens } = ctx;
   if (!inNounPhrase(tokens[j])) return null;
   let k = j;
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
+  // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun)
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB')
+    || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;

@@ -284,7 +284,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         continue;
       }
       const roleOf = role.length ? roleFromPhrase(ctx, role, nationality) : null;
-      if (starts && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
+      // "Evo Morales, Foreign Minister Marcelo Ebrard told reporters": a phrase naming someone else is no role
+      const someoneElse = !!roleOf && (!!roleOf.head.person || !!roleOf.head.family);
+      if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL');
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
@@ -296,7 +298,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     }
     // [role mention] , NAME ,|said
     // "the chairwoman of the Bundestag defence committee, Marie-Agnes Strack-Zimmermann": the role's phrase may run on a little
-    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person'))
+    // (a role that already names its holder, "President Evo Morales, Foreign Minister X said", is no apposition)
+    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person') && !m.person && !m.family)
       .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
