@@ -52,6 +52,8 @@ export interface Lexicon {
   citations: Citations;
   /** likely gender of a given name, for resolving "he" and "she" */
   givenNames: Map<string, 'm' | 'f'>;
+  /** the countries a person's name points to (data/actors/name-origins.yaml); empty when it says nothing */
+  nameOrigins: (name: string) => Set<string>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
   grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'obligationModals', Set<string>>;
   /** event patterns by the lemma of their first word */
@@ -240,6 +242,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     for (const n of g.female) givenNames.set(matchKey(n), 'f');
     for (const n of g.male) givenNames.set(matchKey(n), 'm');
   }
+  const nameOrigins = compileNameOrigins(data.name_origins.flat());
   const g = data.grammar.at(-1);
   if (!g) throw new Error('no grammar dictionary (data/text/grammar.yaml) was loaded');
   const grammar: Lexicon['grammar'] = {
@@ -251,7 +254,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, grammar, eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, grammar, eventPatterns, eventNouns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;
@@ -277,3 +280,33 @@ function rolePriority(role: string): number {
   return i < 0 ? 0 : ROLE_ORDER.length - i;
 }
 
+
+/** Name origins: a lookup of the given name (first word), the family name (last word) and its ending. */
+function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[] }[]): (name: string) => Set<string> {
+  const given = new Map<string, Set<string>>();
+  const family = new Map<string, Set<string>>();
+  const suffixes: [string, string[]][] = [];
+  const put = (map: Map<string, Set<string>>, key: string, countries: string[]): void => {
+    const set = map.get(key) ?? new Set<string>();
+    for (const c of countries) set.add(c);
+    map.set(key, set);
+  };
+  for (const e of entries) {
+    for (const n of e.given) put(given, matchKey(n), e.countries);
+    for (const n of e.family) put(family, matchKey(n), e.countries);
+    for (const s of e.suffixes) suffixes.push([s.toLowerCase(), e.countries]);
+  }
+  return (name: string): Set<string> => {
+    const words = name.trim().split(/\s+/);
+    const out = new Set<string>();
+    if (words.length < 2) return out;
+    const first = matchKey(words[0]);
+    const last = words[words.length - 1];
+    for (const c of given.get(first) ?? []) out.add(c);
+    for (const c of family.get(matchKey(last)) ?? []) out.add(c);
+    const lower = last.toLowerCase();
+    // an ending counts only on a longer word ("Hun Sen" is no Dane)
+    for (const [s, countries] of suffixes) if (lower.length >= s.length + 3 && lower.endsWith(s)) for (const c of countries) out.add(c);
+    return out;
+  };
+}

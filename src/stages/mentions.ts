@@ -173,6 +173,12 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const s = index.sentences.find((x) => x <= m.sentence);
     return s === undefined ? null : index.principal.get(s) ?? null;
   };
+  // a name that points to just one of the countries the article is about ("Hiroshi Tanabe" in a story on
+  // Japan and China)
+  if (m.actor?.kind === 'person') {
+    const origins = [...ctx.lex.nameOrigins(m.actor.name)].filter((c) => index.inPlay.has(c));
+    if (origins.length === 1) return origins[0];
+  }
   // civilians are known by where they are: a place named in their sentence; a place further back may
   // be across a border, so the article's own country outranks it
   if (sector === 'CVL' || sector === 'REF') {
