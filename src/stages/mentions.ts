@@ -935,7 +935,9 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
       i += 3;
       continue;
     }
-    const isName = (t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text));
+    // (a date is no name: "Ukrainian lawmakers Tuesday endorsed …")
+    const inDate = ctx.doc.dates.some((d) => d.first <= i && i <= d.last);
+    const isName = !inDate && ((t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text)));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
     const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && (i > startName || (p.form === 'government' && !!tokens[i + 1]?.cap)));
