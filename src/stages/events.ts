@@ -806,8 +806,9 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   const { tokens } = ctx;
   if (!inNounPhrase(tokens[j])) return null;
   let k = j;
-  // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun)
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB')
+  // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
+  // including helicopter gunships": the party is named first)
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || tokens[k - 1].key === 'including'
     || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
