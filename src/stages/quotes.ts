@@ -216,7 +216,9 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   const after = m.close >= 0 ? cueAfter(ctx, closeTok) : null;
   const before = cueBefore(ctx, openTok);
   // "dismissed the accusations as “unfounded”": a few words that are the subject's own
-  const characterized = !after && !before?.direct && words(content) <= 6 && !titleCaseWords(content) && /^\p{Ll}/u.test(content.trim()) ? characterization(ctx, openTok) : null;
+  // ("welcomed the deal as “an example of how neighbours should settle their disputes”": after "as", a longer phrase)
+  const afterAs = tokens[openTok - 1]?.key === 'as';
+  const characterized = !after && !before?.direct && words(content) <= (afterAs ? 12 : 6) && !titleCaseWords(content) && /^\p{Ll}/u.test(content.trim()) ? characterization(ctx, openTok) : null;
   const attribution = after ?? characterized ?? before;
   const startsSentence = isSentenceStart(ctx, openTok);
   const fullSentence = /^[\p{Lu}\d]/u.test(content.trim()) && words(content) >= 5;
@@ -402,15 +404,28 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
   return null;
 }
 
+/** The first finite verb of the sentence before a participle ("X requested a meeting, describing …"). */
+function clauseVerb(ctx: Ctx, i: number): number | null {
+  const { tokens } = ctx;
+  for (let k = ctx.doc.sentences[tokens[i].sentence].first; k < i; k++) {
+    if (tokens[k].pos === 'VERB' && !/ing$/.test(tokens[k].key) && tokens[k - 1]?.key !== 'to') return k;
+  }
+  return null;
+}
+
 /** The subject of a verb of characterization just before the mark ("Meloni called the incident “…”"). */
 function characterization(ctx: Ctx, openTok: number): Attribution | null {
   const { tokens } = ctx;
   const s = ctx.doc.sentences[tokens[openTok].sentence];
-  for (let k = openTok - 1; k >= s.first && openTok - k <= 8; k--) {
+  // ("condemned a wave of Israeli airstrikes on military sites south of Damascus as a “…”": the object may be long before "as")
+  const reach = tokens[openTok - 1]?.key === 'as' || tokens[openTok - 2]?.key === 'as' ? 14 : 8;
+  for (let k = openTok - 1; k >= s.first && openTok - k <= reach; k--) {
     const t = tokens[k];
     if (t.pos === 'PUNCT' && !t.space && !/^[“”"„«»]$/.test(t.text)) return null;
     if (t.pos !== 'VERB' || !ctx.characterizing.has(t.lemma)) continue;
-    const speaker = subjectBefore(ctx, k, s.first);
+    // "…, describing Thailand’s attacks as “…”": a participle after a comma has its clause's subject
+    const participle = /ing$/.test(t.key) && tokens[k - 1]?.key === ',' ? clauseVerb(ctx, k) : null;
+    const speaker = subjectBefore(ctx, participle ?? k, s.first);
     return speaker?.actor ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
