@@ -36,6 +36,8 @@ interface Match {
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+/** verbs of beginning and going on, whose "-ing" complement is the act ("began investigating", "kept shelling") */
+const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
@@ -187,7 +189,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     return !!governor && !ctx.triggers.has(governor.i);
   }
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
-  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || (prev.key === ',' && !!clauseVerb(ctx, i)));
+  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)));
   return true;
 }
 
@@ -334,7 +336,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   if (el.k === 'gap') {
     for (let skip = 0; skip <= 6 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j)))) break;
+      // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-'))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
       // "rejected Israel’s latest proposal"), unless the pattern names its target elsewhere
       const inGap = got.target ? null : gapActor(ctx, j, j + skip - 1);
@@ -351,15 +354,21 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: pronounMention(tokens[j]) } : got, passive);
   }
   for (let k = j; k <= end && k - j <= 5; k++) {
-    const m = ctx.byFirst.get(k);
+    const first = ctx.byFirst.get(k);
+    // "called on Angola’s UNITA rebels to": the party a possessor owns fills the slot
+    // (of the possessor's country where it names none: "Angola’s UNITA rebels")
+    const ownedBy = first && ["'s", "'"].includes(tokens[first.last + 1]?.key ?? '') ? ctx.byFirst.get(first.last + 2) : undefined;
+    const owned = ownedBy?.actor && !ownedBy.actor.country && first?.actor?.kind === 'state'
+      ? { ...ownedBy, actor: { ...ownedBy.actor, country: first.actor.country, cameo: ownedBy.actor.cameo ?? null } } : ownedBy;
+    const m = owned ?? first;
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
       // pattern itself joins two parties ("talks between S and X")
       const next = els[e + 1];
       const list = next?.k === 'word' && (next.words.has('and') || next.words.has(',')) ? [m] : withCoordinated(ctx, m);
-      // "asked our Chinese friends to …": the noun a nationality word modifies belongs to the slot
+      // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
-      if (ctx.weak.has(list[list.length - 1])) while (after <= end && after - m.last <= 3 && (tokens[after].space || tokens[after].pos === 'NOUN')) after++;
+      while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
@@ -387,7 +396,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
 /** "extradited suspected militant X", "freed the detained reporters": a participle before a noun modifies it. */
 function isModifyingParticiple(tokens: Token[], k: number, phraseStart: number): boolean {
   const next = tokens[nextWordIndex(tokens, k)];
-  return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(tokens[k - 1]?.pos ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
+  const before = tokens[k - 1];
+  return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
 /** An object pronoun ("accused it of …"), resolved once the source is known. */
@@ -718,7 +728,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     const governor = t.key === 'to' ? governingVerb(ctx, nextWordIndex(tokens, j)) : null;
     if (d) j = d.first - 1;
     else if (governor) j = governor.i - 1;
-    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)) j--;
+    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)
+      // "began investigating": the subject is the aspectual verb's
+      || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))) j--;
     else if (t.key === ',') {
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
       let k = j - 1;
@@ -732,7 +744,10 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   const m = ctx.byLast.get(j);
-  const placed = m && m.place ? partyBeforePlace(ctx, m, sentenceFirst) : null;
+  // ("… held in Israeli jails launched": a nationality word with its noun)
+  const nationalNoun = !m && tokens[j].pos === 'NOUN' ? ctx.byLast.get(j - 1) : undefined;
+  const phrase = m ?? (nationalNoun && ctx.weak.has(nationalNoun) ? nationalNoun : undefined);
+  const placed = phrase ? partyBeforePlace(ctx, phrase, sentenceFirst) : null;
   if (placed) return withCoordinatedBefore(ctx, placed, sentenceFirst);
   if (m && !(asSource && ctx.placeOnly.has(m))) return withCoordinatedBefore(ctx, m, sentenceFirst);
   const t = tokens[j];
@@ -772,7 +787,10 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
   // a participle between them ("operating in", "based in", "stationed in")
-  if (k >= sentenceFirst && tokens[k].pos === 'VERB' && /(ing|ed)$/.test(tokens[k].key)) k--;
+  const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k);
+  // ("Palestinian prisoners held in Israeli jails launched …": after a participle, any party's phrase)
+  if (!participle && !place.place) return null;
+  if (participle) k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
   const party = ctx.byLast.get(k);
   return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
