@@ -691,7 +691,11 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   if (country && !looksLikeLongerName(ctx, atom) && !isSubdivisionOfAnotherCountry(ctx, atom, country.iso3)) {
     const locative = isLocative(ctx, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
     if (country.form === 'people') {
-      return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, civiliansActor(country.iso3, countryName(ctx, country.iso3)), null, {}), next: n + 1 };
+      // "Bosnian Serbs", "Kosovo Albanians": a people named by the country they live in; "ethnic Albanians
+      // … in Serbia": a minority belongs to the country it lives in
+      const home = homeOfPeople(ctx, atoms, n, country.iso3);
+      const iso3 = home?.iso3 ?? country.iso3;
+      return { mention: mk(ctx, home?.first ?? withArticle(ctx, atom.first), atom.last, civiliansActor(iso3, countryName(ctx, iso3)), null, {}), next: n + 1 };
     }
     if (country.form === 'name') {
       const placeOf = ctx.lex.places.get(country.iso3) ?? null;
@@ -710,6 +714,22 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };
+}
+
+/** The country a people lives in, where the text says: an adjacent country word before it, or after "ethnic" the first other country of its sentence. */
+function homeOfPeople(ctx: Ctx, atoms: Atom[], n: number, iso3: string): { iso3: string; first: number } | null {
+  const { tokens } = ctx;
+  const atom = atoms[n];
+  const prev = atoms[n - 1];
+  const prevCountry = prev && prev.last === atom.first - 1 ? pickCountry(prev, 'adjective', 'name') : undefined;
+  if (prevCountry && prevCountry.iso3 !== iso3) return { iso3: prevCountry.iso3, first: prev.first };
+  if (tokens[atom.first - 1]?.key !== 'ethnic') return null;
+  for (const a of atoms) {
+    if (a === atom) continue;
+    const other = pickCountry(a, 'name', 'adjective', 'government')?.iso3 ?? a.payloads.map((p) => p.entry).find((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place')?.place.country;
+    if (other && other !== iso3) return { iso3: other, first: atom.first - 1 };
+  }
+  return null;
 }
 
 function mk(ctx: Ctx, first: number, last: number, actor: Actor | null, place: Place | null, extra: Partial<Mention>): Mention {
