@@ -334,10 +334,13 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     return el.optional ? matchElements(ctx, els, e + 1, j, end, got, passive) : null;
   }
   if (el.k === 'gap') {
-    for (let skip = 0; skip <= 6 && j + skip <= end + 1; skip++) {
+    // up to four words, counted loosely: "the first IRIS-T air defence" is six tokens
+    for (let skip = 0; skip <= 8 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-'))) break;
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-')
+        // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
+        || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
       // "rejected Israel’s latest proposal"), unless the pattern names its target elsewhere
       const inGap = got.target ? null : gapActor(ctx, j, j + skip - 1);
@@ -548,6 +551,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "X was accused by Y": Y did it to X
     const sentenceLast = ctx.doc.sentences[tokens[i].sentence].last;
     const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null);
+    // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
+    if (!by && p.source.type === 'MOBILIZE') {
+      const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
+      if (!deployed.length) return [];
+      return makeEvents(ctx, i, match, sentenceFirst, deployed[0]);
+    }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
