@@ -138,9 +138,10 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
   const principal = new Map<number, string | null>();
   // named most often so far, the first named on a tie
   const counts = new Map<string, number>();
-  // the dateline ("KYIV, Aug 24 (Reuters) -") says where the story is, and counts for more than one mention
+  // the dateline ("KYIV, Aug 24 (Reuters) -") says where the story is, and counts once more (not much more:
+  // a regional bureau files stories on its neighbours, "DAKAR, Senegal" on Burkina Faso)
   const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'-]+$/u.test(x.text));
-  if (dateline) counts.set(dateline.place!.country!, 2);
+  if (dateline) counts.set(dateline.place!.country!, 1);
   for (const s of ascending) {
     for (const x of bySentence.get(s)!) {
       const c = x.actor?.country ?? x.place?.country;
