@@ -65,7 +65,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   const placed = mentions.map((m) => {
     if (m.actor || !m.agent || m.agent.generic || m.agent.kind === 'person' && m.agent.title) return m;
     // a body named bare ("the interior ministry said") is the one of the country the passage is about
-    if (m.agent.kind === 'organization' && !LOCAL_SECTORS.has(m.agent.sector)) {
+    // … and so is an unnamed official ("a senior Treasury official said", "officials said")
+    // (not "a delegation from ECOWAS": whose it is follows it)
+    const unnamedOfficial = m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from';
+    if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
       const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
     }
