@@ -22,15 +22,24 @@ interface Ctx {
   lex: Lexicon;
   tokens: Token[];
   date: string | null;
+  /** countries the article names in any form (a country, a nationality, a place in it) */
+  named: Set<string>;
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
 
 export function mentionsStage(doc: Doc): void {
-  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published };
+  const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last));
+  const named = new Set<string>();
+  for (const atoms of bySentence) {
+    for (const a of atoms) for (const p of a.payloads) {
+      if (p.entry.t === 'country') named.add(p.entry.iso3);
+      else if (p.entry.t === 'place' && p.entry.place.country) named.add(p.entry.place.country);
+    }
+  }
+  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published, named };
   const out: Mention[] = [];
-  for (const s of doc.sentences) {
-    const atoms = ctx.lex.mentions.longest(doc.tokens, s.first, s.last);
+  for (const atoms of bySentence) {
     let n = 0;
     while (n < atoms.length) {
       const res = compose(ctx, atoms, n, out);
@@ -180,7 +189,7 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   // a name that points to just one of the countries the article is about ("Hiroshi Tanabe" in a story on
   // Japan and China)
   if (m.actor?.kind === 'person') {
-    const origins = [...ctx.lex.nameOrigins(m.actor.name)].filter((c) => index.inPlay.has(c));
+    const origins = [...ctx.lex.nameOrigins(m.actor.name)].filter((c) => index.inPlay.has(c) || ctx.named.has(c));
     if (origins.length === 1) return origins[0];
   }
   // civilians are known by where they are: a place named in their sentence; a place further back may
