@@ -381,6 +381,18 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
+  // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
+  for (const verb of tokens) {
+    if (verb.pos !== 'VERB' || !speech.has(verb.lemma) || !/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
+    const first = verb.i + 1;
+    let last = first;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last)
+      && [',', '.'].includes(tokens[last + 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
+      add(personMention(ctx, first, last, null, 'CVL'));
+    }
+  }
   // "Anura Kumara Dissanayake was sworn in as Sri Lanka's president … “…,” Dissanayake said": a full name the
   // dictionaries do not know, whose last word later speaks alone, is a person (the later mention is resolved
   // by resolveShortNames); a predicate of office gives the role
@@ -529,7 +541,9 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
   const introduced = mentions.filter((m) => m.family && m.actor && !m.person);
   if (!introduced.length) return mentions;
-  const covered = new Set(mentions.flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
+  // (a town's name is no obstacle: "Bello said" after "spokesman Abdullahi Bello" is not Bello, Colombia)
+  const placeOnly = (m: Mention): boolean => !m.actor && !!m.place;
+  const covered = new Set(mentions.filter((m) => !placeOnly(m)).flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
     if (!t.cap || covered.has(t.i)) continue;
@@ -540,7 +554,9 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
       ?? introduced.find((m) => m.last < t.i && m.actor!.name.split(/\s+/).length === 2 && m.actor!.name.split(/\s+/)[0].toLowerCase() === key && !tokens[t.i + 1]?.cap);
     if (first) added.push(mk(ctx, t.i, t.i, first.actor, null, { family: first.family }));
   }
-  return added.length ? [...mentions, ...added].sort((a, b) => a.first - b.first) : mentions;
+  if (!added.length) return mentions;
+  const replaced = new Set(added.map((m) => m.first));
+  return [...mentions.filter((m) => !(placeOnly(m) && m.first === m.last && replaced.has(m.first))), ...added].sort((a, b) => a.first - b.first);
 }
 
 const has = (a: Atom, t: MentionEntry['t']): boolean => a.payloads.some((p) => p.entry.t === t);

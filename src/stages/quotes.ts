@@ -450,7 +450,19 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   if (['a', 'an'].includes(tokens[i]?.key) && !startingAt(ctx, i)) i++;
   const m = covering(ctx, i);
   if (m) return speakerOf(m);
-  return pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
+  const named = pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
+  if (named) return named;
+  // "said Kaduna state’s commissioner for internal security, Ibrahim Danjuma": a role phrase the
+  // dictionaries do not know as a whole, then the person
+  for (let k = i; k < tokens.length && k - i <= 10; k++) {
+    const t = tokens[k];
+    const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
+    // ("the group's spokesman, Emmanuel Rugira": the name in apposition, whose role says more)
+    const named = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
+    if (person) return speakerOf(named ?? person);
+    if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s'].includes(t.key))) break;
+  }
+  return null;
 }
 
 function pronounAt(ctx: Ctx, i: number, before: number): { last: number; speaker: NonNullable<DocQuote['speaker']> } | null {
