@@ -323,7 +323,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
-    const possessed = ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) : undefined;
+    const possessed = ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
     const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     const sector = (body ? bodySector(body) : null) ?? role.actor?.sector ?? role.agent?.sector ?? null;
@@ -433,6 +433,19 @@ function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: st
 }
 
 const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
+
+/**
+ * "Its spokeswoman, Thiri Maung", "the group’s military spokesman": a role whose possessor refers back to a body
+ * (a possessive pronoun, or "the group’s", "the movement’s") belongs to the last body named before it.
+ */
+function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention | undefined {
+  const { tokens } = ctx;
+  const prev = tokens[roleFirst - 1];
+  const pronoun = prev && ['its', 'their'].includes(prev.key);
+  const anaphor = prev && ["'s", "'"].includes(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
+  if (!pronoun && !anaphor) return undefined;
+  return [...mentions].reverse().find((m) => m.last < roleFirst - 1 && m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+}
 
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
 function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
