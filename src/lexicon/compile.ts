@@ -1,6 +1,6 @@
 // Compiling the dictionaries once into lookup tables and token tries.
 import { createRequire } from 'node:module';
-import type { Place } from '../model/analysis.js';
+import type { Actor, Place } from '../model/analysis.js';
 import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
 import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
@@ -56,6 +56,8 @@ export interface Lexicon {
   nameOrigins: (name: string) => Set<string>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
   grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'obligationModals', Set<string>>;
+  /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
+  bodyWordSectors: Map<string, Actor['sector']>;
   /** event patterns by the lemma of their first word */
   eventPatterns: Map<string, CompiledPattern[]>;
   /** event nouns' patterns by the noun's lemma */
@@ -254,7 +256,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, grammar, eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -305,8 +305,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const roleOf = role.length ? roleFromPhrase(ctx, role, nationality) : null;
       // "Evo Morales, Foreign Minister Marcelo Ebrard told reporters": a phrase naming someone else is no role
       const someoneElse = !!roleOf && (!!roleOf.head.person || !!roleOf.head.family);
+      // "X, who heads the association of generator owners": a body no dictionary names, known by its noun,
+      // outranks a generic role word ("head", "director") that would make anyone an official
+      const unnamedBody = !roleOf?.body && (!roleOf || roleOf.head.agent?.id === 'leader') ? bodyWordSector(ctx, from, end) : null;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
-        const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL');
+        const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
         // the role phrase names the same person
@@ -326,7 +329,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const possessed = ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
     const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
-    const sector = (body ? bodySector(body) : null) ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
+    const possessorNoun = !body && ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
+    const sector = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
@@ -434,6 +439,15 @@ function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: st
 
 const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
 
+/** The sector a body noun among tokens [from, end) gives ("the association of …", "a shipping company"), outside any mention. */
+function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
+  for (let k = from; k < end; k++) {
+    const sector = ctx.lex.bodyWordSectors.get(ctx.tokens[k].key);
+    if (sector) return sector;
+  }
+  return null;
+}
+
 /**
  * "Its spokeswoman, Thiri Maung", "the group’s military spokesman": a role whose possessor refers back to a body
  * (a possessive pronoun, or "the group’s", "the movement’s") belongs to the last body named before it.
@@ -520,6 +534,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     const own = body.agent && !namesItsOwner(ctx, body) ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
     return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
+  // "a hydrologist at a Dushanbe university", "head of war risk at a London broker": a capital or country in
+  // the phrase says where, not that the person works for its government
+  if (!head.agent && head.actor?.kind === 'state') return { head, sector: null, country: head.actor.country };
   const sector = head.actor?.sector ?? head.agent?.sector ?? null;
   // "the UN humanitarian coordinator for Sudan" works for the UN, not for Sudan; "the secretary
   // general of Amnesty International" for a body of no state
