@@ -285,7 +285,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
       let from = c + 1;
-      if (tokens[from]?.pos === 'NUM' && tokens[from + 1]?.key === ',') {
+      const aged = tokens[from]?.pos === 'NUM' && /^\d{1,3}$/.test(tokens[from].text) && tokens[from + 1]?.key === ',';
+      if (aged) {
         from += 2;
         end = from;
         while (end < tokens.length && end - from <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
@@ -315,6 +316,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         // the role phrase names the same person
         const head = roleOf?.head;
         if (head && (head.first === c + 1 || head.first === c + 2)) head.actor = person.actor;
+        continue;
+      }
+      // "Fatuma Ali Nur, 36, walked for five days …": a name with an age is a person, whatever follows
+      if (aged && !someoneElse) {
+        add(personMention(ctx, first, c - 1, nationality, 'CVL'));
         continue;
       }
     }
