@@ -102,7 +102,8 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       out.push(antecedent ? { ...m, actor: antecedent.actor } : m);
       continue;
     }
-    if (!m.actor || m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)) {
+    const unknownBody = !!m.actor && m.actor.id.startsWith('body:') && !m.actor.country;
+    if (!m.actor || (!unknownBody && (m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)))) {
       out.push(m);
       continue;
     }
@@ -392,6 +393,18 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
+  // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
+  // knows, named in capitals and ending in a word for an office of state; its country comes from context
+  for (const the of tokens) {
+    if (the.key !== 'the') continue;
+    let last = the.i + 1;
+    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
+    last--;
+    if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
+    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
+    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
+    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector: 'GOV', cameo: null, wikidata: null }, null, {}));
+  }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
     if (verb.pos !== 'VERB' || !speech.has(verb.lemma) || !/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
@@ -444,6 +457,9 @@ function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: st
 }
 
 const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
+
+/** Last words of the names of offices of state ("the National Maritime Council", "the Government Communication Service"). */
+const STATE_BODY_WORDS = new Set(['council', 'commission', 'agency', 'service', 'office', 'authority', 'committee', 'directorate', 'bureau', 'ministry', 'department', 'secretariat', 'inspectorate']);
 
 /** The sector a body noun among tokens [from, end) gives ("the association of …", "a shipping company"), outside any mention. */
 function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
