@@ -864,8 +864,10 @@ function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Men
     const before = ctx.tokens[cur.first - 1]?.key === 'the' ? cur.first - 1 : cur.first;
     // a comma joins the actors of a list that ends with "and", or of a headline's subject ("Russia, China agree")
     const comma = ctx.tokens[before - 1]?.key === ',' && (out.length > 1 || ctx.byLast.get(before - 2)?.first === sentenceFirst);
+    // ("The US, Russia, and Switzerland": the serial comma before "and")
+    const serial = ctx.tokens[before - 1]?.key === 'and' && ctx.tokens[before - 2]?.key === ',';
     if (before - 2 < sentenceFirst || !(ctx.tokens[before - 1].key === 'and' || comma)) break;
-    const prev = ctx.byLast.get(before - 2);
+    const prev = ctx.byLast.get(serial ? before - 3 : before - 2);
     if (!prev || ctx.placeOnly.has(prev)) break;
     out.unshift(prev);
     cur = prev;
