@@ -451,6 +451,8 @@ function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
 function isPassive(tokens: Token[], i: number): boolean {
   const prev = prevWord(tokens, i);
   // "was hit", "were struck": after a form of "be", a verb that is no gerund is a participle
+  // ("is opposed to": a stance, not a passive)
+  if (tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to') return false;
   return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
 }
 
