@@ -282,7 +282,6 @@ function rolePriority(role: string): number {
   return i < 0 ? 0 : ROLE_ORDER.length - i;
 }
 
-
 /** Name origins: a lookup of the given name (first word), the family name (last word) and its ending. */
 function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[] }[]): (name: string) => Set<string> {
   const given = new Map<string, Set<string>>();

@@ -4,7 +4,7 @@
 import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
-import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
+import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
 
 interface Ctx {
@@ -24,6 +24,9 @@ interface Ctx {
   triggers: Set<number>;
   /** 1 where a token belongs to a date expression */
   inDate: Uint8Array;
+  /** date expressions by their first and by their last token */
+  dateByFirst: Map<number, DocDate>;
+  dateByLast: Map<number, DocDate>;
 }
 
 interface Match {
@@ -49,9 +52,13 @@ export function eventsStage(doc: Doc): void {
   if (!index.size) return;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(),
-    documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length),
+    documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length), dateByFirst: new Map(), dateByLast: new Map(),
   };
-  for (const d of doc.dates) ctx.inDate.fill(1, d.first, d.last + 1);
+  for (const d of doc.dates) {
+    ctx.inDate.fill(1, d.first, d.last + 1);
+    if (!ctx.dateByFirst.has(d.first)) ctx.dateByFirst.set(d.first, d);
+    if (!ctx.dateByLast.has(d.last)) ctx.dateByLast.set(d.last, d);
+  }
   const national = new Set(nationalModifiers(doc));
   for (const mention of [...doc.mentions, ...national]) {
     // a country named as a place can still be what an event is done to ("the sovereignty of Azerbaijan"),
@@ -208,7 +215,7 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
   for (let k = to.i - 1, words = 0; k >= 0 && words <= 4; k--) {
     const t = tokens[k];
     // "voted on Friday to open …": a date (and its preposition) between the verb and "to"
-    if (t.space || ctx.inDate[k] || (['on', 'in', 'at'].includes(t.key) && ctx.inDate[k + 1]) || (['on', 'in', 'at'].includes(t.key) && ctx.inDate[nextWordIndex(tokens, k)])) continue;
+    if (t.space || ctx.inDate[k] || (['on', 'in', 'at'].includes(t.key) && ctx.inDate[nextWordIndex(tokens, k)])) continue;
     // "used tear gas to": the tagger takes some nouns for verbs; the first of two verbs heads the phrase
     if (t.pos === 'VERB') return prevWord(tokens, k)?.pos === 'VERB' ? prevWord(tokens, k)! : t;
     if (!(inNounPhrase(t) || t.pos === 'ADV') || ctx.byLast.has(k)) return null;
@@ -300,7 +307,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   for (;;) {
     if (j > end) break;
     // a date, with the preposition that introduces it ("granted asylum on Monday to …")
-    const date = ctx.doc.dates.find((d) => d.first === j) ?? (['on', 'in', 'at', 'last', 'this'].includes(tokens[j].key) ? ctx.doc.dates.find((d) => d.first === nextWordIndex(tokens, j)) : undefined);
+    const date = ctx.dateByFirst.get(j) ?? (['on', 'in', 'at', 'last', 'this'].includes(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
@@ -732,10 +739,9 @@ function nearest<T extends { first: number }>(list: T[], i: number): T | undefin
 function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined, asSource = true): Mention[] {
   const { tokens, doc } = ctx;
   let j = i - 1;
-  const dateAt = (k: number) => doc.dates.find((d) => d.last === k);
   while (j >= sentenceFirst) {
     const t = tokens[j];
-    const d = dateAt(j);
+    const d = ctx.dateByLast.get(j);
     const governor = t.key === 'to' ? governingVerb(ctx, nextWordIndex(tokens, j)) : null;
     if (d) j = d.first - 1;
     else if (governor) j = governor.i - 1;
@@ -1005,9 +1011,11 @@ function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
 function clauseVerb(ctx: Ctx, i: number): number | null {
   const { tokens } = ctx;
   const first = ctx.doc.sentences[tokens[i].sentence].first;
+  // (not in a sentence that opens with a quotation mark: its first verb is inside the quotation)
+  if (/^[“”"«»„]$/.test(tokens[first].text)) return null;
   for (let k = first; k < i; k++) {
     const t = tokens[k];
-    if (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to' && !/^[“”"«»„]$/.test(tokens[first].text)) return k;
+    if (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to') return k;
   }
   return null;
 }

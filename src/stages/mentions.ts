@@ -24,6 +24,8 @@ interface Ctx {
   date: string | null;
   /** countries the article names in any form (a country, a nationality, a place in it) */
   named: Set<string>;
+  /** 1 where a token belongs to a date expression */
+  inDate: Uint8Array;
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
@@ -37,7 +39,9 @@ export function mentionsStage(doc: Doc): void {
       else if (p.entry.t === 'place' && p.entry.place.country) named.add(p.entry.place.country);
     }
   }
-  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published, named };
+  const inDate = new Uint8Array(doc.tokens.length);
+  for (const d of doc.dates) inDate.fill(1, d.first, d.last + 1);
+  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published, named, inDate };
   const out: Mention[] = [];
   for (const atoms of bySentence) {
     let n = 0;
@@ -255,13 +259,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     out.push(person);
     for (const m of out) if (placeOnly(m) && m.first >= person.first && m.last <= person.last) dropped.add(m);
   };
+  /** The first token of the name that ends at `last` (`last + 1` where no name does). */
+  const nameStart = (last: number): number => {
+    let first = last;
+    while (first >= 0 && namePart(first)) first--;
+    return first + 1;
+  };
+  /** Two to four words of a name no mention covers, not opening with an honorific. */
+  const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && isNameToken(tokens[first])
+    && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
     const c = comma.i;
     // NAME , [role phrase]
-    let first = c - 1;
-    while (first >= 0 && namePart(first)) first--;
-    first++;
+    const first = nameStart(c - 1);
     // "Lieutenant General Rajiv Ghai, India’s director general of military operations, said": the title gave
     // the sector; the apposition may say whose, and for which body
     const titled = out.find((m) => m.last === c - 1 && m.actor?.kind === 'person' && m.actor.id.startsWith('person:') && !m.actor.country && m.actor.sector !== 'IGO');
@@ -361,11 +372,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   for (const of of tokens) {
     if (of.key !== 'of') continue;
     const last = of.i - 1;
-    let first = last;
-    while (first >= 0 && namePart(first)) first--;
-    first++;
-    if (last - first < 1 || last - first > 3 || !isNameToken(tokens[first]) || !aName(first, last) || covered(first) || covered(last)
-      || ctx.lex.grammar.honorifics.has(tokens[first].key) || ctx.lex.grammar.bodyWords.has(tokens[last].key) || ['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '')) continue;
+    const first = nameStart(last);
+    if (!newName(first, last) || ctx.lex.grammar.bodyWords.has(tokens[last].key) || ['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '')) continue;
     const modifiers: string[] = [];
     let body: Mention | undefined;
     for (let k = of.i + 1; k <= of.i + 5 && tokens[k] && !body; k++) {
@@ -385,11 +393,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
     const age = tokens[verb.i - 1]?.key === ',' && tokens[verb.i - 2]?.pos === 'NUM' && tokens[verb.i - 3]?.key === ',';
     const last = age ? verb.i - 4 : verb.i - 1;
-    let first = last;
-    while (first >= 0 && namePart(first)) first--;
-    first++;
-    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last)
-      && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
+    const first = nameStart(last);
+    if (newName(first, last) && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
@@ -412,8 +417,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     let last = first;
     while (last < tokens.length && namePart(last)) last++;
     last--;
-    if (last - first >= 1 && last - first <= 3 && isNameToken(tokens[first]) && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last)
-      && [',', '.'].includes(tokens[last + 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
+    if (newName(first, last) && [',', '.'].includes(tokens[last + 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
@@ -426,8 +430,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!single || !isNameToken(single) || covered(single.i) || out.some((m) => m.first <= single.i && single.i <= m.last) || isNameToken(tokens[single.i - 1])) continue;
     for (let last = 0; last < single.i; last++) {
       if (tokens[last].text !== single.text || isNameToken(tokens[last + 1]) || covered(last) || out.some((m) => m.first <= last && last <= m.last)) continue;
-      let first = last;
-      while (first > 0 && namePart(first - 1)) first--;
+      const first = nameStart(last);
       if (last - first < 1 || last - first > 3 || !isNameToken(tokens[first]) || !aName(first, last) || ctx.lex.grammar.honorifics.has(tokens[first].key)) continue;
       const office = officeTaken(ctx, out, last + 1);
       add(personMention(ctx, first, last, office?.country ?? null, office?.sector ?? 'CVL'));
@@ -480,7 +483,7 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   const pronoun = prev && ['its', 'their'].includes(prev.key);
   const anaphor = prev && ["'s", "'"].includes(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  return [...mentions].reverse().find((m) => m.last < roleFirst - 1 && m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
 
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
@@ -512,11 +515,6 @@ const bodySector = (m: Mention): Actor['sector'] => m.actor?.sector ?? m.agent?.
 const bodyCountry = (m: Mention): string | null | undefined => (m.actor ? (m.actor.country ?? (m.agent ? undefined : null)) : undefined);
 
 /**
- * The role an apposition gives: its head role word or mention, and the body the person works for
- * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
- * role gives way to a present one ("the former police officer who leads the gang").
- */
-/**
  * A research body named in an apposition the dictionaries do not know ("the Dakar-based West Africa
  * Governance Institute", "the Delhi Policy Forum"): the person is an analyst, of the country the body
  * is based in, where the phrase says.
@@ -533,6 +531,11 @@ function researchBody(ctx: Ctx, mentions: Mention[], from: number, end: number):
   return { country: placed?.place?.country ?? placed?.actor?.country ?? null };
 }
 
+/**
+ * The role an apposition gives: its head role word or mention, and the body the person works for
+ * ("a spokesman for the Libyan National Army", "the head of the UN office in Mozambique"); a former
+ * role gives way to a present one ("the former police officer who leads the gang").
+ */
 function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = null): { head: Mention; body?: Mention; sector: Actor['sector']; country: string | null; stateless?: boolean } {
   const { tokens } = ctx;
   const former = (m: Mention): boolean => /^(the |a |an )?former\b/i.test(m.text);
@@ -758,8 +761,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // "the People’s Democratic Alliance" is not the Democratic Alliance: a capitalised possessor makes a longer name
   const possessor = tokens[atom.first - 2];
-  const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
-;
+  const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
@@ -921,9 +923,8 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   if (atom.last > atom.first && has(atom, 'person')) return false;
   if (next?.cap && ctx.lex.grammar.featureWords.has(next.key)) return true;
   // a neighbour that is a name the dictionaries do not know, or know only as a family name
-  const inDate = (t: Token): boolean => ctx.doc.dates.some((d) => d.first <= t.i && t.i <= d.last);
   const unknownName = (t: Token | undefined): boolean =>
-    !!t && !t.space && t.cap && t.pos === 'PROPN' && !NAME_SUFFIX.test(t.text) && !inDate(t) && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
+    !!t && !t.space && t.cap && t.pos === 'PROPN' && !NAME_SUFFIX.test(t.text) && !ctx.inDate[t.i] && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
     !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'));
   // "Mr Rutte", "Dr. Tedros": an honorific is no part of an unknown name
   return unknownName(next) || (unknownName(prev) && !ctx.lex.grammar.honorifics.has(prev!.key));
@@ -1037,8 +1038,7 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
       continue;
     }
     // (a date is no name: "Ukrainian lawmakers Tuesday endorsed …")
-    const inDate = ctx.doc.dates.some((d) => d.first <= i && i <= d.last);
-    const isName = !inDate && ((t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text)));
+    const isName = !ctx.inDate[i] && ((t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text)));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
     const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && (i > startName || (p.form === 'government' && !!tokens[i + 1]?.cap)));
@@ -1077,11 +1077,9 @@ function countryName(ctx: Ctx, iso3: string): string {
   return (ctx.lex.countries.get(iso3) as CountryInfo | undefined)?.name ?? iso3;
 }
 
-
 function governmentActor(ctx: Ctx, iso3: string): Actor {
   return { id: `${iso3}:government`, name: `Government of ${countryName(ctx, iso3)}`, kind: 'organization', country: iso3, sector: 'GOV', cameo: `${iso3}GOV`, wikidata: null };
 }
-
 
 function orgActor(_ctx: Ctx, org: NonNullable<Modifier['org']>): Actor {
   return {

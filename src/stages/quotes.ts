@@ -458,8 +458,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
     const t = tokens[k];
     const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
     // ("the group's spokesman, Emmanuel Rugira": the name in apposition, whose role says more)
-    const named = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
-    if (person) return speakerOf(named ?? person);
+    const inApposition = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
+    if (person) return speakerOf(inApposition ?? person);
     if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s'].includes(t.key))) break;
   }
   return null;
@@ -602,6 +602,8 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     return !g || g === gender;
   };
   const offset = ctx.tokens[before].start;
+  // the last quote before the pronoun whose speaker is known
+  const lastQuote = ctx.doc.quotes.findLast((q) => q.start < offset && q.speaker?.actor);
   if (people) {
     // the latest person the pronoun's paragraph has as a subject, not as an object ("after talks with
     // X", "met X"), nor inside a quotation: "Y, a minister, called it a lie. “…,” he said" is Y
@@ -621,10 +623,9 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     // a paragraph that opens with the quote: the person the paragraph before was about ("farmer X, 61, said …" /
     // "“…,” he said"), unless someone was quoted since
     const previous = subjectIn(paragraph - 1);
-    const lastQuote = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor);
     if (previous && (!lastQuote || lastQuote.start < previous.start)) return previous.actor!;
   }
-  const lastSpeaker = [...ctx.doc.quotes].reverse().find((q) => q.start < offset && q.speaker?.actor)?.speaker?.actor;
+  const lastSpeaker = lastQuote?.speaker?.actor;
   if (people && fits(lastSpeaker)) return lastSpeaker;
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
