@@ -188,8 +188,10 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   const t = tokens[i];
   // a nationality word is no subject there ("the Russian attack"); "had talks", "has a meeting": "have" as a main verb
   const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
-  if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && afterSubject(ctx, i))) return false;
   const prev = prevWord(tokens, i);
+  // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
+  const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to');
+  if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
@@ -618,7 +620,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const denied = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
   const refusal = intent && denied && COOPERATIVE.has(p.source.type);
   const negated = denied && !refusal;
-  const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null) : null;
+  const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null, intent === 'commitment') : null;
   const type = refusal ? 'REJECT' : promised?.type ?? p.source.type;
   const mode = promised ? promised.mode : type === p.source.type ? p.source.mode ?? null : null;
   const date = eventDate(doc, i);
@@ -1029,31 +1031,45 @@ function isObliged(ctx: Ctx, i: number): boolean {
 }
 
 /** "will send", "would not recognise", "plans to impose", "is ready to host": an act intended, not done. */
-function isIntent(ctx: Ctx, i: number): boolean {
+/** Whether the act at i is intended ("will send", "plans to send") or promised ("offered to send"); null when it is reported done. */
+function isIntent(ctx: Ctx, i: number): 'intent' | 'commitment' | null {
   const { tokens } = ctx;
-  const { negation, intentModals, intentGovernors } = ctx.doc.lexicon.grammar;
+  const { negation, intentModals, intentGovernors, commitmentGovernors } = ctx.doc.lexicon.grammar;
   let prev = prevWord(tokens, i);
   while (prev && negation.has(prev.key)) prev = prevWord(tokens, prev.i);
-  if (!prev) return false;
-  if (intentModals.has(prev.key)) return true;
-  if (prev.key !== 'to') return false;
+  if (!prev) return null;
+  if (intentModals.has(prev.key)) return 'intent';
+  if (prev.key !== 'to') return null;
   const governor = prevWord(tokens, prev.i);
-  return !!governor && intentGovernors.has(governor.key);
+  if (!governor || !intentGovernors.has(governor.key)) return null;
+  return commitmentGovernors.has(governor.key) ? 'commitment' : 'intent';
 }
+
+/** CAMEO's "express intent to" code for each RETREAT mode. */
+const RETREAT_INTENT_CAMEO: Record<string, string> = { release: '0353', access: '0355', resign: '0341', withdraw: '0356', ceasefire: '0356', disarm: '0356', ease: '0354' };
+/** The retreats the manual lists among CONCEDE's promises: declared ceasefires, withdrawals, eased restrictions. */
+const ANNOUNCED_CONCESSIONS = new Set(['withdraw', 'ceasefire', 'disarm', 'ease']);
 
 /**
  * PLOVER on intended acts: cooperation promised (CONSULT, SUPPORT, COOPERATE, AID in the future) is AGREE; force
- * or coercion promised is THREATEN, its mode the threat's content; a promised withdrawal is CONCEDE and a promised
- * concession stays CONCEDE (the manual says so explicitly, though cameo2plover and some of PLOVER's own example
- * sentences code them AGREE). CAMEO codes from its 03 (intent to cooperate) and 13 (threaten) families.
+ * or coercion promised is THREATEN, its mode the threat's content. A ceasefire, withdrawal or easing merely
+ * announced ("will withdraw") is CONCEDE, as the manual lists them; one offered or promised ("ready to withdraw",
+ * "pledged to lift") is AGREE, its definition's "offer, promise, or otherwise indicate willingness", and so is a
+ * release, return or access announced ("will free 150 prisoners"), as cameo2plover and PLOVER's own example
+ * sentences code them. CAMEO codes from its 03 (intent to cooperate) and
+ * 13 (threaten) families.
  */
-function intended(type: PloverType, mode: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
+function intended(type: PloverType, mode: string | null, committed: boolean): { type: PloverType; mode: string | null; cameo: string } | null {
   switch (type) {
     case 'CONSULT': return { type: 'AGREE', mode: null, cameo: '036' };
     case 'SUPPORT': return { type: 'AGREE', mode: null, cameo: '032' };
     case 'COOPERATE': return { type: 'AGREE', mode: null, cameo: '031' };
     case 'AID': return { type: 'AGREE', mode: null, cameo: '033' };
-    case 'RETREAT': return { type: 'CONCEDE', mode: null, cameo: '035' };
+    case 'RETREAT': {
+      const cameo = RETREAT_INTENT_CAMEO[mode ?? ''] ?? '035';
+      return { type: committed || !ANNOUNCED_CONCESSIONS.has(mode ?? '') ? 'AGREE' : 'CONCEDE', mode: null, cameo };
+    }
+    case 'CONCEDE': return committed ? { type: 'AGREE', mode: null, cameo: '035' } : null;
     case 'ASSAULT': return { type: 'THREATEN', mode: 'violence', cameo: '138' };
     case 'COERCE': return mode === 'arrest' ? { type: 'THREATEN', mode: 'arrest', cameo: '137' } : { type: 'THREATEN', mode: 'restrict', cameo: '132' };
     case 'SANCTION':
