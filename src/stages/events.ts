@@ -605,7 +605,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   // coordinated objects: "accused Armenia and France of …"
   if (targets[0] && !passive) targets = withCoordinated(ctx, targets[0]);
-  // "Armenia and Azerbaijan agreed": each party's counterpart is the other
+  // "Armenia and Azerbaijan agreed": each party's counterpart is the other (each of the others, of three or more)
   // "Ethiopia and Eritrea exchanged prisoners under Red Cross supervision": each other, not a party named in passing
   // (force, aid and protest by two parties are often aimed at a third: "US and British jets bombed Iraqi sites")
   // (but a place in one of their own countries is where they met: "clashed in the Galwan Valley")
@@ -629,7 +629,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const score = promised ? doc.lexicon.cameo.get(promised.cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   const out: Event[] = [];
   for (const src of sources) {
-    for (const candidate of sources.length > 1 && !targets[0] ? [sources.find((x) => x !== src) ?? null] : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] ? sources.filter((x) => x !== src) : targets) {
       // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
       // unless force or protest is aimed at it
       const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
