@@ -933,7 +933,9 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     const m = ctx.byFirst.get(k);
     // "held talks in Muscat": a place after a preposition of location is where, not whom; but force
     // or aid there is done to the place, and a protest there is aimed at it ("bombed a market in Kabul", "protested in Beijing")
-    const where = m && ctx.placeOnly.has(m) && SITUATING.has((tokens[k - 1]?.key === 'the' ? prevWord(tokens, k - 1) : prevWord(tokens, k))?.key ?? '') && !PLACE_AFFECTED.has(type);
+    // forces mobilised in another country's territory are aimed at it ("exercises in Alaska", "troops deployed in Syria")
+    const foreign = type === 'MOBILIZE' && !!m?.actor?.country && sources.every((s) => s.actor?.country && s.actor.country !== m.actor!.country);
+    const where = m && ctx.placeOnly.has(m) && SITUATING.has((tokens[k - 1]?.key === 'the' ? prevWord(tokens, k - 1) : prevWord(tokens, k))?.key ?? '') && !PLACE_AFFECTED.has(type) && !foreign;
     if (m && !where && !sources.some((s) => s.actor?.id === m.actor?.id) && !isPossessiveModifier(ctx, m)) return m;
     if (m) k = m.last;
   }
