@@ -113,8 +113,42 @@ export function eventsStage(doc: Doc): void {
       }
     }
   }
+  events.push(...allegations(ctx, events));
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
+}
+
+const ALLEGED = new Set(['ASSAULT', 'COERCE']);
+
+/**
+ * "The report alleged that the French military helped carry out killings": force or coercion that a speaker alleges
+ * another party used is also the speaker's accusation of that party (CAMEO 112; 1123 for aggression), asserted by the reporter.
+ */
+function allegations(ctx: Ctx, events: Event[]): Event[] {
+  const { doc } = ctx;
+  const alleging = new Set(doc.lexicon.cues.alleging);
+  const out: Event[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (!ALLEGED.has(e.type) || !e.quoted || e.negated || !e.source || !e.speaker) continue;
+    const quote = quoteAt(doc, e.trigger.start);
+    const cue = quote?.cue && doc.tokens.find((t) => t.start === quote.cue!.start);
+    if (!quote || !cue || !alleging.has(cue.lemma)) continue;
+    const speaker = e.speaker;
+    if (speaker.id === e.source.id || (speaker.country && speaker.country === e.source.country)) continue;
+    const key = `${e.sentence}|${speaker.id}|${e.source.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const cameo = e.type === 'ASSAULT' ? '1123' : '112';
+    out.push({
+      ...e, id: '', trigger: { start: cue.start, end: cue.end, text: cue.text }, type: 'ACCUSE', mode: null, cameo,
+      source: speaker, target: e.source,
+      source_mention: quote.speaker ? { start: quote.speaker.start, end: quote.speaker.end, text: quote.speaker.text } : null,
+      target_mention: e.source_mention, quoted: false, speaker: null,
+      intensity: doc.lexicon.cameo.get(cameo)?.goldstein ?? -2, confidence: Math.min(e.confidence, 0.6),
+    });
+  }
+  return out;
 }
 
 /**
