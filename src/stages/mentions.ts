@@ -106,7 +106,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       out.push(antecedent ? { ...m, actor: antecedent.actor } : m);
       continue;
     }
-    const unknownBody = !!m.actor && m.actor.id.startsWith('body:') && !m.actor.country;
+    const unknownBody = !!m.actor && m.actor.id.startsWith('body:') && !m.actor.country && m.actor.sector !== 'IGO';
     if (!m.actor || (!unknownBody && (m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)))) {
       out.push(m);
       continue;
@@ -408,7 +408,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
     if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
     const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
-    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector: 'GOV', cameo: null, wikidata: null }, null, {}));
+    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : 'GOV';
+    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector, cameo: null, wikidata: null }, null, {}));
   }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
