@@ -226,7 +226,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to');
   if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
-  if (isObliged(ctx, i)) return false;
+  if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
     return !!governor && !ctx.triggers.has(governor.i);
@@ -1059,6 +1059,28 @@ function clauseVerb(ctx: Ctx, i: number): number | null {
 }
 
 /** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
+/**
+ * "demanded that Israel ease restrictions", "its call that Serbia align": a verb in its base form in a clause that a
+ * demand or an appeal governs is what was asked for, not an act done (the request is coded from the governing word).
+ */
+function isMandated(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (t.key !== t.lemma) return false;
+  for (let k = i - 1, words = 0; k >= 0 && words <= 8; k--) {
+    const w = tokens[k];
+    if (w.space) continue;
+    if (w.key === 'that') {
+      let before = prevWord(tokens, k);
+      while (before && (ctx.inDate[before.i] || before.pos === 'ADV')) before = prevWord(tokens, before.i);
+      return !!before && ctx.doc.lexicon.grammar.mandativeWords.has(before.lemma);
+    }
+    if (w.pos === 'PUNCT' || w.pos === 'VERB' || w.pos === 'AUX') return false;
+    words++;
+  }
+  return false;
+}
+
 function isObliged(ctx: Ctx, i: number): boolean {
   const { negation, obligationModals } = ctx.doc.lexicon.grammar;
   let prev = prevWord(ctx.tokens, i);
@@ -1066,8 +1088,7 @@ function isObliged(ctx: Ctx, i: number): boolean {
   return !!prev && obligationModals.has(prev.key);
 }
 
-/** "will send", "would not recognise", "plans to impose", "is ready to host": an act intended, not done. */
-/** Whether the act at i is intended ("will send", "plans to send") or promised ("offered to send"); null when it is reported done. */
+/** "will send", "would not recognise", "plans to impose": an act intended, not done; "offered to send", "is ready to host": promised. */
 function isIntent(ctx: Ctx, i: number): 'intent' | 'commitment' | null {
   const { tokens } = ctx;
   const { negation, intentModals, intentGovernors, commitmentGovernors } = ctx.doc.lexicon.grammar;
