@@ -794,6 +794,14 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     } else break;
   }
   if (j < sentenceFirst) return [];
+  // "Washington along with its allies demanded", "France together with Germany condemned": the party before the
+  // phrase is the subject, with the party the phrase names
+  const joined = comitative(ctx, j, sentenceFirst);
+  if (joined) {
+    const lead = subjectOf(ctx, joined, sentenceFirst, quote, asSource);
+    const partner = ctx.byLast.get(j);
+    return lead.length && partner?.actor && !ctx.placeOnly.has(partner) ? [...lead, partner] : lead;
+  }
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   const m = ctx.byLast.get(j);
@@ -829,6 +837,19 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     if (first) return [first];
   }
   return [];
+}
+
+/** "along with its allies", "together with Germany", "as well as Britain" ending at j: the index of its first word. */
+function comitative(ctx: Ctx, j: number, sentenceFirst: number): number | null {
+  const { tokens } = ctx;
+  for (let k = j; k > sentenceFirst + 1 && j - k <= 6; k--) {
+    const t = tokens[k];
+    if (t.key === 'with' && ['along', 'together'].includes(tokens[k - 1].key)) return k - 1;
+    if (t.key === 'as' && tokens[k - 1].key === 'well' && tokens[k - 2]?.key === 'as') return k - 2;
+    if (t.space || k === j) continue;
+    if (!(inNounPhrase(t) || ctx.byLast.has(k) || ctx.byFirst.has(k) || POSSESSIVE_DETERMINERS.has(t.key))) return null;
+  }
+  return null;
 }
 
 /** "The Red Cross in Iraq said", "UN troops stationed in Lebanon said": the party a place phrase describes. */
