@@ -41,6 +41,7 @@ interface Match {
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 /** verbs of beginning and going on, whose "-ing" complement is the act ("began investigating", "kept shelling") */
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
+const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
@@ -783,7 +784,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     else if (governor) j = governor.i - 1;
     else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)
       // "began investigating": the subject is the aspectual verb's
-      || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))) j--;
+      || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))
+      // "Kenya stands ready to send", "Tehran remains willing to talk": a linking verb before a word of intent
+      || (t.pos === 'VERB' && LINKING.has(t.lemma) && doc.lexicon.grammar.intentGovernors.has(tokens[nextWordIndex(tokens, j)]?.key ?? ''))) j--;
     else if (t.key === ',') {
       // "Aliyev, speaking in Ankara, accused …": skip the inserted phrase
       let k = j - 1;
@@ -1149,6 +1152,8 @@ function intended(type: PloverType, mode: string | null, committed: boolean): { 
     }
     case 'CONCEDE': return committed ? { type: 'AGREE', mode: null, cameo: '035' } : null;
     case 'ASSAULT': return { type: 'THREATEN', mode: 'violence', cameo: '138' };
+    // boycotts and strikes are among the restrictions the manual lists as THREATEN's content
+    case 'PROTEST': return { type: 'THREATEN', mode: 'restrict', cameo: '133' };
     case 'COERCE': return mode === 'arrest' ? { type: 'THREATEN', mode: 'arrest', cameo: '137' } : { type: 'THREATEN', mode: 'restrict', cameo: '132' };
     case 'SANCTION':
       return mode === 'expel' ? { type: 'THREATEN', mode: 'expel', cameo: '136' }

@@ -92,7 +92,11 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       .sort((a, b) => distance(a) - distance(b))[0];
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
     const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
-    const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : nearest?.place?.country ?? nearest?.actor?.country;
+    // civilians are where they are: a place in their sentence outranks a party acting on them ("farmers were
+    // wounded by Israeli fire near Rafah")
+    const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
+      ? mentions.filter((x) => x.sentence === m.sentence && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
+    const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
