@@ -42,6 +42,8 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 /** verbs of beginning and going on, whose "-ing" complement is the act ("began investigating", "kept shelling") */
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
+/** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
+const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
@@ -382,7 +384,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     for (let skip = 0; skip <= 8 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-') || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-')
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -438,6 +440,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
   }
   return null;
+}
+
+/** "artillery, mortar, and rocket fire": a comma between nouns of one list. */
+function isListComma(tokens: Token[], k: number): boolean {
+  if (tokens[k].key !== ',' || tokens[k - 1]?.pos !== 'NOUN') return false;
+  const next = tokens[nextWordIndex(tokens, k)];
+  const after = next?.key === 'and' ? tokens[nextWordIndex(tokens, next.i)] : next;
+  return after?.pos === 'NOUN';
 }
 
 /** "extradited suspected militant X", "freed the detained reporters": a participle before a noun modifies it. */
@@ -902,8 +912,8 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   if (!inNounPhrase(tokens[j])) return null;
   let k = j;
   // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
-  // including helicopter gunships": the party is named first)
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || tokens[k - 1].key === 'including'
+  // including helicopter gunships", "British aircraft using guided missiles": the party is named first)
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
     || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
