@@ -661,17 +661,19 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   if (!sources.length) return [];
   // an intended act is coded as PLOVER says (see intended()); a stated refusal to cooperate is a REJECT
   // ("we will never recognise …"), not a negated act
+  // ("declined to resign", "failed to reach agreement": cooperation declined or not achieved is a REJECT as well)
   const intent = isIntent(ctx, i);
-  const denied = isNegated(ctx, i, sentenceFirst) && !p.source.negative;
-  const refusal = intent && denied && COOPERATIVE.has(p.source.type);
+  const failed = isFailed(ctx, i);
+  const denied = (isNegated(ctx, i, sentenceFirst) || failed) && !p.source.negative;
+  const refusal = (intent || failed) && denied && COOPERATIVE.has(p.source.type);
   const negated = denied && !refusal;
   const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null, intent === 'commitment') : null;
   const type = refusal ? 'REJECT' : promised?.type ?? p.source.type;
   const mode = promised ? promised.mode : type === p.source.type ? p.source.mode ?? null : null;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
-  const cameo = promised?.cameo ?? p.source.cameo;
-  const score = promised ? doc.lexicon.cameo.get(promised.cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
+  const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : promised?.cameo ?? p.source.cameo;
+  const score = refusal || promised ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] ? sources.filter((x) => x !== src) : targets) {
@@ -1134,6 +1136,25 @@ function isIntent(ctx: Ctx, i: number): 'intent' | 'commitment' | null {
   const governor = prevWord(tokens, prev.i);
   if (!governor || !intentGovernors.has(governor.key)) return null;
   return commitmentGovernors.has(governor.key) ? 'commitment' : 'intent';
+}
+
+/** "failed to reach", "declined to resign": the infinitive's act was not done, by the subject's failure or choice. */
+function isFailed(ctx: Ctx, i: number): boolean {
+  const to = prevWord(ctx.tokens, i);
+  const governor = to?.key === 'to' ? prevWord(ctx.tokens, to.i) : undefined;
+  return !!governor && ctx.doc.lexicon.grammar.failureGovernors.has(governor.key);
+}
+
+/** CAMEO's "refuse to" or "reject" code (12) for the cooperation refused. */
+function refusalCameo(type: PloverType, mode: string | null): string {
+  switch (type) {
+    case 'RETREAT': return ({ release: '1243', access: '1245', resign: '1231', withdraw: '1246', ceasefire: '1246', disarm: '1246', ease: '1244' } as Record<string, string>)[mode ?? ''] ?? '124';
+    case 'CONCEDE': return '124';
+    case 'CONSULT': return '125';
+    case 'COOPERATE': return '121';
+    case 'AID': return '122';
+    default: return '120';
+  }
 }
 
 /** CAMEO's "express intent to" code for each RETREAT mode. */
