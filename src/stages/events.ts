@@ -288,8 +288,19 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
   const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
   const subject = passive ? passiveSubject(ctx, i) : null;
+  // "a member of Hamas jailed over a year ago": a verb that takes its object right after it, with none there, after a
+  // noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
+  // (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
+  // a generic one need not be: "officials accused of corruption")
+  const after = tokens[nextWordIndex(tokens, i)];
+  const before = prevWord(tokens, i);
+  const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
+  const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(ctx.byLast.get(before.i) && !ctx.byLast.get(before.i)!.agent)
+    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over'));
   for (const p of patterns) {
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
+    // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
+    if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     if (found) return { pattern: p, ...found };
     const inSubject = subject && subjectNounMatch(ctx, p, i, subject, end);
