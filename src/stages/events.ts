@@ -99,8 +99,7 @@ export function eventsStage(doc: Doc): void {
         continue;
       }
       if (doc.lexicon.grammar.obligationModals.has(t.key)) {
-        const demand = demandInQuote(ctx, i);
-        if (demand) events.push(demand);
+        events.push(...demandInQuote(ctx, i));
         continue;
       }
       const patterns = patternsFor(index, t);
@@ -739,19 +738,19 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
  * the speaker's demand of it (CAMEO 10) or appeal to it (CAMEO 02); the party stands right before the modal.
  */
-function demandInQuote(ctx: Ctx, i: number): Event | null {
+function demandInQuote(ctx: Ctx, i: number): Event[] {
   const { doc, tokens } = ctx;
   const quote = doc.quotes.find((q) => q.start <= tokens[i].start && tokens[i].end <= q.end && q.speaker?.actor);
-  if (!quote?.speaker?.actor) return null;
-  let j = i - 1;
-  while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
-  const party = ctx.byLast.get(j);
+  if (!quote?.speaker?.actor) return [];
   const speaker = quote.speaker.actor;
-  if (!party?.actor || ctx.placeOnly.has(party) || party.actor.id === speaker.id || (party.actor.country && party.actor.country === speaker.country)) return null;
+  // ("the Sudanese government and the rebels in Darfur must …": every party of the subject; "Kagame must", said by
+  // rebels of his own country, is a demand too, but "Armenia should", said by Armenia's officials, is no demand of it)
+  const parties = subjectOf(ctx, i, doc.sentences[tokens[i].sentence].first, undefined)
+    .filter((m) => m.actor && !ctx.placeOnly.has(m) && m.actor.id !== speaker.id && !(m.actor.country && m.actor.country === speaker.country && m.actor.sector === speaker.sector));
   const cameo = tokens[i].key === 'must' ? '100' : '020';
   const date = eventDate(doc, i);
   const mention = quote.speaker;
-  return {
+  return parties.map((party) => ({
     id: '', sentence: tokens[i].sentence,
     trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
     type: 'REQUEST', mode: null, cameo,
@@ -761,7 +760,7 @@ function demandInQuote(ctx: Ctx, i: number): Event | null {
     date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
     location: locationOf(ctx, i), negated: false, quoted: true, speaker,
     intensity: doc.lexicon.cameo.get(cameo)?.goldstein ?? 0, confidence: 0.6,
-  };
+  }));
 }
 
 /** The trigger's words: the verb and the pattern's particles right after it ("called on"). */
