@@ -708,6 +708,23 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
 }
 
+/** The reported clauses from j to end, split where "and that" or "but that" opens another: [first, last] token pairs. */
+function thatClauses(ctx: Ctx, j: number, end: number): [number, number][] {
+  const { tokens } = ctx;
+  const out: [number, number][] = [];
+  let first = j;
+  for (let k = j + 1; k < end; k++) {
+    if (tokens[k].key !== 'that' || !['and', 'but'].includes(tokens[k - 1]?.key ?? '')) continue;
+    // the clause before ends before the conjunction and the comma before it
+    let last = k - 2;
+    while (last > first && (tokens[last].key === ',' || tokens[last].space)) last--;
+    out.push([first, last]);
+    first = k + 1;
+  }
+  out.push([first, end]);
+  return out;
+}
+
 function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const { tokens, doc } = ctx;
   const out: DocQuote[] = [];
@@ -727,7 +744,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       if (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma)) continue;
       if (inMarks(t.start)) continue;
       // "…, he said, adding that …", "X accused Y, saying that …": the participle's speaker is the sentence's
-      const participle = /ing$/.test(t.key) && tokens[i - 1]?.key === ',';
+      // (the comma may close a quotation: "dismissed the offer as “a late attempt,” saying …")
+      const participle = /ing$/.test(t.key) && (tokens[i - 1]?.key === ',' || (/^[”"’]$/.test(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.key === ','));
       const subject = participle ? sentenceSpeaker(ctx, s.first, i) : subjectBefore(ctx, i, s.first);
       if (!subject?.actor) continue;
       const inverted = invertedClause(ctx, s, i, subject, inMarks);
@@ -758,14 +776,18 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
         if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
       }
-      let last = goesOn > 0 ? goesOn : s.last;
-      while (last > j && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
-      if (last - j < 3) continue;
-      if (inSpeech(tokens[last].start)) continue;
-      const clause = tokens.slice(j, last + 1);
-      if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
-      const sp = span(ctx, j, last);
-      out.push({ ...sp, direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+      const end = goesOn > 0 ? goesOn : s.last;
+      // "said A and that B", "said A, but that B": two reported clauses; one that ends in the speaker's own quoted
+      // words is left to the partial quote
+      for (const [first, segmentEnd] of thatClauses(ctx, j, end)) {
+        let last = segmentEnd;
+        while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+        if (last - first < 3) continue;
+        if (inSpeech(tokens[last].start)) continue;
+        const clause = tokens.slice(first, last + 1);
+        if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
+        out.push({ ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+      }
       if (goesOn < 0) break;
       i = goesOn;
     }
