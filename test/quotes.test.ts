@@ -92,6 +92,16 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('Italian Prime Minister Giorgia Meloni called the incident “unacceptable.”').map((q) => q.slice(0, 2)), [['unacceptable.', 'Giorgia Meloni']]);
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });
+  it('"said A and that B" is two reported clauses; a participle cue may follow a quotation’s closing comma', () => {
+    assert.deepEqual(speakerOf('Police spokesman Jean-Robert Estimé said officers had retaken the hospital by morning, but that he could not say how many people had died.').map((q) => q.slice(0, 3)),
+      [['officers had retaken the hospital by morning', 'Jean-Robert Estimé', false], ['he could not say how many people had died', 'Jean-Robert Estimé', false]]);
+    assert.deepEqual(speakerOf('Mali’s government spokesman Abdoulaye Maiga dismissed the offer as “a late attempt to divide us,” saying Bamako would issue its own passports.').map((q) => q.slice(0, 3)),
+      [['a late attempt to divide us,', 'Abdoulaye Maïga', true], ['Bamako would issue its own passports', 'Abdoulaye Maïga', false]]);
+  });
+  it('a summit’s communiqué speaks for the international body, not for the minister quoted last', () => {
+    const a = run('Leaders of the Southern African Development Community (SADC) met in Harare on Saturday. “The region must act together,” Zimbabwean Foreign Minister Tendai Moyo told reporters. The final communique said the bloc would send monitors to Mozambique.', { published: '2024-08-17' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.sector, 'IGO');
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

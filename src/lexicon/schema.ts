@@ -157,6 +157,7 @@ export const Cues = z.object({
   verbs: z.array(z.string()),
   phrases: z.array(z.string()),
   documents: z.array(z.string()),
+  collective_documents: z.array(z.string()).default([]),
   reporting: z.array(z.string()).default([]),
   characterizing: z.array(z.string()).default([]),
   alleging: z.array(z.string()).default([]),

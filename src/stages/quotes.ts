@@ -120,6 +120,7 @@ interface Ctx {
   verbs: Set<string>;
   phrases: string[][];
   documents: Set<string>;
+  collectiveDocuments: Set<string>;
   pronouns: Record<string, string>;
   marks: Marked[];
   reporting: Set<string>;
@@ -166,7 +167,7 @@ export function quotesStage(doc: Doc): void {
   const cues = doc.lexicon.cues;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
-    documents: new Set(cues.documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+    documents: new Set(cues.documents), collectiveDocuments: new Set(cues.collective_documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
     byFirst: byPosition(doc.mentions, (m) => m.first), byLast: byPosition(doc.mentions, (m) => m.last),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
@@ -579,6 +580,11 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
   }
   const offset = tokens[at].start;
   const q = [...doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
+  // a summit's communiqué or a council's resolution is the international body's, not that of the minister quoted last
+  const collective = noun < tokens.length && ctx.collectiveDocuments.has(tokens[noun].key);
+  const body = collective && (!q || q.speaker!.actor!.kind === 'person')
+    ? [...doc.mentions].reverse().find((m) => m.last < at && m.actor?.kind === 'organization' && m.actor.sector === 'IGO') : undefined;
+  if (body) return body.actor;
   if (q) return q.speaker!.actor;
   const before = doc.sentences[tokens[at].sentence - 1];
   const dated = (k: number): boolean => doc.dates.some((d) => d.first === k);
