@@ -31,6 +31,8 @@ export const AgentEntry = z.object({
   /** a generic head ("the ministry") that refers back to any earlier agent with this head */
   head: z.string().optional(),
   generic: z.boolean().default(false),
+  /** bodies of no one country ("aid agencies"): never placed in the country of their context */
+  international: z.boolean().default(false),
 }).strict();
 
 export const OrganizationEntry = z.object({

@@ -81,6 +81,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // … and so is an unnamed official ("a senior Treasury official said", "officials said")
     // (not "a delegation from ECOWAS": whose it is follows it)
     const unnamedOfficial = m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from';
+    if (m.agent.international) return { ...m, actor: { id: `intl:${m.agent.id}`, name: m.agent.name, kind: m.agent.kind, country: null, sector: m.agent.sector, cameo: m.agent.sector, wikidata: null } };
     if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
       const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;

@@ -757,7 +757,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const inverted = invertedClause(ctx, s, i, subject, inMarks);
       if (inverted) {
         out.push({ ...span(ctx, inverted.first, inverted.last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
-        break;
+        // (the speech may go on in a participle: "…, aid agencies said, warning that …")
+        continue;
       }
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
