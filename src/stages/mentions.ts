@@ -928,6 +928,11 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   const prev = tokens[atom.first - 1];
   if (atom.last > atom.first && has(atom, 'person')) return false;
   if (next?.cap && ctx.lex.grammar.featureWords.has(next.key)) return true;
+  // "the Lithuanian Transport Workers’ Union": a word for a body after a capitalised word ends the body's name
+  if (atom.first === atom.last && ctx.lex.grammar.bodyWords.has(tokens[atom.first].key)) {
+    const before = prev && ["'", "'s"].includes(prev.key) ? tokens[atom.first - 2] : prev;
+    if (before?.cap && !before.space) return true;
+  }
   // a neighbour that is a name the dictionaries do not know, or know only as a family name
   const unknownName = (t: Token | undefined): boolean =>
     !!t && !t.space && t.cap && t.pos === 'PROPN' && !NAME_SUFFIX.test(t.text) && !ctx.inDate[t.i] && /^\p{L}/u.test(t.text) && t.sentence === tokens[atom.first].sentence &&
