@@ -102,6 +102,10 @@ describe('quotes: patterns', () => {
     const a = run('Leaders of the Southern African Development Community (SADC) met in Harare on Saturday. “The region must act together,” Zimbabwean Foreign Minister Tendai Moyo told reporters. The final communique said the bloc would send monitors to Mozambique.', { published: '2024-08-17' });
     assert.equal(a.quotes.at(-1)?.speaker?.actor?.sector, 'IGO');
   });
+  it('"quoted X as saying": the one quoted speaks, not the outlet', () => {
+    assert.deepEqual(speakerOf('“We will not allow the canal to be closed,” the state news agency quoted district official Rustam Nazarov as saying.').map((q) => q.slice(0, 2)),
+      [['We will not allow the canal to be closed,', 'Rustam Nazarov']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -328,6 +328,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     // the closing mark ended the sentence: only a lower-case cue clause may follow on the same line
     if (!tokens[i] || tokens[i].cap) return null;
   }
+  // "it quoted district official X as saying", "the agency quoted X as saying": the one quoted is the speaker
+  const quotedAs = quotedAsSaying(ctx, i);
+  if (quotedAs) return quotedAs;
   // said X
   const c1 = cueAt(ctx, i);
   if (c1 >= 0) {
@@ -370,6 +373,19 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].key === ',')) j++;
     const c2 = cueAt(ctx, j);
     if (c2 >= 0) return { cue: { first: j, last: c2 }, speaker: m.speaker };
+  }
+  return null;
+}
+
+/** "… quoted [title words] X as saying" from i: the cue runs from "quoted" to "saying", and X speaks. */
+function quotedAsSaying(ctx: Ctx, i: number): Attribution | null {
+  const { tokens } = ctx;
+  let q = i;
+  while (tokens[q] && q - i <= 8 && tokens[q].key !== 'quoted' && tokens[q].pos !== 'PUNCT') q++;
+  if (tokens[q]?.key !== 'quoted') return null;
+  for (let k = q + 1; tokens[k] && k - q <= 8 && !['PUNCT', 'VERB'].includes(tokens[k].pos); k++) {
+    const m = startingAt(ctx, k, hasActor);
+    if (m && tokens[m.last + 1]?.key === 'as' && tokens[m.last + 2]?.key === 'saying') return { cue: { first: q, last: m.last + 2 }, speaker: speakerOf(m) };
   }
   return null;
 }
