@@ -378,6 +378,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
+    // "fired tear gas and rubber bullets at": the noun the pattern names may be the first of a coordinated pair
+    if (e > 0 && ['and', 'or'].includes(tokens[j]?.key ?? '') && tokens[j - 1]?.pos === 'NOUN') {
+      for (let k = j + 1; k <= end && k - j <= 4 && inNounPhrase(tokens[k]) && !ctx.byFirst.has(k); k++) {
+        if (el.words.has(tokens[k + 1]?.key ?? '')) return matchElements(ctx, els, e, k + 1, end, got, passive);
+      }
+    }
     // "sent a new package of weapons worth $400 million to Ukraine": a preposition with its actor may
     // come after the rest of the object phrase
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
@@ -394,7 +400,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     for (let skip = 0; skip <= 8 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-')
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
