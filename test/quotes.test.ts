@@ -106,6 +106,11 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('“We will not allow the canal to be closed,” the state news agency quoted district official Rustam Nazarov as saying.').map((q) => q.slice(0, 2)),
       [['We will not allow the canal to be closed,', 'Rustam Nazarov']]);
   });
+  it('a speaker followed by a place phrase ("Police in Lagos said"), after an indefinite article, or named by a region only', () => {
+    assert.deepEqual(speakerOf('Police in Lagos said the suspects had been arrested.').map((q) => q.slice(0, 3)), [['the suspects had been arrested', 'Nigeria Police', false]]);
+    const a = run('“Both capitals have what they need,” a Western diplomat in Pristina said.', { published: '2024-03-01' });
+    assert.deepEqual([a.quotes[0]?.speaker?.actor?.country, a.quotes[0]?.speaker?.actor?.sector], [null, 'GOV']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

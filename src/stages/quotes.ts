@@ -337,6 +337,8 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     const speaker = speakerAt(ctx, c1 + 1, closeTok);
     if (speaker) return { cue: { first: i, last: c1 }, speaker };
   }
+  // ("…,” a senior official in Kyiv said": the indefinite article is no part of the mention)
+  if (['a', 'an'].includes(tokens[i]?.key ?? '') && startingAt(ctx, i + 1, hasActor)) i++;
   // X said ("the ministry’s statement said", "the summit communiqué said" too); "council deputy head X
   // told", "Justice Minister X said", "National Maritime Council spokesman X said": words the
   // dictionaries do not know before the mention of the speaker
@@ -506,6 +508,12 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   if (j < sentenceFirst) return null;
   let m = endingAt(ctx, j, hasActor) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined);
+  // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
+  if (!m) {
+    const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
+    const prep = place ? place.first - (tokens[place.first - 1]?.key === 'the' ? 2 : 1) : -1;
+    if (place && LOCATIVE.has(tokens[prep]?.key ?? '')) m = endingAt(ctx, prep - 1, hasActor);
+  }
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
   if (m) return speakerOf(m);
@@ -529,6 +537,7 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
 
 /**
  * The subject before an apposition or a relative clause that ends with the comma at `comma`:
