@@ -684,12 +684,15 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const refusal = (intent || failed) && denied && COOPERATIVE.has(p.source.type);
   const negated = denied && !refusal;
   const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null, intent === 'commitment') : null;
-  const type = refusal ? 'REJECT' : promised?.type ?? p.source.type;
+  // "French and Egyptian warships launched war games": exercises two parties hold together are military cooperation
+  const joint = !refusal && !promised && p.source.type === 'MOBILIZE' && sources.length > 1 && !targets[0]
+    && p.elements.some((el) => el.k === 'word' && (el.words.has('exercises') || el.words.has('drills')));
+  const type = refusal ? 'REJECT' : joint ? 'COOPERATE' : promised?.type ?? p.source.type;
   const mode = promised ? promised.mode : type === p.source.type ? p.source.mode ?? null : null;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
-  const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : promised?.cameo ?? p.source.cameo;
-  const score = refusal || promised ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
+  const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
+  const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] ? sources.filter((x) => x !== src) : targets) {
