@@ -111,7 +111,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const places = new Map<string, Place>();
   for (const c of require('world-countries/countries.json') as PackageCountry[]) {
     const iso3 = byPackageCode.get(c.cca3) ?? c.cca3;
-    if (!c.unMember && !NON_MEMBER_STATES.has(iso3)) continue;
+    if (!c.unMember && !NON_MEMBER_STATES.has(iso3) && !additions[iso3]?.territory_of) continue;
     const extra = additions[iso3];
     const not = new Set((extra?.not ?? []).map(matchKey));
     const keep = (s: string | undefined): s is string => !!s && !not.has(matchKey(s));

@@ -17,6 +17,8 @@ export const CountryAdditions = z.record(Iso3, z.object({
   government: Words,
   not: Words,
   not_government: Words,
+  /** a dependent territory with its own ISO code, coded as a party of its own as CAMEO does (HKG, NCL); its sovereign */
+  territory_of: Iso3.optional(),
 }).strict());
 
 export const AgentEntry = z.object({
