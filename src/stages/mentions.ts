@@ -558,7 +558,11 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     const to = between.some((t) => t.key === 'to') && envoy;
     return between.some((t) => BODY_PREPOSITIONS.has(t.key)) && !to && !between.some((t) => t.pos === 'VERB' && tokens[t.i - 1]?.key !== '-');
   };
-  const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) : undefined;
+  // ("MSF’s emergency coordinator": the body may own the role word instead)
+  let own = head.first - 1;
+  while (own > head.first - 4 && own > 0 && ['ADJ', 'NOUN'].includes(tokens[own].pos) && !tokens[own].cap) own--;
+  const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
+  const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
   if (body) {
     // "a spokesman for Ukraine’s Khortytsia group of forces": a bare "forces" took its country from
     // an earlier mention; the state named in the phrase outranks that
