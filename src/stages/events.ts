@@ -234,7 +234,9 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     return !!governor && !ctx.triggers.has(governor.i);
   }
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
-  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)));
+  // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
+  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i))
+    || (!!ctx.byLast.get(prev.i)?.actor && !ctx.placeOnly.has(ctx.byLast.get(prev.i)!) && !ctx.weak.has(ctx.byLast.get(prev.i)!)));
   return true;
 }
 
@@ -522,7 +524,9 @@ function isPassive(tokens: Token[], i: number): boolean {
   const prev = prevWord(tokens, i);
   // "was hit", "were struck": after a form of "be", a verb that is no gerund is a participle
   // ("is opposed to": a stance, not a passive)
-  if (tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to') return false;
+  // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
+  if ((tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to')
+    || (['engaged', 'involved'].includes(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.key === 'in')) return false;
   return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
 }
 
