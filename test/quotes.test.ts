@@ -111,6 +111,10 @@ describe('quotes: patterns', () => {
     const a = run('“Both capitals have what they need,” a Western diplomat in Pristina said.', { published: '2024-03-01' });
     assert.deepEqual([a.quotes[0]?.speaker?.actor?.country, a.quotes[0]?.speaker?.actor?.sector], [null, 'GOV']);
   });
+  it('a reported clause holding the speaker’s own words is left to the partial quote; "…, but insisted that" opens another', () => {
+    assert.deepEqual(speakerOf('Thailand’s foreign minister said the clashes could “move towards open war” if they continued, but insisted that Bangkok still preferred talks.').map((q) => q.slice(0, 4)),
+      [['move towards open war', 'Parnpree Bahiddha-nukara', true, true], ['Bangkok still preferred talks', 'Parnpree Bahiddha-nukara', false, false]]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

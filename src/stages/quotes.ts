@@ -807,6 +807,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       let goesOn = -1;
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
         if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
+        // ("…, but insisted that …": a second verb of speech of the same speaker)
+        if (tokens[k].key === ',' && ['but', 'and'].includes(tokens[k + 1]?.key ?? '') && tokens[k + 2]?.pos === 'VERB' && ctx.reporting.has(tokens[k + 2].lemma)) goesOn = k;
       }
       const end = goesOn > 0 ? goesOn : s.last;
       // "said A and that B", "said A, but that B": two reported clauses; one that ends in the speaker's own quoted
@@ -816,6 +818,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
         if (last - first < 3) continue;
         if (inSpeech(tokens[last].start)) continue;
+        // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
+        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length >= 3)) continue;
         const clause = tokens.slice(first, last + 1);
         if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
         out.push({ ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
