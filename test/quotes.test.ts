@@ -115,6 +115,10 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('Thailand’s foreign minister said the clashes could “move towards open war” if they continued, but insisted that Bangkok still preferred a negotiated settlement.').map((q) => q.slice(0, 4)),
       [['move towards open war', 'Parnpree Bahiddha-nukara', true, true], ['Bangkok still preferred a negotiated settlement', 'Parnpree Bahiddha-nukara', false, false]]);
   });
+  it('a subject with its acronym in brackets and an apposition before the cue', () => {
+    assert.deepEqual(speakerOf('The Rapid Support Forces (RSF), at war with the army since April 2023, said in a statement that its fighters had taken Zamzam.').map((q) => q.slice(0, 3)),
+      [['its fighters had taken Zamzam', 'Rapid Support Forces', false]]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

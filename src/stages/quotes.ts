@@ -548,7 +548,8 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
   // (appositions may follow each other: "X, the head of Y, a Yerevan-based think tank, said")
   for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
     if (tokens[k].key !== ',') continue;
-    const m = endingAt(ctx, k - 1, hasActor);
+    // ("The Rapid Support Forces (RSF), at war with the army since 2023, said": the acronym in brackets after the name)
+    const m = endingAt(ctx, k - 1, hasActor) ?? (tokens[k - 1]?.key === ')' && tokens[k - 3]?.key === '(' ? endingAt(ctx, k - 4, hasActor) : undefined);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
     if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
