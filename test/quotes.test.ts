@@ -119,6 +119,10 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('The Rapid Support Forces (RSF), at war with the army since April 2023, said in a statement that its fighters had taken Zamzam.').map((q) => q.slice(0, 3)),
       [['its fighters had taken Zamzam', 'Rapid Support Forces', false]]);
   });
+  it('a capitalised role word opening the sentence before a name and an age', () => {
+    assert.deepEqual(speakerOf('Volunteer rescuer Kyaw Zin Htet, 31, said his team had pulled three people from the ruins.').map((q) => q.slice(0, 3)),
+      [['his team had pulled three people from the ruins', 'Kyaw Zin Htet', false]]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -564,7 +564,9 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
 function modifiersOnly(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (!(t.space || ['ADJ', 'NOUN', 'NUM', 'DET'].includes(t.pos) || t.key === '-') || (t.cap && k > from)) return false;
+    // ("Volunteer rescuer X": the sentence's first word is capitalised anyway; one a lower-case word follows is no name)
+    const opening = k === from && t.pos === 'PROPN' && !!tokens[k + 1] && !tokens[k + 1].cap;
+    if (!(t.space || ['ADJ', 'NOUN', 'NUM', 'DET'].includes(t.pos) || t.key === '-' || opening) || (t.cap && k > from)) return false;
   }
   return to - from <= 6;
 }
