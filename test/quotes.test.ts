@@ -123,6 +123,10 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('Volunteer rescuer Kyaw Zin Htet, 31, said his team had pulled three people from the ruins.').map((q) => q.slice(0, 3)),
       [['his team had pulled three people from the ruins', 'Kyaw Zin Htet', false]]);
   });
+  it('the capitalised rest of a body’s name before the cue ("Ministry of National Unity said")', () => {
+    assert.deepEqual(speakerOf('Libya’s Ministry of National Unity said it had reopened the coastal road.').map((q) => q.slice(0, 3)),
+      [['it had reopened the coastal road', 'Libya Ministry', false]]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

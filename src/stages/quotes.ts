@@ -508,6 +508,12 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   if (j < sentenceFirst) return null;
   let m = endingAt(ctx, j, hasActor) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined);
+  // "Taiwan’s Ministry of National Defense said": the capitalised rest of a body's name the mention stopped short of
+  if (!m) {
+    let k = j;
+    while (k > sentenceFirst && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
+    if (k < j && ['of', 'for'].includes(tokens[k].key)) m = endingAt(ctx, k - 1, (x) => !!x.actor && doc.lexicon.grammar.bodyWords.has(tokens[x.last].key));
+  }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
   if (!m) {
     const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
