@@ -127,6 +127,11 @@ describe('quotes: patterns', () => {
     assert.deepEqual(speakerOf('Libya’s Ministry of National Unity said it had reopened the coastal road.').map((q) => q.slice(0, 3)),
       [['it had reopened the coastal road', 'Libya Ministry', false]]);
   });
+  it('a pronoun opening the sentence is the subject of a second verb of speech ("He described … but said …")', () => {
+    const a = run('Hamas official Taher al-Nunu spoke to reporters in Doha. He described the talks as useful but said Israel was still trying to impose new conditions.', { published: '2025-07-10' });
+    assert.equal(a.quotes.at(-1)?.text, 'Israel was still trying to impose new conditions');
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.name, 'Taher al-Nunu');
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

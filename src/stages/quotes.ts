@@ -538,6 +538,13 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   if (tokens[j].pos === 'CCONJ') {
     const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
     if (subject) return speakerOf(subject);
+    // ("He described the talks as “serious” but said …": a pronoun opening the sentence)
+    let first = sentenceFirst;
+    while (tokens[first]?.space) first++;
+    let verb = first + 1;
+    while (tokens[verb]?.space || tokens[verb]?.pos === 'ADV') verb++;
+    const p = ['VERB', 'AUX'].includes(tokens[verb]?.pos ?? '') ? pronounAt(ctx, first, first) : null;
+    if (p?.speaker.actor) return p.speaker;
   }
   return null;
 }
