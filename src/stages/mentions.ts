@@ -486,10 +486,17 @@ function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
 function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention | undefined {
   const { tokens } = ctx;
   const prev = tokens[roleFirst - 1];
-  const pronoun = prev && ['its', 'their'].includes(prev.key);
+  const pronoun = ownedByPronoun(tokens, roleFirst);
   const anaphor = prev && ["'s", "'"].includes(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
   return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+}
+
+/** "its country director", "their chief negotiator": a possessive pronoun before the role word and its modifiers. */
+function ownedByPronoun(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  while (k > first - 4 && k >= 0 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
+  return k >= 0 && ['its', 'their'].includes(tokens[k].key);
 }
 
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
@@ -745,7 +752,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const igo = (m: Mention): boolean => agent.head === 'igo' && m.actor?.sector === 'IGO' && m.actor.kind === 'organization';
     const candidates = [...prior].reverse().filter((m) => fits(m) || igo(m));
     // a generic mention ("the minister") means the one that was the subject, not one in passing
-    const antecedent = agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
+    // ("Its country director for Sudan, X": a role a body owns is someone new, the body's, not the last one so titled)
+    const owned = agent.kind === 'person' && ownedByPronoun(tokens, atom.first);
+    const antecedent = owned ? undefined : agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
     // without one it stays unresolved for now; contextCountries() may place it
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
