@@ -941,6 +941,8 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   const prev = tokens[atom.first - 1];
   if (atom.last > atom.first && has(atom, 'person')) return false;
   if (next?.cap && ctx.lex.grammar.featureWords.has(next.key)) return true;
+  // "Mahmoud al-Hassan", "Ould-Abdallah": the end of a hyphenated name is no one's family name alone
+  if (has(atom, 'family') && !has(atom, 'country') && prev?.key === '-' && !prev.space && tokens[atom.first - 2] && /^\p{L}/u.test(tokens[atom.first - 2].text) && tokens[atom.first - 2].end === prev.start) return true;
   // "the Lithuanian Transport Workers’ Union": a word for a body after a capitalised word ends the body's name
   if (atom.first === atom.last && ctx.lex.grammar.bodyWords.has(tokens[atom.first].key)) {
     const before = prev && ["'", "'s"].includes(prev.key) ? tokens[atom.first - 2] : prev;
