@@ -235,8 +235,11 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   }
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
-  if (/ing$/.test(t.key)) return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i))
-    || (!!ctx.byLast.get(prev.i)?.actor && !ctx.placeOnly.has(ctx.byLast.get(prev.i)!) && !ctx.weak.has(ctx.byLast.get(prev.i)!)));
+  if (/ing$/.test(t.key)) {
+    const described = prev && ctx.byLast.get(prev.i);
+    return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i))
+      || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
+  }
   return true;
 }
 
@@ -296,7 +299,8 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const after = tokens[nextWordIndex(tokens, i)];
   const before = prevWord(tokens, i);
   const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
-  const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(ctx.byLast.get(before.i) && !ctx.byLast.get(before.i)!.agent)
+  const named = before && ctx.byLast.get(before.i);
+  const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
     && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over'));
   for (const p of patterns) {
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
@@ -1117,7 +1121,6 @@ function clauseVerb(ctx: Ctx, i: number): number | null {
   return null;
 }
 
-/** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
 /**
  * "demanded that Israel ease restrictions", "its call that Serbia align": a verb in its base form in a clause that a
  * demand or an appeal governs is what was asked for, not an act done (the request is coded from the governing word).
@@ -1140,6 +1143,7 @@ function isMandated(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+/** "Russia must withdraw", "Iran should not enrich": an act demanded of someone, not done. */
 function isObliged(ctx: Ctx, i: number): boolean {
   const { negation, obligationModals } = ctx.doc.lexicon.grammar;
   let prev = prevWord(ctx.tokens, i);
@@ -1191,8 +1195,7 @@ const ANNOUNCED_CONCESSIONS = new Set(['withdraw', 'ceasefire', 'disarm', 'ease'
  * announced ("will withdraw") is CONCEDE, as the manual lists them; one offered or promised ("ready to withdraw",
  * "pledged to lift") is AGREE, its definition's "offer, promise, or otherwise indicate willingness", and so is a
  * release, return or access announced ("will free 150 prisoners"), as cameo2plover and PLOVER's own example
- * sentences code them. CAMEO codes from its 03 (intent to cooperate) and
- * 13 (threaten) families.
+ * sentences code them. CAMEO codes from its 03 (intent to cooperate) and 13 (threaten) families.
  */
 function intended(type: PloverType, mode: string | null, committed: boolean): { type: PloverType; mode: string | null; cameo: string } | null {
   switch (type) {

@@ -81,7 +81,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // … and so is an unnamed official ("a senior Treasury official said", "officials said")
     // (not "a delegation from ECOWAS": whose it is follows it)
     const unnamedOfficial = m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from';
-    if (m.agent.international) return { ...m, actor: { id: `intl:${m.agent.id}`, name: m.agent.name, kind: m.agent.kind, country: null, sector: m.agent.sector, cameo: m.agent.sector, wikidata: null } };
+    if (m.agent.international) return { ...m, actor: agentActor(ctx, m.agent, null) };
     if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
       const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
@@ -492,10 +492,16 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
 
-/** "its country director", "their chief negotiator": a possessive pronoun before the role word and its modifiers. */
-function ownedByPronoun(tokens: Token[], first: number): boolean {
+/** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
+function beforeModifiers(tokens: Token[], first: number): number {
   let k = first - 1;
   while (k > first - 4 && k >= 0 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
+  return k;
+}
+
+/** "its country director", "their chief negotiator": a possessive pronoun before the role word and its modifiers. */
+function ownedByPronoun(tokens: Token[], first: number): boolean {
+  const k = beforeModifiers(tokens, first);
   return k >= 0 && ['its', 'their'].includes(tokens[k].key);
 }
 
@@ -566,8 +572,7 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     return between.some((t) => BODY_PREPOSITIONS.has(t.key)) && !to && !between.some((t) => t.pos === 'VERB' && tokens[t.i - 1]?.key !== '-');
   };
   // ("MSF’s emergency coordinator": the body may own the role word instead)
-  let own = head.first - 1;
-  while (own > head.first - 4 && own > 0 && ['ADJ', 'NOUN'].includes(tokens[own].pos) && !tokens[own].cap) own--;
+  const own = beforeModifiers(tokens, head.first);
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
   const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
   if (body) {
@@ -1136,7 +1141,8 @@ function agentActor(ctx: Ctx, agent: AgentEntry, country: string | null, org?: M
       sector: org.sector, cameo: org.cameo ?? null, wikidata: null,
     };
   }
-  if (!country) return null;
+  // ("aid agencies", "a Western diplomat": bodies and people of no one country)
+  if (!country) return agent.international ? { id: `intl:${agent.id}`, name: agent.name, kind: agent.kind, country: null, sector: agent.sector, cameo: agent.sector, wikidata: null } : null;
   if (agent.kind === 'person' && agent.role) {
     const holders = roleHolders(ctx.lex, country, agent.role).filter((p) => p.roles.some((r) => r.country === country && r.role === agent.role && ctx.date && r.from <= ctx.date && (r.to === null || ctx.date <= r.to + '\uffff')));
     if (holders.length === 1) return personActor(ctx, holders[0], agent, country);

@@ -777,8 +777,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const out: DocQuote[] = [];
   const inMarks = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close));
   // a name or a term in quotation marks ("an operation codenamed “Claw-Lock”") may end a reported clause
-  const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close)
-    && doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length > 4);
+  const words = (m: Marked): number => doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length;
+  const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close) && words(m) > 4);
   for (const s of doc.sentences) {
     // "According to the UN refugee agency, more than 100,000 people have fled"
     const according = accordingTo(ctx, s, inMarks);
@@ -835,7 +835,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         if (last - first < 3) continue;
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
-        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length >= 3)) continue;
+        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
         const clause = tokens.slice(first, last + 1);
         if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
         out.push({ ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
