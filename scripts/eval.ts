@@ -43,7 +43,7 @@ for (const [name, path] of sets) {
     scoreQuotes(item, a, quotes);
   }
   console.log(`\n## ${name}: ${items.length} article(s)`);
-  console.log(formatScores(finish(scores), verbose));
+  console.log(formatScores(finish(scores), verbose, Infinity));
   console.log(formatQuoteMetrics(quotes));
   console.log(`stage shares of analysis time: ${[...stageMs].map(([s, ms]) => `${s} ${((100 * ms) / total).toFixed(1)}%`).join(', ')}`);
 }

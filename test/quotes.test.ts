@@ -132,6 +132,24 @@ describe('quotes: patterns', () => {
     assert.equal(a.quotes.at(-1)?.text, 'Israel was still trying to impose new conditions');
     assert.equal(a.quotes.at(-1)?.speaker?.actor?.name, 'Taher al-Nunu');
   });
+  it('a role later named in apposition: "the deputy minister" after "X’s deputy foreign minister, NAME," is NAME', () => {
+    const a = run('Peru’s deputy foreign minister, Rosa Quispe, said consular staff had reached the border. “Every Peruvian deserves protection,” the deputy minister said.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => q.speaker?.actor?.name), ['Rosa Quispe', 'Rosa Quispe']);
+  });
+  it('"the diplomat said" refers back to an unnamed "Western diplomat in X, speaking on condition of anonymity,"', () => {
+    const a = run('A European diplomat in Skopje, speaking on condition of anonymity, said the vote would delay the talks. “Nobody in Brussels is surprised,” the diplomat said.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.direct, q.speaker?.actor?.sector, q.speaker?.actor?.country]), [[false, 'GOV', null], [true, 'GOV', null]]);
+  });
+  it('an unnamed official of a body takes the country of the article; "the group’s spokesman" is the group’s', () => {
+    const a = run('ACCRA, May 2 (Reuters) - Ghana’s parliament debated the budget. A senior Treasury official, who asked not to be named, said the levy could be cut.', { published: '2024-05-02' });
+    assert.deepEqual([a.quotes[0]?.speaker?.actor?.country, a.quotes[0]?.speaker?.actor?.sector], ['GHA', 'GOV']);
+    const b = run('The Houthi movement claimed the strike on Tuesday.\n\nThe group’s military spokesman said in a televised speech that two drones had hit the tanker.', { published: '2024-05-02' });
+    assert.deepEqual([b.quotes.at(-1)?.speaker?.actor?.country, b.quotes.at(-1)?.speaker?.actor?.sector], ['YEM', 'REB']);
+  });
+  it('a family name that an earlier full name in the text gives to someone else is not the dictionary’s bearer', () => {
+    const a = run('QUITO (Reuters) - President Daniel Noboa beat leftist Luisa González in the runoff. González said she would demand a recount.', { published: '2025-04-14' });
+    assert.equal(a.quotes[0]?.speaker?.actor?.name, 'Luisa González');
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

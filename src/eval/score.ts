@@ -220,7 +220,8 @@ export function finish(scores: Scores): Scores {
   return scores;
 }
 
-export function formatScores(scores: Scores, withMisses = true): string {
+/** The scores table, then (with `withMisses`) up to `limit` misses and extras per layer. */
+export function formatScores(scores: Scores, withMisses = true, limit = 50): string {
   const lines = ['layer                 gold   pred     tp  precision  recall      f1'];
   for (const l of LAYERS) {
     const s = scores[l];
@@ -229,8 +230,8 @@ export function formatScores(scores: Scores, withMisses = true): string {
   if (withMisses) {
     for (const l of LAYERS) {
       const s = scores[l];
-      if (s.misses.length) lines.push('', `${l}: missed`, ...s.misses.slice(0, 50).map((m) => `  - ${m}`));
-      if (s.extras.length && l !== 'places') lines.push('', `${l}: not in gold`, ...s.extras.slice(0, 50).map((m) => `  + ${m}`));
+      if (s.misses.length) lines.push('', `${l}: missed`, ...s.misses.slice(0, limit).map((m) => `  - ${m}`));
+      if (s.extras.length && l !== 'places') lines.push('', `${l}: not in gold`, ...s.extras.slice(0, limit).map((m) => `  + ${m}`));
     }
   }
   return lines.join('\n');

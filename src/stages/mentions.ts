@@ -26,22 +26,32 @@ interface Ctx {
   named: Set<string>;
   /** 1 where a token belongs to a date expression */
   inDate: Uint8Array;
+  /** the city of another country an atom's place name means here: the country the article names */
+  homonyms: Map<Atom, Place>;
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
 
 export function mentionsStage(doc: Doc): void {
   const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last));
-  const named = new Set<string>();
+  // (not by a capital's name that other countries' cities share: "Tripoli" itself says nothing)
+  const ambiguous = (a: Atom): boolean => a.payloads.some((p) => p.entry.t === 'place' && doc.lexicon.cityHomonyms.has(p.entry.place.id));
+  const namedStates = new Set<string>();
+  for (const atoms of bySentence) for (const a of atoms) for (const p of a.payloads) if (p.entry.t === 'country' && !ambiguous(a)) namedStates.add(p.entry.iso3);
+  const named = new Set(namedStates);
+  // "Tripoli" in an article that names Lebanon, not Libya, is Tripoli, Lebanon
+  const homonyms = new Map<Atom, Place>();
   for (const atoms of bySentence) {
     for (const a of atoms) for (const p of a.payloads) {
-      if (p.entry.t === 'country') named.add(p.entry.iso3);
-      else if (p.entry.t === 'place' && p.entry.place.country) named.add(p.entry.place.country);
+      if (p.entry.t !== 'place' || !p.entry.place.country) continue;
+      const homonym = namedStates.has(p.entry.place.country) ? undefined : doc.lexicon.cityHomonyms.get(p.entry.place.id)?.find((h) => h.country && namedStates.has(h.country));
+      if (homonym) homonyms.set(a, homonym);
+      named.add(homonym?.country ?? p.entry.place.country);
     }
   }
   const inDate = new Uint8Array(doc.tokens.length);
   for (const d of doc.dates) inDate.fill(1, d.first, d.last + 1);
-  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published, named, inDate };
+  const ctx: Ctx = { doc, lex: doc.lexicon, tokens: doc.tokens, date: doc.meta.published, named, inDate, homonyms };
   const out: Mention[] = [];
   for (const atoms of bySentence) {
     let n = 0;
@@ -105,19 +115,34 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   for (const m of placed) {
     // "Interior Minister X said …" then "the minister said": X was placed only now, so the generic title
     // finds them now (the subject of their clause first, as at composition)
-    if (!m.actor && m.agent?.generic && m.agent.kind === 'person') {
-      const same = [...out].reverse().filter((x) => x.actor?.kind === 'person' && x.agent?.head === m.agent!.head && x.actor.country);
+    // ("A Western diplomat … said" then "the diplomat said": the same head noun, definite, means the same person)
+    const definite = !m.actor && m.agent?.kind === 'person' && ctx.tokens[m.first].key === 'the';
+    if (!m.actor && m.agent?.kind === 'person' && (m.agent.generic || definite)) {
+      const sameHead = (x: Mention): boolean => m.agent!.generic ? x.agent?.head === m.agent!.head : ctx.tokens[x.last].lemma === ctx.tokens[m.last].lemma;
+      const same = [...out].reverse().filter((x) => x.actor?.kind === 'person' && sameHead(x) && (x.actor.country || x.agent?.international));
       const antecedent = same.find((x) => isSubject(ctx, x)) ?? same[0];
       out.push(antecedent ? { ...m, actor: antecedent.actor } : m);
       continue;
     }
+    // ("the group’s military spokesman": the body the text was about owns the role, with its sector)
+    const owner = m.actor?.id.startsWith(`${UNPLACED}:`) ? referredBody(ctx, placed, m.first)?.actor : undefined;
+    if (owner) {
+      out.push({ ...m, actor: { ...m.actor!, id: m.actor!.id.replace(UNPLACED, owner.id), name: `${owner.name} ${m.actor!.name}`, country: owner.country, sector: owner.sector, cameo: owner.cameo } });
+      continue;
+    }
     const unknownBody = !!m.actor && m.actor.id.startsWith('body:') && !m.actor.country && m.actor.sector !== 'IGO';
-    if (!m.actor || (!unknownBody && (m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)))) {
+    // ("a senior Treasury official said": a role of a body no one's yet)
+    // (not "the group’s military spokesman": whose it is, the quotes stage finds)
+    const unplacedRole = !!m.actor && m.actor.id.startsWith(`${UNPLACED}:`) && !POSSESSIVE.has(ctx.tokens[m.first - 1]?.key ?? '');
+    if (!m.actor || (!unknownBody && !unplacedRole && (m.actor.kind !== 'person' || m.actor.country || !m.actor.id.startsWith('person:') || m.actor.sector === 'IGO' || stateless.has(m.actor)))) {
       out.push(m);
       continue;
     }
     const country = contextCountry(ctx, placed, m, quoted);
-    out.push(country ? { ...m, actor: { ...m.actor, country, cameo: `${country}${m.actor.sector ?? ''}` } } : m);
+    const placedActor = (a: Actor, c: string): Actor => unplacedRole
+      ? { ...a, id: a.id.replace(UNPLACED, c), name: `${countryName(ctx, c)} ${a.name}`, country: c, cameo: `${c}${a.sector ?? ''}` }
+      : { ...a, country: c, cameo: `${c}${a.sector ?? ''}` };
+    out.push(country ? { ...m, actor: placedActor(m.actor, country) } : m);
   }
   return out;
 }
@@ -332,7 +357,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         add(person);
         // the role phrase names the same person
         const head = roleOf?.head;
-        if (head && (head.first === c + 1 || head.first === c + 2)) head.actor = person.actor;
+        if (head && (head.first === c + 1 || head.first === c + 2)) nameTheHolder(out, head, person.actor!);
         continue;
       }
       // "Fatuma Ali Nur, 36, walked for five days …": a name with an age is a person, whatever follows
@@ -359,7 +384,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
-      role.actor = existing.actor;
+      nameTheHolder(out, role, existing.actor!);
       continue;
     }
     while (last < tokens.length && namePart(last)) last++;
@@ -368,7 +393,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const person = personMention(ctx, c + 1, last, country, sector);
       add(person);
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
-      role.actor = person.actor;
+      nameTheHolder(out, role, person.actor!);
     }
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
@@ -446,6 +471,34 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   if (out.length === mentions.length) return mentions;
   return out.filter((m) => !dropped.has(m)).sort((a, b) => a.first - b.first || b.last - a.last);
 }
+
+/**
+ * A role mention turns out to name a person: it and the later mentions that referred back to it
+ * ("Honduras’ deputy foreign minister, Claudia Ordóñez, …" then "the deputy minister said") now name them.
+ */
+function nameTheHolder(mentions: Mention[], role: Mention, person: Actor): void {
+  const before = role.actor;
+  role.actor = person;
+  if (before) for (const m of mentions) if (m.actor === before && m.first > role.last) m.actor = person;
+}
+
+/** An earlier full name ending in the family name at `atom` whose given name is none of the known bearers'. */
+function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: number; last: number } | null {
+  const { tokens } = ctx;
+  const key = tokens[atom.first].key;
+  const given = new Set(bearers.map((p) => p.name.split(/\s+/)[0].toLowerCase()));
+  for (let k = atom.first; k > 0; k--) {
+    const before = tokens[k - 1];
+    if (tokens[k].key !== key || !before.cap || before.pos !== 'PROPN' || before.space || given.has(before.key)) continue;
+    if (tokens[k - 2] && !tokens[k - 2].space && tokens[k - 2].sentence === before.sentence && ['.', '!', '?'].includes(tokens[k - 2].key)) continue;
+    if (ctx.lex.mentions.matchesAt(tokens, before.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) continue;
+    return { first: before.i, last: k };
+  }
+  return null;
+}
+
+/** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
+const UNPLACED = 'unplaced';
 
 /** "was sworn in as Sri Lanka's president", "was named foreign minister": the office a person took. */
 function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: string | null; sector: Actor['sector'] } | null {
@@ -574,7 +627,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
   // ("MSF’s emergency coordinator": the body may own the role word instead)
   const own = beforeModifiers(tokens, head.first);
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
-  const body = head.agent?.kind === 'person' || head.actor?.kind === 'person' ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
+  // ("a nurse with Save the Children": a private trade, practised for a body)
+  const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && tokens[head.last].key === tokens[head.last].lemma);
+  const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
   if (body) {
     // "a spokesman for Ukraine’s Khortytsia group of forces": a bare "forces" took its country from
     // an earlier mention; the state named in the phrase outranks that
@@ -734,6 +789,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   // [agent] (of [country|org]) | [title] [Name] (of [country])
   if (has(atom, 'agent')) {
     const agent = pick(atom, 'agent')!.agent;
+    // "Yerevan State University", "Ohio State University": a capitalised agent word inside a longer name
+    const next = tokens[atom.last + 1];
+    if (tokens[atom.first].cap && next?.cap && ctx.lex.grammar.featureWords.has(next.key)) return { mention: null, next: n + 1 };
     const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n, prior, null) : null;
     if (chained) {
       return { mention: mk(ctx, withArticle(ctx, atom.first), chained.last, chained.actor, null, { agent: chained.agent, person: chained.person, family: chained.family }), next: chained.nextAtom };
@@ -774,10 +832,17 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   if (has(atom, 'family')) {
     if (looksLikeLongerName(ctx, atom)) return { mention: null, next: n + 1 };
     const key = tokens[atom.first].key;
-    const earlier = [...prior].reverse().find((m) => m.family && m.family.toLowerCase() === key);
+    const candidates = pick(atom, 'family')!.people;
+    // ("Edmundo González … González added": a bearer of a double family name, named in full before)
+    const earlier = [...prior].reverse().find((m) => (m.family && m.family.toLowerCase() === key) || (m.person && candidates.includes(m.person)));
     if (earlier) return { mention: mk(ctx, atom.first, atom.last, earlier.actor, null, { person: earlier.person, family: earlier.family }), next: n + 1 };
     // a family name alone names someone only while they hold office (or, undated, if unique)
-    const candidates = pick(atom, 'family')!.people;
+    // ("defeating leftist Luisa González … González said": someone else of that name, named in full before)
+    const namesake = namesakeBefore(ctx, atom, candidates);
+    if (namesake) {
+      const person = personMention(ctx, namesake.first, namesake.last, null, 'CVL');
+      return { mention: mk(ctx, atom.first, atom.last, person.actor, null, { family: person.family }), next: n + 1 };
+    }
     const inOffice = candidates.filter((p) => roleAt(p, ctx.date));
     const chosen = inOffice.length === 1 ? inOffice[0] : !ctx.date && candidates.length === 1 ? candidates[0] : null;
     if (chosen) return { mention: mk(ctx, atom.first, atom.last, personActor(ctx, chosen, null, null), null, { person: chosen, family: chosen.family }), next: n + 1 };
@@ -794,7 +859,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const country = pickCountry(atom, 'name', 'government', 'people');
   // one side's name for a place outranks the same words in the gazetteer ("Zangezur corridor")
   const places = atom.payloads.map((p) => p.entry).filter((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place');
-  const place = places.find((e) => e.contested) ?? places[0];
+  const place = places.find((e) => e.contested) ?? (ctx.homonyms.has(atom) ? { ...places[0], place: ctx.homonyms.get(atom)! } : places[0]);
   if (country && !looksLikeLongerName(ctx, atom) && !isSubdivisionOfAnotherCountry(ctx, atom, country.iso3)) {
     const locative = isLocative(ctx, atom.first) && !POSSESSIVE.has(tokens[atom.last + 1]?.key);
     if (country.form === 'people') {
@@ -909,7 +974,7 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modC
     // "The Houthis’ military spokesman, Yahya Saree, …": the role alone, for the name in apposition
     const country = modCountry ?? org?.country ?? null;
     const sector = org?.sector ?? body?.sector ?? titleAgent.sector;
-    const owner = org?.id ?? country ?? 'unknown';
+    const owner = org?.id ?? country ?? UNPLACED;
     const actor: Actor = { id: `${owner}:${titleAgent.id}`, name: `${org?.name ?? (country ? countryName(ctx, country) : '')} ${titleAgent.name}`.trim(), kind: 'person', country, sector, cameo: country ? `${country}${sector}` : null, wikidata: null };
     return { actor, family: '', last: atoms[j].last, nextAtom: j + 1, ofCountry: null, agent: titleAgent };
   }

@@ -515,11 +515,7 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (k < j && ['of', 'for'].includes(tokens[k].key)) m = endingAt(ctx, k - 1, (x) => !!x.actor && doc.lexicon.grammar.bodyWords.has(tokens[x.last].key));
   }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
-  if (!m) {
-    const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
-    const prep = place ? place.first - (tokens[place.first - 1]?.key === 'the' ? 2 : 1) : -1;
-    if (place && LOCATIVE.has(tokens[prep]?.key ?? '')) m = endingAt(ctx, prep - 1, hasActor);
-  }
+  m ??= beforePlacePhrase(ctx, j);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
   if (m) return speakerOf(m);
@@ -562,12 +558,20 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
   for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
     if (tokens[k].key !== ',') continue;
     // ("The Rapid Support Forces (RSF), at war with the army since 2023, said": the acronym in brackets after the name)
-    const m = endingAt(ctx, k - 1, hasActor) ?? (tokens[k - 1]?.key === ')' && tokens[k - 3]?.key === '(' ? endingAt(ctx, k - 4, hasActor) : undefined);
+    // ("A Western diplomat in Pristina, speaking on condition of anonymity, said": the party before its place)
+    const m = endingAt(ctx, k - 1, hasActor) ?? (tokens[k - 1]?.key === ')' && tokens[k - 3]?.key === '(' ? endingAt(ctx, k - 4, hasActor) : undefined) ?? beforePlacePhrase(ctx, k - 1);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
     if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
   }
   return undefined;
+}
+
+/** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
+function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
+  const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
+  const prep = place ? place.first - (ctx.tokens[place.first - 1]?.key === 'the' ? 2 : 1) : -1;
+  return place && LOCATIVE.has(ctx.tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
 }
 
 /**
