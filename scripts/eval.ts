@@ -14,6 +14,7 @@ const sets: [string, string][] = [
   ['fifth held-out quotes gold, never tuned on (test/gold/quotes-heldout-5.jsonl)', `${root}test/gold/quotes-heldout-5.jsonl`],
   ['sixth held-out quotes gold, never tuned on (test/gold/quotes-heldout-6.jsonl)', `${root}test/gold/quotes-heldout-6.jsonl`],
   ['seventh held-out quotes gold, never tuned on (test/gold/quotes-heldout-7.jsonl)', `${root}test/gold/quotes-heldout-7.jsonl`],
+  ['eighth held-out quotes gold, never tuned on (test/gold/quotes-heldout-8.jsonl)', `${root}test/gold/quotes-heldout-8.jsonl`],
   // written as held-out sets, each scored once unseen (direct speakers 54.6%, 80.0%, 78.9%, 68.4%, 63.8%, 56.1%), then used for development
   ['second development set (test/gold/quotes-dev-2.jsonl)', `${root}test/gold/quotes-dev-2.jsonl`],
   ['third development set (test/gold/quotes-dev-3.jsonl)', `${root}test/gold/quotes-dev-3.jsonl`],

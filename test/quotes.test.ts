@@ -150,6 +150,28 @@ describe('quotes: patterns', () => {
     const a = run('QUITO (Reuters) - President Daniel Noboa beat leftist Luisa González in the runoff. González said she would demand a recount.', { published: '2025-04-14' });
     assert.equal(a.quotes[0]?.speaker?.actor?.name, 'Luisa González');
   });
+  it('a quote with no cue after a reporting sentence in its paragraph is that sentence’s speaker’s', () => {
+    const a = run('“They rammed our boat twice,” navy spokesman Rear Admiral Jose Reyes told reporters.\n\nHe added that a patrol aircraft had filmed the incident. “We will publish the video.”', { published: '2024-05-02' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.name, 'Jose Reyes');
+  });
+  it('"…, according to X." at the end of a sentence, and "…, the ruling military said." after a dateline', () => {
+    assert.deepEqual(speakerOf('Nearly two million people have fled their homes since April, according to the United Nations.').map((q) => q.slice(0, 3)),
+      [['Nearly two million people have fled their homes since April', 'United Nations', false]]);
+    const a = run('NAYPYITAW, March 30 (AFP) — The death toll from the earthquake rose to 2,000, the ruling military said on Sunday.', { published: '2025-03-30' });
+    assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker?.actor?.country]), [['The death toll from the earthquake rose to 2,000', 'MMR']]);
+  });
+  it('the reported clause starts after "that" only where no clause comes first', () => {
+    assert.deepEqual(speakerOf('UN envoy Hans Grundberg said the strikes threatened a truce that had held since 2022.').map((q) => q[0]),
+      ['the strikes threatened a truce that had held since 2022']);
+    assert.deepEqual(speakerOf('Kenya’s interior ministry said 40 people had been arrested and that 12 officers were hurt.').map((q) => q[0]),
+      ['40 people had been arrested', '12 officers were hurt']);
+    assert.deepEqual(speakerOf('Rebel negotiator Pablo Beltrán said in a video released on Sunday that the government had broken its word.').map((q) => q[0]),
+      ['the government had broken its word']);
+  });
+  it('an unnamed officer, with a relative clause and an aside before the cue, is of the article’s country', () => {
+    const a = run('LAGOS (Reuters) - Gunmen kidnapped 20 pupils. A police officer who took part in the search, speaking on condition of anonymity, said the pupils had been taken into the forest.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['NGA', 'COP']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -31,6 +31,7 @@ interface Ctx {
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
+const INDEFINITE = new Set(['a', 'an']);
 
 export function mentionsStage(doc: Doc): void {
   const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last));
@@ -86,29 +87,36 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
   const quoted = (x: Mention): boolean => (marks ??= findQuotationMarks(ctx.doc.text)).some((q) => q.start <= x.start && x.end <= q.end);
   // group words and bodies first: a person may take the country of the protesters or the ministry around them
   const placed = mentions.map((m) => {
-    if (m.actor || !m.agent || m.agent.generic || m.agent.kind === 'person' && m.agent.title) return m;
+    if (m.actor || !m.agent || m.agent.generic) return m;
     // a body named bare ("the interior ministry said") is the one of the country the passage is about
     // … and so is an unnamed official ("a senior Treasury official said", "officials said")
     // (not "a delegation from ECOWAS": whose it is follows it)
-    const unnamedOfficial = m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from';
+    // … and someone known only by a title ("a senior police officer in Abuja said")
+    const unnamedOfficial = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
+      // (a subject, not one in apposition to a name, "Amra Hadžić, a lawmaker in the state parliament", nor one acted
+      // on, "leaving a police officer dead")
+      || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => INDEFINITE.has(ctx.tokens[k]?.key ?? '')
+        && !(ctx.tokens[k - 1]?.sentence === m.sentence && ['VERB', 'ADP', 'PUNCT', 'SCONJ'].includes(ctx.tokens[k - 1].pos))));
     if (m.agent.international) return { ...m, actor: agentActor(ctx, m.agent, null) };
+    if (m.agent.kind === 'person' && m.agent.title && !unnamedOfficial) return m;
     if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
       const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
+    // (a news agency in the dateline says nothing of where gunmen are: "KADUNA (Reuters) - Gunmen …")
     const nearest = mentions
-      .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person')))
+      .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person' && x.actor.sector !== 'MED')))
       .sort((a, b) => distance(a) - distance(b))[0];
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
-    const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m).map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+    const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m && x.actor?.sector !== 'MED').map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
     // civilians are where they are: a place in their sentence outranks a party acting on them ("farmers were
     // wounded by Israeli fire near Rafah")
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
       ? mentions.filter((x) => x.sentence === m.sentence && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
     const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
-    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' ? contextCountry(ctx, mentions, m, quoted) : null);
+    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficial ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
   const out: Mention[] = [];

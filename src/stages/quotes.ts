@@ -256,12 +256,28 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
     }
   }
   if (!speaker && run) speaker = previous!.speaker;
+  // "He added that the aircraft had filmed it. “We will release the footage.”": the speaker of the sentence before
+  if (!speaker && !attribution && !continuing && startsSentence) speaker = reportingSentenceBefore(ctx, openTok);
   if (!speaker && !attribution && !continuing && !fullSentence) return null;
   const endTrim = trimEnd(doc.text, m.start, m.end);
   return {
     start: m.start, end: endTrim, text: doc.text.slice(m.start, endTrim), direct: true, partial, cue, speaker,
     sentence, sentences: [sentence, tokens[closeTok].sentence],
   };
+}
+
+/** The subject of a verb of speech in the sentence before `openTok`, in its paragraph and outside quotation marks. */
+function reportingSentenceBefore(ctx: Ctx, openTok: number): DocQuote['speaker'] {
+  const { tokens, doc } = ctx;
+  const s = doc.sentences[tokens[openTok].sentence - 1];
+  if (!s || tokens[s.first].paragraph !== tokens[openTok].paragraph) return null;
+  for (let k = s.first; k <= s.last; k++) {
+    if (withinMarks(ctx, tokens[k])) return null;
+    if (tokens[k].pos !== 'VERB' || !ctx.verbs.has(tokens[k].lemma)) continue;
+    const subject = subjectBefore(ctx, k, s.first);
+    if (subject?.actor) return subject;
+  }
+  return null;
 }
 
 /**
@@ -559,10 +575,21 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
     if (tokens[k].key !== ',') continue;
     // ("The Rapid Support Forces (RSF), at war with the army since 2023, said": the acronym in brackets after the name)
     // ("A Western diplomat in Pristina, speaking on condition of anonymity, said": the party before its place)
-    const m = endingAt(ctx, k - 1, hasActor) ?? (tokens[k - 1]?.key === ')' && tokens[k - 3]?.key === '(' ? endingAt(ctx, k - 4, hasActor) : undefined) ?? beforePlacePhrase(ctx, k - 1);
+    const m = endingAt(ctx, k - 1, hasActor) ?? (tokens[k - 1]?.key === ')' && tokens[k - 3]?.key === '(' ? endingAt(ctx, k - 4, hasActor) : undefined) ?? beforePlacePhrase(ctx, k - 1)
+      ?? relativeHead(ctx, k, sentenceFirst);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
     if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
+  }
+  return undefined;
+}
+
+/** "A Haitian police officer who took part in the operation, …": the party a relative clause ending before `comma` follows. */
+function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention | undefined {
+  const { tokens } = ctx;
+  for (let w = comma - 1; w > sentenceFirst && comma - w <= 15; w--) {
+    if (tokens[w].key === ',') return undefined;
+    if (['who', 'which'].includes(tokens[w].key)) return endingAt(ctx, w - 1, hasActor) ?? beforePlacePhrase(ctx, w - 1);
   }
   return undefined;
 }
@@ -712,19 +739,25 @@ function cueInNextSentence(ctx: Ctx, closeTok: number, _previous: DocQuote | nul
  */
 function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: number, subject: NonNullable<DocQuote['speaker']>, inMarks: (offset: number) => boolean): { first: number; last: number } | null {
   const { tokens } = ctx;
-  const comma = tokenAt(ctx, subject.start) - 1;
-  if (tokens[comma]?.key !== ',' || comma - s.first < 4) return null;
+  const first = clauseStart(ctx, s);
+  let comma = tokenAt(ctx, subject.start) - 1;
+  // (", the ruling military said": modifiers the subject's mention left out)
+  for (let k = comma; k > first && comma - k < 3 && tokens[comma].key !== ','; k--) {
+    if (['DET', 'ADJ', 'NOUN'].includes(tokens[k].pos) || /ing$/.test(tokens[k].key)) comma = k - 1;
+    else break;
+  }
+  if (tokens[comma]?.key !== ',' || comma - first < 4) return null;
   // not an opening participle or subordinate phrase ("Speaking in Baku, the president said: …")
-  if (['VERB', 'SCONJ', 'ADP'].includes(tokens[s.first].pos)) return null;
+  if (['VERB', 'SCONJ', 'ADP'].includes(tokens[first].pos)) return null;
   // after the verb: "in a statement", "on Monday", "told reporters", up to the end or a comma
   for (let k = verb + 1; k <= s.last && tokens[k].key !== ','; k++) {
     if (['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
   }
   let last = comma - 1;
-  while (last > s.first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
-  const clause = tokens.slice(s.first, last + 1);
-  if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX') || clause.some((x) => inMarks(x.start)) || /[“”«»„"]/.test(ctx.doc.text.slice(tokens[s.first].start, tokens[last].end))) return null;
-  return { first: s.first, last };
+  while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+  const clause = tokens.slice(first, last + 1);
+  if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX') || clause.some((x) => inMarks(x.start)) || /[“”«»„"]/.test(ctx.doc.text.slice(tokens[first].start, tokens[last].end))) return null;
+  return { first, last };
 }
 
 /** "Aliyev said that Armenia had …" and "X said Y …" without quotation marks. */
@@ -749,7 +782,7 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   const { tokens } = ctx;
   let i = s.first;
   while (tokens[i]?.space) i++;
-  if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
+  if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return accordingToAfter(ctx, s, inMarks);
   const m = startingAt(ctx, i + 2, hasActor) ?? (tokens[i + 2]?.key === 'the' ? startingAt(ctx, i + 3, hasActor) : undefined);
   if (!m || tokens[m.last + 1]?.key !== ',') return null;
   const first = m.last + 2;
@@ -757,6 +790,40 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
   if (last - first < 3 || inMarks(tokens[first].start) || !tokens.slice(first, last + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
   return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
+}
+
+/** "More than 3.5 million people have been displaced, according to the United Nations." */
+function accordingToAfter(ctx: Ctx, s: { first: number; last: number }, inMarks: (offset: number) => boolean): DocQuote | null {
+  const { tokens } = ctx;
+  let i = s.first + 1;
+  while (i < s.last && !(tokens[i].key === 'according' && tokens[i + 1]?.key === 'to' && tokens[i - 1].key === ',')) i++;
+  if (i >= s.last) return null;
+  const m = startingAt(ctx, i + 2, hasActor) ?? (DETERMINERS.has(tokens[i + 2]?.key) ? startingAt(ctx, i + 3, hasActor) : undefined);
+  if (!m) return null;
+  const first = clauseStart(ctx, s);
+  let last = i - 1;
+  while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+  const clause = tokens.slice(first, last + 1);
+  // (not a clause someone is already said to have said: "X said Y, according to Z")
+  if (last - first < 3 || clause.some((x) => inMarks(x.start) || (x.pos === 'VERB' && ctx.reporting.has(x.lemma)))) return null;
+  if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+  return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
+}
+
+/** Where a sentence's own words start: after a dateline ("BANGKOK, Oct 30 (AFP) — ", "ISLAMABAD: "). */
+function clauseStart(ctx: Ctx, s: { first: number; last: number }): number {
+  const { tokens } = ctx;
+  let first = s.first;
+  while (tokens[first]?.space) first++;
+  if (!/^[\p{Lu}][\p{Lu}\s.'-]+$/u.test(tokens[first]?.text ?? '')) return first;
+  for (let k = first + 1; k <= s.last && k - first <= 16; k++) {
+    if (/^[—–:-]$/.test(tokens[k].text) && (tokens[k].key !== '-' || tokens[k - 1]?.end !== tokens[k].start)) {
+      let next = k + 1;
+      while (tokens[next]?.space) next++;
+      return next;
+    }
+  }
+  return first;
 }
 
 /** The reported clauses from j to end, split where "and that" or "but that" opens another: [first, last] token pairs. */
@@ -808,9 +875,14 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // skip "told reporters", dates and adverbs, then require "that" or a clause start
       let j = i + 1;
       // "warned Beijing that …", "told reporters on Monday that …": the clause starts after "that"
-      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || (x.pos === 'PUNCT' && x.key !== '-'));
+      // (not a "that" after a clause of its own: "said the escalation threatened the truce that has held", "said A
+      // and that B"; a phrase of place or manner may hold a participle: "said in a video released on X that")
+      const phrase = tokens[j]?.pos === 'ADP' || (t.lemma === 'tell' && tokens[j + 1]?.pos === 'ADP');
+      const clauseVerb = (x: Token): boolean => !phrase && (x.pos === 'VERB' || x.pos === 'AUX') && !/ing$/.test(x.key);
+      const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || (x.pos === 'PUNCT' && x.key !== '-') || clauseVerb(x));
       if (that > 0 && tokens[j + that].key === 'that') j += that;
-      else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON')) j++;
+      // ("told The Associated Press outside the court": the one told, whole)
+      else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON' || tokens[j].key === 'the')) j = (startingAt(ctx, j)?.last ?? (tokens[j].key === 'the' ? j + 1 : j)) + 1;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
       while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
       if (!tokens[j] || j > s.last) continue;
@@ -828,7 +900,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
         if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
         // ("…, but insisted that …": a second verb of speech of the same speaker)
-        if (tokens[k].key === ',' && ['but', 'and'].includes(tokens[k + 1]?.key ?? '') && tokens[k + 2]?.pos === 'VERB' && ctx.reporting.has(tokens[k + 2].lemma)) goesOn = k;
+        // ("… and reiterated that …", without the comma)
+        const conj = tokens[k].key === ',' ? k + 1 : k;
+        if (['but', 'and'].includes(tokens[conj]?.key ?? '') && tokens[conj + 1]?.pos === 'VERB' && ctx.reporting.has(tokens[conj + 1].lemma)) goesOn = conj - 1;
       }
       const end = goesOn > 0 ? goesOn : s.last;
       // "said A and that B", "said A, but that B": two reported clauses; one that ends in the speaker's own quoted
@@ -836,12 +910,13 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       for (const [first, segmentEnd] of thatClauses(ctx, j, end)) {
         let last = segmentEnd;
         while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
-        if (last - first < 3) continue;
+        if (last - first < 2) continue;
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
         if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
+        // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
-        if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
+        if (!clause.some((x) => (x.pos === 'VERB' || x.pos === 'AUX') && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
         out.push({ ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
       }
       if (goesOn < 0) break;
