@@ -172,6 +172,14 @@ describe('quotes: patterns', () => {
     const a = run('LAGOS (Reuters) - Gunmen kidnapped 20 pupils. A police officer who took part in the search, speaking on condition of anonymity, said the pupils had been taken into the forest.', { published: '2024-05-02' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['NGA', 'COP']]);
   });
+  it('a party the text calls the opposition is OPP, and so is its spokesman', () => {
+    const a = run('NAIROBI (Reuters) - The opposition Orange Democratic Party rejected the budget. “This is theft,” party spokesman Tom Otieno told a rally.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.sector]), [['Tom Otieno', 'OPP']]);
+  });
+  it('an unknown body named for rights or trade gives its staff NGO or BUS', () => {
+    assert.deepEqual(run('Ana Ruiz, director of the Centre for Justice and Human Rights, said the arrests were illegal.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['NGO']);
+    assert.deepEqual(run('Kenji Sato, an economist at Nomura Securities, said the yen would weaken.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['BUS']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

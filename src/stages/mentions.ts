@@ -67,7 +67,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))).filter((m) => m.actor || m.place);
+  doc.mentions = oppositionParties(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -358,7 +358,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const someoneElse = !!roleOf && (!!roleOf.head.person || !!roleOf.head.family);
       // "X, who heads the association of generator owners": a body no dictionary names, known by its noun,
       // outranks a generic role word ("head", "director") that would make anyone an official
-      const unnamedBody = !roleOf?.body && (!roleOf || roleOf.head.agent?.id === 'leader') ? bodyWordSector(ctx, from, end) : null;
+      // (not where a named body is in the phrase: "the UN human rights chief")
+      const named = role.some((m) => m.actor?.kind === 'organization');
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (roleOf?.stateless) stateless.add(person.actor!);
@@ -404,6 +406,19 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       nameTheHolder(out, role, person.actor!);
     }
   }
+  // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
+  // knows, named in capitals and ending in a word for an office of state; its country comes from context
+  for (const the of tokens) {
+    if (the.key !== 'the') continue;
+    let last = the.i + 1;
+    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
+    last--;
+    if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
+    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
+    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
+    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : 'GOV';
+    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector, cameo: null, wikidata: null }, null, {}));
+  }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
   // government or opposition when the text says so)
@@ -435,19 +450,6 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (newName(first, last) && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
-  }
-  // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
-  // knows, named in capitals and ending in a word for an office of state; its country comes from context
-  for (const the of tokens) {
-    if (the.key !== 'the') continue;
-    let last = the.i + 1;
-    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
-    last--;
-    if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
-    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
-    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
-    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : 'GOV';
-    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector, cameo: null, wikidata: null }, null, {}));
   }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
@@ -503,6 +505,27 @@ function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: n
     return { first: before.i, last: k };
   }
   return null;
+}
+
+/**
+ * A party the text calls the opposition ("the main opposition CHP", "The opposition Democratic Unity Party") is
+ * OPP, and so are its people; where every party the article names is such a party, so is anyone of a party.
+ */
+function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const party = (m: Mention): boolean => m.actor?.sector === 'PTY' && m.actor.kind === 'organization';
+  const opposition = new Set<string>();
+  for (const m of mentions) {
+    if (!party(m)) continue;
+    let k = m.first - 1;
+    while (k > m.first - 5 && k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
+    if (tokens[k]?.key === 'opposition' || tokens[k - 1]?.key === 'opposition' && tokens[k].key === 'main') opposition.add(m.actor!.id);
+  }
+  if (!opposition.size) return mentions;
+  const parties = new Set(mentions.filter(party).map((m) => m.actor!.id));
+  const allOpposition = [...parties].every((id) => opposition.has(id));
+  return mentions.map((m) => m.actor?.sector === 'PTY' && (opposition.has(m.actor.id) || (allOpposition && m.actor.kind === 'person'))
+    ? { ...m, actor: { ...m.actor, sector: 'OPP', cameo: m.actor.country ? `${m.actor.country}OPP` : null } } : m);
 }
 
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
