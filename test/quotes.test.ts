@@ -180,6 +180,21 @@ describe('quotes: patterns', () => {
     assert.deepEqual(run('Ana Ruiz, director of the Centre for Justice and Human Rights, said the arrests were illegal.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['NGO']);
     assert.deepEqual(run('Kenji Sato, an economist at Nomura Securities, said the yen would weaken.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['BUS']);
   });
+  it('names the tagger misreads: a hyphenated given name, a surname read as a verb, a capital that is also a given name', () => {
+    assert.deepEqual(speakerOf('In Paju, Kim Min-ji, 64, who runs a bakery, said customers had gone.').map((q) => q[1]), ['Kim Min-ji']);
+    assert.deepEqual(speakerOf('“We counted the dead,” said Aminata Sow, a nurse in Mopti.').map((q) => q[1]), ['Aminata Sow']);
+    assert.deepEqual(speakerOf('“Schools must be safe,” said Sofia Berg, a spokeswoman for UNICEF.').map((q) => q[1]), ['Sofia Berg']);
+  });
+  it('someone named as the subject of any verb is a person a later pronoun can refer to', () => {
+    const a = run('Outside the prison in Kharkiv, Olena Petrenko was waiting for her son. “Today I can breathe,” she said.', { published: '2024-05-02' });
+    assert.equal(a.quotes[0]?.speaker?.actor?.name, 'Olena Petrenko');
+  });
+  it('"a researcher at the group" works for the body named before; "the committee said" is the committee named before', () => {
+    const a = run('Amnesty International said the army had killed 40 villagers. “These were executions,” said Awa Diop, a senior researcher at the group.', { published: '2024-05-02' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.sector, 'NGO');
+    const b = run('DHAKA (Reuters) - Ministers met at the National Disaster Committee on Monday. “The embankments will hold,” the committee said.', { published: '2024-05-02' });
+    assert.deepEqual([b.quotes[0]?.speaker?.text, b.quotes[0]?.speaker?.actor?.country], ['the committee', 'BGD']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -277,16 +277,23 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const placeOnly = (m: Mention): boolean => !m.actor && !m.agent && !!m.place;
   const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last && !placeOnly(m));
   // (a word in capitals is an acronym or a dateline, not a personal name: "ISLAM QALA, Afghanistan")
-  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
+  // ("Sofia Lindgren", "Victoria Nuland": a capital's name that is also a given name, before a surname)
+  const givenCapital = (t: Token): boolean => ctx.lex.givenNames.has(t.key) && !!tokens[t.i + 1]?.cap && tokens[t.i + 1].pos === 'PROPN' && !ctx.lex.mentions.matchesAt(tokens, t.i + 1).length;
+  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text)
+    && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place' && !(p.entry.t === 'country' && p.entry.form === 'government' && givenCapital(t))));
   const isPlaceToken = (i: number): boolean => ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
   // the parts of a name: capitalised words, a hyphen and what it joins ("Yang Moo-jin", "Majed al-Ansari"), particles ("bin")
   const glued = (i: number): boolean => !!tokens[i - 1] && !!tokens[i + 1] && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;
+  // ("Lee Soon-ja": the tagger may take the first half of a hyphenated given name for a word)
+  const hyphenedName = (t: Token | undefined): boolean => !!t && t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && tokens[t.i + 1]?.key === '-' && glued(t.i + 1);
   const namePart = (i: number): boolean => {
     const t = tokens[i];
     if (!t || t.space) return false;
-    if (isNameToken(t)) return true;
+    if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
+    // ("Mariam Sow": a surname the tagger took for a word, after a given name)
+    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && ctx.lex.givenNames.has(tokens[i - 1].key) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
     if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
-    if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]);
+    if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]) || hyphenedName(tokens[i - 2]);
     return ctx.lex.grammar.nameParticles.has(t.key) && (tokens[i + 1]?.cap || (tokens[i + 1]?.key === '-' && t.end === tokens[i + 1].start));
   };
   const inPlaceName = (i: number): boolean => isPlaceToken(i) || mentions.some((m) => placeOnly(m) && m.first <= i && i <= m.last);
@@ -295,7 +302,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const dropped = new Set<Mention>();
   const add = (person: Mention): void => {
     out.push(person);
-    for (const m of out) if (placeOnly(m) && m.first >= person.first && m.last <= person.last) dropped.add(m);
+    // (and a capital read in a given name: "Sofia Lindgren")
+    for (const m of out) if ((placeOnly(m) || m.actor?.kind === 'state') && m !== person && m.first >= person.first && m.last <= person.last) dropped.add(m);
   };
   /** The first token of the name that ends at `last` (`last + 1` where no name does). */
   const nameStart = (last: number): number => {
@@ -361,8 +369,13 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // (not where a named body is in the phrase: "the UN human rights chief")
       const named = role.some((m) => m.actor?.kind === 'organization');
       const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("a senior researcher at the group": the body the passage is about)
+      const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
-        const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+        const person = theBody
+          ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+        if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
         // the role phrase names the same person
@@ -450,6 +463,18 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (newName(first, last) && !ctx.lex.grammar.bodyWords.has(tokens[last].key) && !['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '') && !out.some((m) => m.first <= last && m.last >= first)) {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
+  }
+  // "Oksana Melnyk was waiting for her son": a name no dictionary knows, opening with a given name, as the subject
+  // of any verb is a person (a private one, unless context says otherwise)
+  for (const t of tokens) {
+    if (!isNameToken(t) || !ctx.lex.givenNames.has(t.key) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+    let last = t.i + 1;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(t.i, last) || !['VERB', 'AUX'].includes(tokens[last + 1]?.pos ?? '') || out.some((m) => m.first <= last && m.last >= t.i)) continue;
+    // ("… was sworn in as Sri Lanka's president": the office taken)
+    const office = officeTaken(ctx, out, last + 1);
+    add(personMention(ctx, t.i, last, office?.country ?? null, office?.sector ?? 'CVL'));
   }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
@@ -575,6 +600,17 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   if (!pronoun && !anaphor) return undefined;
   return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
+
+/** "at the group", "for the organisation" in tokens [from, end): the latest body named before `before`. */
+function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number, before: number): Mention | undefined {
+  const { tokens } = ctx;
+  for (let k = from; k + 2 < end + 1; k++) {
+    if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
+    return mentions.findLast((m) => m.last < before && !!m.actor && m.actor.kind === 'organization' && ['NGO', 'IGO', 'BUS', 'MED'].includes(m.actor.sector ?? ''));
+  }
+  return undefined;
+}
+const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', 'charity', 'watchdog']);
 
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
 function beforeModifiers(tokens: Token[], first: number): number {

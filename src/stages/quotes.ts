@@ -367,7 +367,10 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     }
   }
   const doc = documentAt(ctx, i, closeTok);
-  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null);
+  // ("…,” the committee said": a body named before)
+  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
+  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
+    ?? (body ? { last: i + 1, speaker: { ...span(ctx, i, i + 1), actor: body.actor } } : null);
   if (m) {
     let j = m.last + 1;
     // "Antonio Tajani, who hosted the meeting, told …", "the Russian embassy in Tallinn claimed"
@@ -485,6 +488,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   if (['a', 'an'].includes(tokens[i]?.key) && !startingAt(ctx, i)) i++;
   const m = covering(ctx, i);
   if (m) return speakerOf(m);
+  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
+  if (body) return { ...span(ctx, i, i + 1), actor: body.actor };
   const named = pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
   if (named) return named;
   // "said Kaduna state’s commissioner for internal security, Ibrahim Danjuma": a role phrase the
@@ -534,6 +539,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   m ??= beforePlacePhrase(ctx, j);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
+  const body = m ? undefined : bodyNamedBefore(ctx, j);
+  if (body) return { ...span(ctx, j - 1, j), actor: body.actor };
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -592,6 +599,16 @@ function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention |
     if (['who', 'which'].includes(tokens[w].key)) return endingAt(ctx, w - 1, hasActor) ?? beforePlacePhrase(ctx, w - 1);
   }
   return undefined;
+}
+
+/**
+ * "the committee said" after "a meeting of the National Security Committee": a definite noun that ends the name of
+ * a body named before refers to it.
+ */
+function bodyNamedBefore(ctx: Ctx, j: number): Mention | undefined {
+  const { tokens, doc } = ctx;
+  if (tokens[j]?.pos !== 'NOUN' || tokens[j - 1]?.key !== 'the') return undefined;
+  return doc.mentions.findLast((m) => m.last < j - 1 && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[j].lemma);
 }
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
