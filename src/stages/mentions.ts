@@ -468,6 +468,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // of any verb is a person (a private one, unless context says otherwise)
   for (const t of tokens) {
     if (!isNameToken(t) || !ctx.lex.givenNames.has(t.key) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+    // (opening its clause: "Jailed Iranian laureate Narges Mohammadi began" is left to the title before it)
+    const before = tokens[t.i - 1];
+    if (before && before.sentence === t.sentence && !['PUNCT', 'CCONJ'].includes(before.pos)) continue;
     let last = t.i + 1;
     while (last < tokens.length && namePart(last)) last++;
     last--;
