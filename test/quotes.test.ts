@@ -195,6 +195,12 @@ describe('quotes: patterns', () => {
     const b = run('DHAKA (Reuters) - Ministers met at the National Disaster Committee on Monday. “The embankments will hold,” the committee said.', { published: '2024-05-02' });
     assert.deepEqual([b.quotes[0]?.speaker?.text, b.quotes[0]?.speaker?.actor?.country], ['the committee', 'BGD']);
   });
+  it('a reported clause may open with a number word ("at least", "nearly"); bodies no dictionary names whole', () => {
+    assert.deepEqual(speakerOf('The UN human rights office said at least 300 people had been killed.').map((q) => q[0]), ['at least 300 people had been killed']);
+    const a = run('LIMA (Reuters) - Peru’s ombudsman’s office said nearly 40 people had been hurt. The Bar Association of Peru, which filed the suit, said the decree was unconstitutional. Amnesty International Peru said the police had used live rounds.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [
+      ['nearly 40 people had been hurt', 'PER', 'GOV'], ['the decree was unconstitutional', 'PER', 'NGO'], ['the police had used live rounds', 'PER', 'NGO']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -426,11 +426,17 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     let last = the.i + 1;
     while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
     last--;
-    if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
+    // ("The Law Society of Kenya": a civic body, of the country named after it)
+    const civic = ctx.lex.bodyWordSectors.get(tokens[last].key);
+    if (last - the.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[the.i + 1].cap) continue;
     if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
-    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
-    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : 'GOV';
-    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector, cameo: null, wikidata: null }, null, {}));
+    const of = tokens[last + 1]?.key === 'of' ? out.find((m) => m.first === last + 2 && (m.actor?.kind === 'state' || (!m.actor && m.place?.kind === 'country'))) : undefined;
+    const end = of?.last ?? last;
+    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
+    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : civic ?? 'GOV';
+    const country = of?.actor?.country ?? of?.place?.country ?? null;
+    if (of) dropped.add(of);
+    add(mk(ctx, the.i, end, { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null }, null, {}));
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
@@ -923,6 +929,12 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
+    // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
+    const section = org.sector === 'NGO' && nextAtom?.first === atom.last + 1 ? pickCountry(nextAtom, 'name') : undefined;
+    if (section && tokens[nextAtom!.first].cap) {
+      const actor = { ...orgActor(ctx, org), id: `${org.id}:${section.iso3}`, name: `${org.name} ${countryName(ctx, section.iso3)}`, country: section.iso3, cameo: `${section.iso3}NGO` };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), nextAtom!.last, actor, null, {}), next: n + 2 };
+    }
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 

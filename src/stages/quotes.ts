@@ -586,7 +586,9 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
       ?? relativeHead(ctx, k, sentenceFirst);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
-    if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
+    // (after a dateline: "NAIROBI (Reuters) - The Law Society of Kenya, which brought the case, said")
+    const opening = Math.max(sentenceFirst, clauseStart(ctx, ctx.doc.sentences[tokens[comma].sentence]));
+    if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, opening, m.first))) return m;
   }
   return undefined;
 }
@@ -901,7 +903,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // ("told The Associated Press outside the court": the one told, whole)
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON' || tokens[j].key === 'the')) j = (startingAt(ctx, j)?.last ?? (tokens[j].key === 'the' ? j + 1 : j)) + 1;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
-      while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
+      // (not "nearly" in "nearly 40 people")
+      while (tokens[j] && j <= s.last && (dateAt(j) || (tokens[j].pos === 'ADV' && tokens[j + 1]?.pos !== 'NUM') || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
       if (!tokens[j] || j > s.last) continue;
       // "police said, the deadliest day since …": a comma after the verb opens no reported clause
       if (tokens[j].start > t.end && doc.text.slice(t.end, tokens[j].start).includes(',') && tokens[j].key !== 'that') continue;
@@ -911,7 +914,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const opener = doc.text[tokens[j].start];
       if ('“"«„‘\''.includes(opener) || inMarks(tokens[j].start)) continue;
       // a clause opens with its subject ("around 80,000 people had fled": a number after a preposition too)
-      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(tokens[j].pos === 'ADP' && tokens[j + 1]?.pos === 'NUM')) continue;
+      // ("at least 1,500 people", "more than 200 balloons", "nearly 40 people")
+      const numberFollows = tokens[j + 1]?.pos === 'NUM' || (tokens[j + 2]?.pos === 'NUM' && ['ADV', 'ADJ', 'ADP'].includes(tokens[j + 1]?.pos ?? ''));
+      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
       // the clause ends where the speech goes on in a participle ("…, adding that …"), which is a clause of its own
       let goesOn = -1;
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
