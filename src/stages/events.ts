@@ -739,17 +739,23 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   const { doc, tokens } = ctx;
   const p = match.pattern;
   const date = eventDate(doc, i);
+  const location = locationOf(ctx, i);
+  // an attack by no one named ("a roadside bomb killed two soldiers near Samarra") is coded, as event data sets code
+  // it, to unidentified attackers of the country where it happened
+  const unidentified: Actor | null = UNATTRIBUTED_FORCE.has(p.source.type) && location?.country
+    ? { id: `${location.country}:unidentified`, name: 'Unidentified attackers', kind: 'group', country: location.country, sector: null, cameo: location.country, wikidata: null } : null;
   return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization')).map((t) => ({
     id: '', sentence: tokens[i].sentence,
     trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
     type: p.source.type, mode: p.source.mode ?? null, cameo: p.source.cameo,
-    source: null, target: t.actor,
+    source: unidentified, target: t.actor,
     source_mention: null, target_mention: { start: t.start, end: t.end, text: t.text },
     date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
-    location: locationOf(ctx, i), negated: isNegated(ctx, i, doc.sentences[tokens[i].sentence].first), quoted: !!quote,
+    location, negated: isNegated(ctx, i, doc.sentences[tokens[i].sentence].first), quoted: !!quote,
     speaker: quote?.speaker?.actor ?? null, intensity: goldstein(doc, p), confidence: quote ? 0.5 : 0.6,
   }));
 }
+const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
@@ -1223,7 +1229,9 @@ function intended(type: PloverType, mode: string | null, committed: boolean): { 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
     const t = ctx.tokens[k];
-    if (ctx.doc.lexicon.grammar.negation.has(t.key) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
+    // ("Gunmen of no known group killed …": "no" before a noun negates the noun, not the verb)
+    const determiner = t.key === 'no' && ['ADJ', 'NOUN'].includes(ctx.tokens[k + 1]?.pos ?? '') && k + 1 < i;
+    if ((ctx.doc.lexicon.grammar.negation.has(t.key) && !determiner) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
     if (t.pos === 'VERB' || t.pos === 'PUNCT' || ctx.byLast.has(k)) break;
   }
   return false;

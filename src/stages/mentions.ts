@@ -429,7 +429,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // ("The Law Society of Kenya": a civic body, of the country named after it)
     const civic = ctx.lex.bodyWordSectors.get(tokens[last].key);
     if (last - the.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[the.i + 1].cap) continue;
-    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
+    // (nor a place: "the West Bank")
+    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent || (civic && m.place)))) continue;
     const of = tokens[last + 1]?.key === 'of' ? out.find((m) => m.first === last + 2 && (m.actor?.kind === 'state' || (!m.actor && m.place?.kind === 'country'))) : undefined;
     const end = of?.last ?? last;
     const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
