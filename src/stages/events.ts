@@ -1241,11 +1241,22 @@ function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 function locationOf(ctx: Ctx, i: number): Place | null {
   const { tokens, doc } = ctx;
   const sentence = tokens[i].sentence;
-  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && ['in', 'at', 'near', 'outside'].includes(tokens[m.first - 1]?.key ?? ''));
+  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && LOCATING.has(tokens[locativeBefore(tokens, m.first)]?.key ?? ''));
   const best = nearest(inSentence, i);
   if (best) return best.place;
   const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
   return dateline?.place ?? null;
+}
+
+const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
+const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'state', 'outskirts', 'suburbs']);
+
+/** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside the Iraqi city of Basra". */
+function locativeBefore(tokens: Token[], first: number): number {
+  let k = first - 1;
+  if (tokens[k]?.key === 'of' && SETTLEMENTS.has(tokens[k - 1]?.lemma ?? '')) k -= 2;
+  while (k > 0 && k >= first - 5 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN'))) k--;
+  return k;
 }
 
 function sameParty(a: Actor | null, speaker: Actor | null, group: Mention[]): boolean {
