@@ -651,6 +651,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else {
     const participleOf = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
     sources = subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
+    if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
+      return unattributedEvents(ctx, i, match, [match.target ?? directObject(ctx, match.last + 1)], quote);
+    }
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
@@ -1246,6 +1250,14 @@ function locationOf(ctx: Ctx, i: number): Place | null {
   if (best) return best.place;
   const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
   return dateline?.place ?? null;
+}
+
+/** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
+function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
+  return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
