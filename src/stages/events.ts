@@ -448,7 +448,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
-    const target = objectOf(ctx, j, end);
+    // (or the party named in a gap before it: "passed Washington detailed information on …")
+    const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
     // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
     // an infinitive may come after a long object ("called on Armenia’s allies and other stakeholders that … to assess");
