@@ -301,7 +301,8 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
   const named = before && ctx.byLast.get(before.i);
   const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
-    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over'));
+    // ("killed at least 40 people": "at least" counts the object)
+    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
   for (const p of patterns) {
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
@@ -660,6 +661,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
+  // dictionary names, acted on where they are, are the people of that place
+  if (!passive && !noun && !targets[0]?.actor && PEOPLE_AFFECTED.has(p.source.type) && peopleObject(ctx, match.last + 1)) targets = [peopleOfPlace(ctx, i)];
   // "struck targets in Pakistan": force used in a place is used against it
   if (!passive && !targets[0] && (!p.hasTarget || PLACE_AFFECTED.has(p.source.type))) {
     targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
@@ -1253,6 +1257,20 @@ function locationOf(ctx: Ctx, i: number): Place | null {
   return dateline?.place ?? null;
 }
 
+const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
+
+/** The object from `j` is people of no named party: "more than 100 people", "137 schoolchildren", "hundreds of villagers". */
+function peopleObject(ctx: Ctx, j: number): boolean {
+  const { tokens } = ctx;
+  for (let k = j; k < tokens.length && k - j <= 6; k++) {
+    const t = tokens[k];
+    if (ctx.byFirst.has(k)) return false;
+    if (ctx.doc.lexicon.grammar.peopleNouns.has(t.key) || (t.pos === 'NOUN' && ctx.doc.lexicon.grammar.peopleNouns.has(t.lemma))) return true;
+    if (!(['NUM', 'ADJ', 'DET', 'ADV'].includes(t.pos) || t.key === 'of' || t.key === 'than')) return false;
+  }
+  return false;
+}
+
 /** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
 function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   const { tokens } = ctx;
@@ -1268,7 +1286,8 @@ const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'port', 'prov
 function locativeBefore(tokens: Token[], first: number): number {
   let k = first - 1;
   if (tokens[k]?.key === 'of' && SETTLEMENTS.has(tokens[k - 1]?.lemma ?? '')) k -= 2;
-  while (k > 0 && k >= first - 5 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN'))) k--;
+  // ("in Sudan’s El Gezira state": a possessor before the place)
+  while (k > 0 && k >= first - 6 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'", '’s', '’'].includes(tokens[k].key))) k--;
   return k;
 }
 
