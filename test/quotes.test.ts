@@ -172,6 +172,35 @@ describe('quotes: patterns', () => {
     const a = run('LAGOS (Reuters) - Gunmen kidnapped 20 pupils. A police officer who took part in the search, speaking on condition of anonymity, said the pupils had been taken into the forest.', { published: '2024-05-02' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['NGA', 'COP']]);
   });
+  it('a party the text calls the opposition is OPP, and so is its spokesman', () => {
+    const a = run('NAIROBI (Reuters) - The opposition Orange Democratic Party rejected the budget. “This is theft,” party spokesman Tom Otieno told a rally.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.sector]), [['Tom Otieno', 'OPP']]);
+  });
+  it('an unknown body named for rights or trade gives its staff NGO or BUS', () => {
+    assert.deepEqual(run('Ana Ruiz, director of the Centre for Justice and Human Rights, said the arrests were illegal.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['NGO']);
+    assert.deepEqual(run('Kenji Sato, an economist at Nomura Securities, said the yen would weaken.', { published: '2024-05-02' }).quotes.map((q) => q.speaker?.actor?.sector), ['BUS']);
+  });
+  it('names the tagger misreads: a hyphenated given name, a surname read as a verb, a capital that is also a given name', () => {
+    assert.deepEqual(speakerOf('In Paju, Kim Min-ji, 64, who runs a bakery, said customers had gone.').map((q) => q[1]), ['Kim Min-ji']);
+    assert.deepEqual(speakerOf('“We counted the dead,” said Aminata Sow, a nurse in Mopti.').map((q) => q[1]), ['Aminata Sow']);
+    assert.deepEqual(speakerOf('“Schools must be safe,” said Sofia Berg, a spokeswoman for UNICEF.').map((q) => q[1]), ['Sofia Berg']);
+  });
+  it('someone named as the subject of any verb is a person a later pronoun can refer to', () => {
+    const a = run('Outside the prison in Kharkiv, Olena Petrenko was waiting for her son. “Today I can breathe,” she said.', { published: '2024-05-02' });
+    assert.equal(a.quotes[0]?.speaker?.actor?.name, 'Olena Petrenko');
+  });
+  it('"a researcher at the group" works for the body named before; "the committee said" is the committee named before', () => {
+    const a = run('Amnesty International said the army had killed 40 villagers. “These were executions,” said Awa Diop, a senior researcher at the group.', { published: '2024-05-02' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.sector, 'NGO');
+    const b = run('DHAKA (Reuters) - Ministers met at the National Disaster Committee on Monday. “The embankments will hold,” the committee said.', { published: '2024-05-02' });
+    assert.deepEqual([b.quotes[0]?.speaker?.text, b.quotes[0]?.speaker?.actor?.country], ['the committee', 'BGD']);
+  });
+  it('a reported clause may open with a number word ("at least", "nearly"); bodies no dictionary names whole', () => {
+    assert.deepEqual(speakerOf('The UN human rights office said at least 300 people had been killed.').map((q) => q[0]), ['at least 300 people had been killed']);
+    const a = run('LIMA (Reuters) - Peru’s ombudsman’s office said nearly 40 people had been hurt. The Bar Association of Peru, which filed the suit, said the decree was unconstitutional. Amnesty International Peru said the police had used live rounds.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [
+      ['nearly 40 people had been hurt', 'PER', 'GOV'], ['the decree was unconstitutional', 'PER', 'NGO'], ['the police had used live rounds', 'PER', 'NGO']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -301,7 +301,8 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
   const named = before && ctx.byLast.get(before.i);
   const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
-    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over'));
+    // ("killed at least 40 people": "at least" counts the object)
+    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
   for (const p of patterns) {
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
@@ -448,7 +449,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
-    const target = objectOf(ctx, j, end);
+    // (or the party named in a gap before it: "passed Washington detailed information on …")
+    const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
     // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
     // an infinitive may come after a long object ("called on Armenia’s allies and other stakeholders that … to assess");
@@ -651,10 +653,17 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else {
     const participleOf = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
     sources = subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
+    if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
+      return unattributedEvents(ctx, i, match, [match.target ?? directObject(ctx, match.last + 1)], quote);
+    }
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
+  // dictionary names, acted on where they are, are the people of that place
+  if (!passive && !noun && !targets[0]?.actor && PEOPLE_AFFECTED.has(p.source.type) && peopleObject(ctx, match.last + 1)) targets = [peopleOfPlace(ctx, i)];
   // "struck targets in Pakistan": force used in a place is used against it
   if (!passive && !targets[0] && (!p.hasTarget || PLACE_AFFECTED.has(p.source.type))) {
     targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
@@ -739,17 +748,23 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   const { doc, tokens } = ctx;
   const p = match.pattern;
   const date = eventDate(doc, i);
+  const location = locationOf(ctx, i);
+  // an attack by no one named ("a roadside bomb killed two soldiers near Samarra") is coded, as event data sets code
+  // it, to unidentified attackers of the country where it happened
+  const unidentified: Actor | null = UNATTRIBUTED_FORCE.has(p.source.type) && location?.country
+    ? { id: `${location.country}:unidentified`, name: 'Unidentified attackers', kind: 'group', country: location.country, sector: null, cameo: location.country, wikidata: null } : null;
   return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization')).map((t) => ({
     id: '', sentence: tokens[i].sentence,
     trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
     type: p.source.type, mode: p.source.mode ?? null, cameo: p.source.cameo,
-    source: null, target: t.actor,
+    source: unidentified, target: t.actor,
     source_mention: null, target_mention: { start: t.start, end: t.end, text: t.text },
     date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
-    location: locationOf(ctx, i), negated: isNegated(ctx, i, doc.sentences[tokens[i].sentence].first), quoted: !!quote,
+    location, negated: isNegated(ctx, i, doc.sentences[tokens[i].sentence].first), quoted: !!quote,
     speaker: quote?.speaker?.actor ?? null, intensity: goldstein(doc, p), confidence: quote ? 0.5 : 0.6,
   }));
 }
+const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
@@ -1223,7 +1238,9 @@ function intended(type: PloverType, mode: string | null, committed: boolean): { 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
     const t = ctx.tokens[k];
-    if (ctx.doc.lexicon.grammar.negation.has(t.key) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
+    // ("Gunmen of no known group killed …": "no" before a noun negates the noun, not the verb)
+    const determiner = t.key === 'no' && ['ADJ', 'NOUN'].includes(ctx.tokens[k + 1]?.pos ?? '') && k + 1 < i;
+    if ((ctx.doc.lexicon.grammar.negation.has(t.key) && !determiner) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
     if (t.pos === 'VERB' || t.pos === 'PUNCT' || ctx.byLast.has(k)) break;
   }
   return false;
@@ -1233,11 +1250,45 @@ function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 function locationOf(ctx: Ctx, i: number): Place | null {
   const { tokens, doc } = ctx;
   const sentence = tokens[i].sentence;
-  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && ['in', 'at', 'near', 'outside'].includes(tokens[m.first - 1]?.key ?? ''));
+  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && LOCATING.has(tokens[locativeBefore(tokens, m.first)]?.key ?? ''));
   const best = nearest(inSentence, i);
   if (best) return best.place;
   const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
   return dateline?.place ?? null;
+}
+
+const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
+
+/** The object from `j` is people of no named party: "more than 100 people", "137 schoolchildren", "hundreds of villagers". */
+function peopleObject(ctx: Ctx, j: number): boolean {
+  const { tokens } = ctx;
+  for (let k = j; k < tokens.length && k - j <= 6; k++) {
+    const t = tokens[k];
+    if (ctx.byFirst.has(k)) return false;
+    if (ctx.doc.lexicon.grammar.peopleNouns.has(t.key) || (t.pos === 'NOUN' && ctx.doc.lexicon.grammar.peopleNouns.has(t.lemma))) return true;
+    if (!(['NUM', 'ADJ', 'DET', 'ADV'].includes(t.pos) || t.key === 'of' || t.key === 'than')) return false;
+  }
+  return false;
+}
+
+/** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
+function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
+  return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
+}
+
+const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
+const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'state', 'outskirts', 'suburbs']);
+
+/** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside the Iraqi city of Basra". */
+function locativeBefore(tokens: Token[], first: number): number {
+  let k = first - 1;
+  if (tokens[k]?.key === 'of' && SETTLEMENTS.has(tokens[k - 1]?.lemma ?? '')) k -= 2;
+  // ("in Sudan’s El Gezira state": a possessor before the place)
+  while (k > 0 && k >= first - 6 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'", '’s', '’'].includes(tokens[k].key))) k--;
+  return k;
 }
 
 function sameParty(a: Actor | null, speaker: Actor | null, group: Mention[]): boolean {

@@ -67,7 +67,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))).filter((m) => m.actor || m.place);
+  doc.mentions = oppositionParties(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -277,16 +277,23 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const placeOnly = (m: Mention): boolean => !m.actor && !m.agent && !!m.place;
   const covered = (i: number): boolean => mentions.some((m) => m.first <= i && i <= m.last && !placeOnly(m));
   // (a word in capitals is an acronym or a dateline, not a personal name: "ISLAM QALA, Afghanistan")
-  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text) && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place'));
+  // ("Sofia Lindgren", "Victoria Nuland": a capital's name that is also a given name, before a surname)
+  const givenCapital = (t: Token): boolean => ctx.lex.givenNames.has(t.key) && !!tokens[t.i + 1]?.cap && tokens[t.i + 1].pos === 'PROPN' && !ctx.lex.mentions.matchesAt(tokens, t.i + 1).length;
+  const isNameToken = (t: Token | undefined): boolean => !!t && t.cap && t.pos === 'PROPN' && /^\p{L}/u.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text)
+    && !ctx.lex.mentions.matchesAt(tokens, t.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family' && p.entry.t !== 'place' && !(p.entry.t === 'country' && p.entry.form === 'government' && givenCapital(t))));
   const isPlaceToken = (i: number): boolean => ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t === 'place'));
   // the parts of a name: capitalised words, a hyphen and what it joins ("Yang Moo-jin", "Majed al-Ansari"), particles ("bin")
   const glued = (i: number): boolean => !!tokens[i - 1] && !!tokens[i + 1] && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;
+  // ("Lee Soon-ja": the tagger may take the first half of a hyphenated given name for a word)
+  const hyphenedName = (t: Token | undefined): boolean => !!t && t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && tokens[t.i + 1]?.key === '-' && glued(t.i + 1);
   const namePart = (i: number): boolean => {
     const t = tokens[i];
     if (!t || t.space) return false;
-    if (isNameToken(t)) return true;
+    if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
+    // ("Mariam Sow": a surname the tagger took for a word, after a given name)
+    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && ctx.lex.givenNames.has(tokens[i - 1].key) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
     if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
-    if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]);
+    if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]) || hyphenedName(tokens[i - 2]);
     return ctx.lex.grammar.nameParticles.has(t.key) && (tokens[i + 1]?.cap || (tokens[i + 1]?.key === '-' && t.end === tokens[i + 1].start));
   };
   const inPlaceName = (i: number): boolean => isPlaceToken(i) || mentions.some((m) => placeOnly(m) && m.first <= i && i <= m.last);
@@ -295,7 +302,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const dropped = new Set<Mention>();
   const add = (person: Mention): void => {
     out.push(person);
-    for (const m of out) if (placeOnly(m) && m.first >= person.first && m.last <= person.last) dropped.add(m);
+    // (and a capital read in a given name: "Sofia Lindgren")
+    for (const m of out) if ((placeOnly(m) || m.actor?.kind === 'state') && m !== person && m.first >= person.first && m.last <= person.last) dropped.add(m);
   };
   /** The first token of the name that ends at `last` (`last + 1` where no name does). */
   const nameStart = (last: number): number => {
@@ -358,9 +366,16 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const someoneElse = !!roleOf && (!!roleOf.head.person || !!roleOf.head.family);
       // "X, who heads the association of generator owners": a body no dictionary names, known by its noun,
       // outranks a generic role word ("head", "director") that would make anyone an official
-      const unnamedBody = !roleOf?.body && (!roleOf || roleOf.head.agent?.id === 'leader') ? bodyWordSector(ctx, from, end) : null;
+      // (not where a named body is in the phrase: "the UN human rights chief")
+      const named = role.some((m) => m.actor?.kind === 'organization');
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("a senior researcher at the group": the body the passage is about)
+      const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
-        const person = personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+        const person = theBody
+          ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+        if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
         // the role phrase names the same person
@@ -404,6 +419,26 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       nameTheHolder(out, role, person.actor!);
     }
   }
+  // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
+  // knows, named in capitals and ending in a word for an office of state; its country comes from context
+  for (const the of tokens) {
+    if (the.key !== 'the') continue;
+    let last = the.i + 1;
+    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
+    last--;
+    // ("The Law Society of Kenya": a civic body, of the country named after it)
+    const civic = ctx.lex.bodyWordSectors.get(tokens[last].key);
+    if (last - the.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[the.i + 1].cap) continue;
+    // (nor a place: "the West Bank")
+    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent || (civic && m.place)))) continue;
+    const of = tokens[last + 1]?.key === 'of' ? out.find((m) => m.first === last + 2 && (m.actor?.kind === 'state' || (!m.actor && m.place?.kind === 'country'))) : undefined;
+    const end = of?.last ?? last;
+    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
+    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : civic ?? 'GOV';
+    const country = of?.actor?.country ?? of?.place?.country ?? null;
+    if (of) dropped.add(of);
+    add(mk(ctx, the.i, end, { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null }, null, {}));
+  }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
   // government or opposition when the text says so)
@@ -436,18 +471,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       add(personMention(ctx, first, last, null, 'CVL'));
     }
   }
-  // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
-  // knows, named in capitals and ending in a word for an office of state; its country comes from context
-  for (const the of tokens) {
-    if (the.key !== 'the') continue;
-    let last = the.i + 1;
-    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
+  // "Oksana Melnyk was waiting for her son": a name no dictionary knows, opening with a given name, as the subject
+  // of any verb is a person (a private one, unless context says otherwise)
+  for (const t of tokens) {
+    if (!isNameToken(t) || !ctx.lex.givenNames.has(t.key) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+    // (opening its clause: "Jailed Iranian laureate Narges Mohammadi began" is left to the title before it)
+    const before = tokens[t.i - 1];
+    if (before && before.sentence === t.sentence && !['PUNCT', 'CCONJ'].includes(before.pos)) continue;
+    let last = t.i + 1;
+    while (last < tokens.length && namePart(last)) last++;
     last--;
-    if (last - the.i < 2 || !STATE_BODY_WORDS.has(tokens[last].key) || !tokens[the.i + 1].cap) continue;
-    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent))) continue;
-    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[last].end);
-    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : 'GOV';
-    add(mk(ctx, the.i, last, { id: `body:${slug(name)}`, name, kind: 'organization', country: null, sector, cameo: null, wikidata: null }, null, {}));
+    if (!newName(t.i, last) || !['VERB', 'AUX'].includes(tokens[last + 1]?.pos ?? '') || out.some((m) => m.first <= last && m.last >= t.i)) continue;
+    // ("… was sworn in as Sri Lanka's president": the office taken)
+    const office = officeTaken(ctx, out, last + 1);
+    add(personMention(ctx, t.i, last, office?.country ?? null, office?.sector ?? 'CVL'));
   }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
@@ -505,6 +542,27 @@ function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: n
   return null;
 }
 
+/**
+ * A party the text calls the opposition ("the main opposition CHP", "The opposition Democratic Unity Party") is
+ * OPP, and so are its people; where every party the article names is such a party, so is anyone of a party.
+ */
+function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const party = (m: Mention): boolean => m.actor?.sector === 'PTY' && m.actor.kind === 'organization';
+  const opposition = new Set<string>();
+  for (const m of mentions) {
+    if (!party(m)) continue;
+    let k = m.first - 1;
+    while (k > m.first - 5 && k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
+    if (tokens[k]?.key === 'opposition' || tokens[k - 1]?.key === 'opposition' && tokens[k].key === 'main') opposition.add(m.actor!.id);
+  }
+  if (!opposition.size) return mentions;
+  const parties = new Set(mentions.filter(party).map((m) => m.actor!.id));
+  const allOpposition = [...parties].every((id) => opposition.has(id));
+  return mentions.map((m) => m.actor?.sector === 'PTY' && (opposition.has(m.actor.id) || (allOpposition && m.actor.kind === 'person'))
+    ? { ...m, actor: { ...m.actor, sector: 'OPP', cameo: m.actor.country ? `${m.actor.country}OPP` : null } } : m);
+}
+
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
 const UNPLACED = 'unplaced';
 
@@ -552,6 +610,17 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   if (!pronoun && !anaphor) return undefined;
   return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
+
+/** "at the group", "for the organisation" in tokens [from, end): the latest body named before `before`. */
+function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number, before: number): Mention | undefined {
+  const { tokens } = ctx;
+  for (let k = from; k + 2 < end + 1; k++) {
+    if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
+    return mentions.findLast((m) => m.last < before && !!m.actor && m.actor.kind === 'organization' && ['NGO', 'IGO', 'BUS', 'MED'].includes(m.actor.sector ?? ''));
+  }
+  return undefined;
+}
+const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', 'charity', 'watchdog']);
 
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
 function beforeModifiers(tokens: Token[], first: number): number {
@@ -861,6 +930,12 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
+    // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
+    const section = org.sector === 'NGO' && nextAtom?.first === atom.last + 1 ? pickCountry(nextAtom, 'name') : undefined;
+    if (section && tokens[nextAtom!.first].cap) {
+      const actor = { ...orgActor(ctx, org), id: `${org.id}:${section.iso3}`, name: `${org.name} ${countryName(ctx, section.iso3)}`, country: section.iso3, cameo: `${section.iso3}NGO` };
+      return { mention: mk(ctx, withArticle(ctx, atom.first), nextAtom!.last, actor, null, {}), next: n + 2 };
+    }
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 

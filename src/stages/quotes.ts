@@ -367,7 +367,10 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     }
   }
   const doc = documentAt(ctx, i, closeTok);
-  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null);
+  // ("…,” the committee said": a body named before)
+  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
+  const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
+    ?? (body ? { last: i + 1, speaker: { ...span(ctx, i, i + 1), actor: body.actor } } : null);
   if (m) {
     let j = m.last + 1;
     // "Antonio Tajani, who hosted the meeting, told …", "the Russian embassy in Tallinn claimed"
@@ -485,6 +488,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   if (['a', 'an'].includes(tokens[i]?.key) && !startingAt(ctx, i)) i++;
   const m = covering(ctx, i);
   if (m) return speakerOf(m);
+  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
+  if (body) return { ...span(ctx, i, i + 1), actor: body.actor };
   const named = pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
   if (named) return named;
   // "said Kaduna state’s commissioner for internal security, Ibrahim Danjuma": a role phrase the
@@ -534,6 +539,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   m ??= beforePlacePhrase(ctx, j);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
+  const body = m ? undefined : bodyNamedBefore(ctx, j);
+  if (body) return { ...span(ctx, j - 1, j), actor: body.actor };
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -579,7 +586,9 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
       ?? relativeHead(ctx, k, sentenceFirst);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
-    if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, sentenceFirst, m.first))) return m;
+    // (after a dateline: "NAIROBI (Reuters) - The Law Society of Kenya, which brought the case, said")
+    const opening = Math.max(sentenceFirst, clauseStart(ctx, ctx.doc.sentences[tokens[comma].sentence]));
+    if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, opening, m.first))) return m;
   }
   return undefined;
 }
@@ -592,6 +601,16 @@ function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention |
     if (['who', 'which'].includes(tokens[w].key)) return endingAt(ctx, w - 1, hasActor) ?? beforePlacePhrase(ctx, w - 1);
   }
   return undefined;
+}
+
+/**
+ * "the committee said" after "a meeting of the National Security Committee": a definite noun that ends the name of
+ * a body named before refers to it.
+ */
+function bodyNamedBefore(ctx: Ctx, j: number): Mention | undefined {
+  const { tokens, doc } = ctx;
+  if (tokens[j]?.pos !== 'NOUN' || tokens[j - 1]?.key !== 'the') return undefined;
+  return doc.mentions.findLast((m) => m.last < j - 1 && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[j].lemma);
 }
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
@@ -884,7 +903,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // ("told The Associated Press outside the court": the one told, whole)
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON' || tokens[j].key === 'the')) j = (startingAt(ctx, j)?.last ?? (tokens[j].key === 'the' ? j + 1 : j)) + 1;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
-      while (tokens[j] && j <= s.last && (dateAt(j) || tokens[j].pos === 'ADV' || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
+      // (not "nearly" in "nearly 40 people")
+      while (tokens[j] && j <= s.last && (dateAt(j) || (tokens[j].pos === 'ADV' && tokens[j + 1]?.pos !== 'NUM') || tokens[j].key === ',')) j = dateAt(j) ? dateAt(j)!.last + 1 : j + 1;
       if (!tokens[j] || j > s.last) continue;
       // "police said, the deadliest day since …": a comma after the verb opens no reported clause
       if (tokens[j].start > t.end && doc.text.slice(t.end, tokens[j].start).includes(',') && tokens[j].key !== 'that') continue;
@@ -894,7 +914,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const opener = doc.text[tokens[j].start];
       if ('“"«„‘\''.includes(opener) || inMarks(tokens[j].start)) continue;
       // a clause opens with its subject ("around 80,000 people had fled": a number after a preposition too)
-      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(tokens[j].pos === 'ADP' && tokens[j + 1]?.pos === 'NUM')) continue;
+      // ("at least 1,500 people", "more than 200 balloons", "nearly 40 people")
+      const numberFollows = tokens[j + 1]?.pos === 'NUM' || (tokens[j + 2]?.pos === 'NUM' && ['ADV', 'ADJ', 'ADP'].includes(tokens[j + 1]?.pos ?? ''));
+      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
       // the clause ends where the speech goes on in a participle ("…, adding that …"), which is a clause of its own
       let goesOn = -1;
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
