@@ -291,7 +291,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!t || t.space) return false;
     if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
     // ("Mariam Sow": a surname the tagger took for a word, after a given name)
-    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && ctx.lex.givenNames.has(tokens[i - 1].key) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
+    if (t.cap && tokens[i - 1] && ctx.lex.givenNames.has(tokens[i - 1].key) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
     if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
     if (tokens[i - 1]?.key === '-' && tokens[i - 1].end === t.start && /^\p{Ll}+$/u.test(t.text)) return isNameToken(tokens[i - 2]) || hyphenedName(tokens[i - 2]);
     return ctx.lex.grammar.nameParticles.has(t.key) && (tokens[i + 1]?.cap || (tokens[i + 1]?.key === '-' && t.end === tokens[i + 1].start));
@@ -474,7 +474,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "Oksana Melnyk was waiting for her son": a name no dictionary knows, opening with a given name, as the subject
   // of any verb is a person (a private one, unless context says otherwise)
   for (const t of tokens) {
-    if (!isNameToken(t) || !ctx.lex.givenNames.has(t.key) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+    if (!t.cap || !ctx.lex.givenNames.has(t.key) || !isNameToken(t) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
     // (opening its clause: "Jailed Iranian laureate Narges Mohammadi began" is left to the title before it)
     const before = tokens[t.i - 1];
     if (before && before.sentence === t.sentence && !['PUNCT', 'CCONJ'].includes(before.pos)) continue;
