@@ -533,7 +533,19 @@ function isPassive(tokens: Token[], i: number): boolean {
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
   if ((tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to')
     || (['engaged', 'involved'].includes(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.key === 'in')) return false;
-  return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
+  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null;
+}
+
+/** "was detained by police … and accused of spying": the passive verb a participle after "and" is coordinated with. */
+function passiveConjunct(tokens: Token[], i: number): number | null {
+  const prev = prevWord(tokens, i);
+  if (prev?.key !== 'and' || tokens[i].pos !== 'VERB' || !/ed$/.test(tokens[i].key)) return null;
+  for (let k = prev.i - 1; k >= 0 && prev.i - k <= 12 && tokens[k].sentence === tokens[i].sentence; k--) {
+    const before = prevWord(tokens, k);
+    if (tokens[k].pos === 'VERB' && before && BE.has(before.key) && !/ing$/.test(tokens[k].key)) return k;
+    if (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && k !== prev.i - 1) || tokens[k].key === ';') return null;
+  }
+  return null;
 }
 
 /** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
@@ -632,7 +644,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else if (passive) {
     // "X was accused by Y": Y did it to X
     const sentenceLast = ctx.doc.sentences[tokens[i].sentence].last;
-    const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null);
+    // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
+    const conjunct = passiveConjunct(tokens, i);
+    const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
