@@ -231,7 +231,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
-    return !!governor && !ctx.triggers.has(governor.i);
+    return (!!governor && !ctx.triggers.has(governor.i)) || causedParty(ctx, prev.i) !== null;
   }
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
@@ -265,6 +265,18 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
     words++;
   }
   return null;
+}
+
+/**
+ * "prompting Washington to rush warplanes to the Gulf", "forced the army to withdraw": the party a causative verb
+ * makes act, named right before the "to" at `to`; the act is done (an appeal, "urged Iran to", is not).
+ */
+function causedParty(ctx: Ctx, to: number): Mention | null {
+  const { tokens } = ctx;
+  const m = ctx.byLast.get(to - 1);
+  if (!m?.actor) return null;
+  const verb = prevWord(tokens, m.first);
+  return verb?.pos === 'VERB' && ctx.doc.lexicon.grammar.causativeVerbs.has(verb.lemma) ? m : null;
 }
 
 function afterSubject(ctx: Ctx, i: number): boolean {
