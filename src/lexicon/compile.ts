@@ -301,9 +301,11 @@ function rolePriority(role: string): number {
 }
 
 /** Name origins: a lookup of the given name (first word), the family name (last word) and its ending. */
-function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[] }[]): (name: string) => Set<string> {
+function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[]; family_first: boolean }[]): (name: string) => Set<string> {
   const given = new Map<string, Set<string>>();
   const family = new Map<string, Set<string>>();
+  // family names written first ("Park Ji-hoon", "Hun Manet", "Nguyen Van Thanh")
+  const leading = new Map<string, Set<string>>();
   const suffixes: [string, string[]][] = [];
   const put = (map: Map<string, Set<string>>, key: string, countries: string[]): void => {
     const set = map.get(key) ?? new Set<string>();
@@ -312,7 +314,7 @@ function compileNameOrigins(entries: { countries: string[]; given: string[]; fam
   };
   for (const e of entries) {
     for (const n of e.given) put(given, matchKey(n), e.countries);
-    for (const n of e.family) put(family, matchKey(n), e.countries);
+    for (const n of e.family) put(e.family_first ? leading : family, matchKey(n), e.countries);
     for (const s of e.suffixes) suffixes.push([s.toLowerCase(), e.countries]);
   }
   return (name: string): Set<string> => {
@@ -322,6 +324,7 @@ function compileNameOrigins(entries: { countries: string[]; given: string[]; fam
     const first = matchKey(words[0]);
     const last = words[words.length - 1];
     for (const c of given.get(first) ?? []) out.add(c);
+    for (const c of leading.get(first) ?? []) out.add(c);
     for (const c of family.get(matchKey(last)) ?? []) out.add(c);
     const lower = last.toLowerCase();
     // an ending counts only on a longer word ("Hun Sen" is no Dane)

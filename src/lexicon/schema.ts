@@ -124,7 +124,7 @@ export const DICTIONARY_KINDS = {
   citations: z.lazy(() => Citations),
   given_names: z.object({ female: z.array(z.string()), male: z.array(z.string()) }).strict(),
   /** what a name says of where its bearer is from: countries, with given names, family names and endings */
-  name_origins: z.array(z.object({ countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1), given: z.array(z.string()).default([]), family: z.array(z.string()).default([]), suffixes: z.array(z.string()).default([]) }).strict()),
+  name_origins: z.array(z.object({ countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1), given: z.array(z.string()).default([]), family: z.array(z.string()).default([]), suffixes: z.array(z.string()).default([]), family_first: z.boolean().default(false) }).strict()),
   grammar: z.object({
     locative: z.array(z.string()), motion: z.array(z.string()), feature_words: z.array(z.string()), name_particles: z.array(z.string()),
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),

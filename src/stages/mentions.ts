@@ -290,6 +290,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const t = tokens[i];
     if (!t || t.space) return false;
     if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
+    // ("Park Ji-hoon": a family name the tagger took for a word, before the rest of the name)
+    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (hyphenedName(tokens[i + 1]) || (isNameToken(tokens[i + 1]) && tokens[i + 2]?.key === '-'))
+      && !ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) return true;
     // ("Mariam Sow": a surname the tagger took for a word, after a given name)
     if (t.cap && tokens[i - 1] && ctx.lex.givenNames.has(tokens[i - 1].key) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
     if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
@@ -312,7 +315,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     return first + 1;
   };
   /** Two to four words of a name no mention covers, not opening with an honorific. */
-  const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && isNameToken(tokens[first])
+  // (a name's first word may be one the tagger took for a common word: "Park Ji-hoon")
+  const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
+  const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
@@ -338,7 +343,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (roleOf?.stateless) stateless.add(titled.actor!);
       continue;
     }
-    if (c - first >= 2 && isNameToken(tokens[first]) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
