@@ -361,7 +361,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const nationality = nationalityIn(ctx, from, end);
       const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
       // "X, an analyst at the Almaty-based Central Asia Security Forum": a research body's, of the place it is in
-      const tank = ['a', 'an'].includes(opener?.key ?? '') ? researchBody(ctx, out, from, end) : null;
+      // ("the director of the Juba-based Community Peace Forum": a body said to be based somewhere is no state's)
+      const based = tokens.slice(from, end).some((t) => t.key === 'based' && tokens[t.i - 1]?.key === '-');
+      const tank = ['a', 'an'].includes(opener?.key ?? '') || (opener?.key === 'the' && based) ? researchBody(ctx, out, from, end) : null;
       if (tank) {
         add(personMention(ctx, first, c - 1, tank.country ?? nationality, 'NGO'));
         continue;
