@@ -247,7 +247,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // the paragraph at hand and the one before; further back, the article's principal country decides
     const paragraphsBack = paragraphOf(m.sentence) - paragraphOf(s);
     if (paragraphsBack > 1) break;
-    const here = near(s).filter((x) => x.actor);
+    // (a party of no known country yet says nothing: "In Mogadishu, Fadumo Hassan, a member of the federal parliament")
+    const here = near(s).filter((x) => x.actor?.country);
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
