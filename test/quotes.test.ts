@@ -201,6 +201,10 @@ describe('quotes: patterns', () => {
     assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [
       ['nearly 40 people had been hurt', 'PER', 'GOV'], ['the decree was unconstitutional', 'PER', 'NGO'], ['the police had used live rounds', 'PER', 'NGO']]);
   });
+  it('a name written family first says where its bearer is from ("Park Ji-hoon" in a story on Korea and Russia)', () => {
+    const a = run('SEOUL (Reuters) - Russia and North Korea signed a defence pact. Park Ji-hoon, an analyst at a Seoul think tank, said Moscow was paying with oil.', { published: '2024-06-20' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country]), [['Park Ji-hoon', 'KOR']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -57,7 +57,7 @@ export interface Lexicon {
   /** package cities that share a city's name in other countries, by the id of the city the name gives */
   cityHomonyms: Map<string, Place[]>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
-  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'peopleNouns', Set<string>>;
+  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'peopleNouns' | 'causativeVerbs', Set<string>>;
   /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
   bodyWordSectors: Map<string, Actor['sector']>;
   /** event patterns by the lemma of their first word */
@@ -269,7 +269,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     locative: new Set(g.locative), motion: new Set(g.motion), featureWords: new Set(g.feature_words), nameParticles: new Set(g.name_particles),
     representatives: new Set(g.representatives), qualifiers: new Set(g.qualifiers), naming: new Set(g.naming), negation: new Set(g.negation),
     relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words), researchWords: new Set(g.research_words), academicWords: new Set(g.academic_words), internationalWords: new Set(g.international_words), honorifics: new Set(g.honorifics),
-    intentModals: new Set(g.intent_modals), intentGovernors: new Set(g.intent_governors), commitmentGovernors: new Set(g.commitment_governors), obligationModals: new Set(g.obligation_modals), mandativeWords: new Set(g.mandative_words), failureGovernors: new Set(g.failure_governors), weaponNouns: new Set(g.weapon_nouns), peopleNouns: new Set(g.people_nouns),
+    intentModals: new Set(g.intent_modals), intentGovernors: new Set(g.intent_governors), commitmentGovernors: new Set(g.commitment_governors), obligationModals: new Set(g.obligation_modals), mandativeWords: new Set(g.mandative_words), failureGovernors: new Set(g.failure_governors), weaponNouns: new Set(g.weapon_nouns), peopleNouns: new Set(g.people_nouns), causativeVerbs: new Set(g.causative_verbs),
   };
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
@@ -301,9 +301,11 @@ function rolePriority(role: string): number {
 }
 
 /** Name origins: a lookup of the given name (first word), the family name (last word) and its ending. */
-function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[] }[]): (name: string) => Set<string> {
+function compileNameOrigins(entries: { countries: string[]; given: string[]; family: string[]; suffixes: string[]; family_first: boolean }[]): (name: string) => Set<string> {
   const given = new Map<string, Set<string>>();
   const family = new Map<string, Set<string>>();
+  // family names written first ("Park Ji-hoon", "Hun Manet", "Nguyen Van Thanh")
+  const leading = new Map<string, Set<string>>();
   const suffixes: [string, string[]][] = [];
   const put = (map: Map<string, Set<string>>, key: string, countries: string[]): void => {
     const set = map.get(key) ?? new Set<string>();
@@ -312,7 +314,7 @@ function compileNameOrigins(entries: { countries: string[]; given: string[]; fam
   };
   for (const e of entries) {
     for (const n of e.given) put(given, matchKey(n), e.countries);
-    for (const n of e.family) put(family, matchKey(n), e.countries);
+    for (const n of e.family) put(e.family_first ? leading : family, matchKey(n), e.countries);
     for (const s of e.suffixes) suffixes.push([s.toLowerCase(), e.countries]);
   }
   return (name: string): Set<string> => {
@@ -322,6 +324,7 @@ function compileNameOrigins(entries: { countries: string[]; given: string[]; fam
     const first = matchKey(words[0]);
     const last = words[words.length - 1];
     for (const c of given.get(first) ?? []) out.add(c);
+    for (const c of leading.get(first) ?? []) out.add(c);
     for (const c of family.get(matchKey(last)) ?? []) out.add(c);
     const lower = last.toLowerCase();
     // an ending counts only on a longer word ("Hun Sen" is no Dane)

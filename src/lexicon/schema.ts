@@ -124,12 +124,12 @@ export const DICTIONARY_KINDS = {
   citations: z.lazy(() => Citations),
   given_names: z.object({ female: z.array(z.string()), male: z.array(z.string()) }).strict(),
   /** what a name says of where its bearer is from: countries, with given names, family names and endings */
-  name_origins: z.array(z.object({ countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1), given: z.array(z.string()).default([]), family: z.array(z.string()).default([]), suffixes: z.array(z.string()).default([]) }).strict()),
+  name_origins: z.array(z.object({ countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1), given: z.array(z.string()).default([]), family: z.array(z.string()).default([]), suffixes: z.array(z.string()).default([]), family_first: z.boolean().default(false) }).strict()),
   grammar: z.object({
     locative: z.array(z.string()), motion: z.array(z.string()), feature_words: z.array(z.string()), name_particles: z.array(z.string()),
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
     relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), international_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
-    intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]),
+    intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),

@@ -83,6 +83,7 @@ export function eventsStage(doc: Doc): void {
   const events: Event[] = [];
   const { tokens } = doc;
   for (const s of doc.sentences) {
+    const before = events.length;
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
     let nounVerb = -1;
     let nounType = '';
@@ -114,10 +115,62 @@ export function eventsStage(doc: Doc): void {
         i = Math.max(i, match.last);
       }
     }
+    events.push(...visitsDuring(ctx, s, events.slice(before)));
   }
   events.push(...allegations(ctx, events));
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
+}
+
+const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
+const CALL_NOUNS = new Set(['call', 'conversation']);
+
+/**
+ * "voiced support for Armenia during a visit to Yerevan", "commended Qatar's mediation in a phone call with the
+ * Emir": a visit or a call the sentence's subject makes while doing something else is an event of its own
+ * (PLOVER's CONSULT, a visit or a call), by the subject or by the party "by" names ("a visit to Caracas by a U.S. envoy").
+ */
+function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
+  const { tokens, doc } = ctx;
+  const out: Event[] = [];
+  for (let k = s.first; k < s.last; k++) {
+    if (!['during', 'on', 'in', 'after', 'before'].includes(tokens[k].key)) continue;
+    let n = k + 1;
+    while (n <= s.last && n - k <= 5 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[n].pos) || tokens[n]?.key === '-') n++;
+    // ("a phone call", "a telephone conversation")
+    if (['phone', 'telephone', 'video'].includes(tokens[n]?.key)) n++;
+    const visit = VISIT_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'to';
+    const call = CALL_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'with' && ['phone', 'telephone', 'video'].includes(tokens[n - 1]?.key);
+    if (!visit && !call) continue;
+    const at = tokens[n + 2]?.key === 'the' ? n + 3 : n + 2;
+    const x = ctx.byFirst.get(at);
+    if (!x?.actor) continue;
+    // the visitor: "by S" after the host, else the party the sentence's first event is by, else the sentence's subject
+    const by = tokens[x.last + 1]?.key === 'by' ? ctx.byFirst.get(tokens[x.last + 2]?.key === 'a' || tokens[x.last + 2]?.key === 'the' ? x.last + 3 : x.last + 2) : undefined;
+    const source = by?.actor ?? made.find((e) => e.source && e.trigger.start < tokens[k].start)?.source ?? subjectActor(ctx, s, k);
+    if (!source || source.id === x.actor.id || (source.country && source.country === x.actor.country)) continue;
+    if (made.some((e) => e.type === 'CONSULT' && e.source?.id === source.id && e.target?.country === x.actor!.country)) continue;
+    const date = eventDate(doc, n);
+    out.push({
+      id: '', sentence: tokens[n].sentence, trigger: { start: tokens[n].start, end: tokens[n].end, text: tokens[n].text },
+      type: 'CONSULT', mode: visit ? 'visit' : null, cameo: visit ? '042' : '040',
+      source, target: x.actor, source_mention: null, target_mention: { start: x.start, end: x.end, text: x.text },
+      date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
+      location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quoteAt(doc, tokens[n].start),
+      speaker: quoteAt(doc, tokens[n].start)?.speaker?.actor ?? null, intensity: cameoScore(doc, visit ? '042' : '040'), confidence: 0.6,
+    });
+  }
+  return out;
+}
+
+/** The sentence's subject before token `k`: an actor that opens the sentence or stands before its verb. */
+function subjectActor(ctx: Ctx, s: { first: number }, k: number): Actor | null {
+  const { tokens } = ctx;
+  for (let j = s.first; j < k; j++) {
+    const m = ctx.byFirst.get(j);
+    if (m?.actor && !ctx.placeOnly.has(m) && ['VERB', 'AUX'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '')) return m.actor;
+  }
+  return null;
 }
 
 const ALLEGED = new Set(['ASSAULT', 'COERCE']);
@@ -231,7 +284,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
-    return !!governor && !ctx.triggers.has(governor.i);
+    return (!!governor && !ctx.triggers.has(governor.i)) || causedParty(ctx, prev.i) !== null;
   }
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
@@ -265,6 +318,18 @@ function governingVerb(ctx: Ctx, i: number): Token | null {
     words++;
   }
   return null;
+}
+
+/**
+ * "prompting Washington to rush warplanes to the Gulf", "forced the army to withdraw": the party a causative verb
+ * makes act, named right before the "to" at `to`; the act is done (an appeal, "urged Iran to", is not).
+ */
+function causedParty(ctx: Ctx, to: number): Mention | null {
+  const { tokens } = ctx;
+  const m = ctx.byLast.get(to - 1);
+  if (!m?.actor) return null;
+  const verb = prevWord(tokens, m.first);
+  return verb?.pos === 'VERB' && ctx.doc.lexicon.grammar.causativeVerbs.has(verb.lemma) ? m : null;
 }
 
 function afterSubject(ctx: Ctx, i: number): boolean {
@@ -533,7 +598,19 @@ function isPassive(tokens: Token[], i: number): boolean {
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
   if ((tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to')
     || (['engaged', 'involved'].includes(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.key === 'in')) return false;
-  return !!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key);
+  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null;
+}
+
+/** "was detained by police … and accused of spying": the passive verb a participle after "and" is coordinated with. */
+function passiveConjunct(tokens: Token[], i: number): number | null {
+  const prev = prevWord(tokens, i);
+  if (prev?.key !== 'and' || tokens[i].pos !== 'VERB' || !/ed$/.test(tokens[i].key)) return null;
+  for (let k = prev.i - 1; k >= 0 && prev.i - k <= 12 && tokens[k].sentence === tokens[i].sentence; k--) {
+    const before = prevWord(tokens, k);
+    if (tokens[k].pos === 'VERB' && before && BE.has(before.key) && !/ing$/.test(tokens[k].key)) return k;
+    if (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && k !== prev.i - 1) || tokens[k].key === ';') return null;
+  }
+  return null;
 }
 
 /** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
@@ -632,7 +709,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else if (passive) {
     // "X was accused by Y": Y did it to X
     const sentenceLast = ctx.doc.sentences[tokens[i].sentence].last;
-    const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null);
+    // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
+    const conjunct = passiveConjunct(tokens, i);
+    const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
@@ -809,8 +889,12 @@ function eventDate(doc: Doc, i: number) {
 }
 
 function goldstein(doc: Doc, p: CompiledPattern): number {
-  const cameo = p.source.cameo;
-  return p.source.goldstein ?? doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
+  return p.source.goldstein ?? cameoScore(doc, p.source.cameo);
+}
+
+/** The Goldstein-style score of a CAMEO code, or of its root. */
+function cameoScore(doc: Doc, cameo: string): number {
+  return doc.lexicon.cameo.get(cameo)?.goldstein ?? doc.lexicon.cameo.get(cameo.slice(0, 2))?.goldstein ?? 0;
 }
 
 /**

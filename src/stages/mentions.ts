@@ -247,7 +247,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // the paragraph at hand and the one before; further back, the article's principal country decides
     const paragraphsBack = paragraphOf(m.sentence) - paragraphOf(s);
     if (paragraphsBack > 1) break;
-    const here = near(s).filter((x) => x.actor);
+    // (a party of no known country yet says nothing: "In Mogadishu, Fadumo Hassan, a member of the federal parliament")
+    const here = near(s).filter((x) => x.actor?.country);
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -290,6 +291,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const t = tokens[i];
     if (!t || t.space) return false;
     if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
+    // ("Park Ji-hoon": a family name the tagger took for a word, before the rest of the name)
+    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (hyphenedName(tokens[i + 1]) || (isNameToken(tokens[i + 1]) && tokens[i + 2]?.key === '-'))
+      && !ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) return true;
     // ("Mariam Sow": a surname the tagger took for a word, after a given name)
     if (t.cap && tokens[i - 1] && ctx.lex.givenNames.has(tokens[i - 1].key) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
     if (t.key === '-') return glued(i) && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(tokens[i - 1].text);
@@ -312,7 +316,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     return first + 1;
   };
   /** Two to four words of a name no mention covers, not opening with an honorific. */
-  const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && isNameToken(tokens[first])
+  // (a name's first word may be one the tagger took for a common word: "Park Ji-hoon")
+  const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
+  const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
@@ -338,7 +344,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (roleOf?.stateless) stateless.add(titled.actor!);
       continue;
     }
-    if (c - first >= 2 && isNameToken(tokens[first]) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
@@ -356,7 +362,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const nationality = nationalityIn(ctx, from, end);
       const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
       // "X, an analyst at the Almaty-based Central Asia Security Forum": a research body's, of the place it is in
-      const tank = ['a', 'an'].includes(opener?.key ?? '') ? researchBody(ctx, out, from, end) : null;
+      // ("the director of the Juba-based Community Peace Forum": a body said to be based somewhere is no state's)
+      const based = tokens.slice(from, end).some((t) => t.key === 'based' && tokens[t.i - 1]?.key === '-');
+      const tank = ['a', 'an'].includes(opener?.key ?? '') || (opener?.key === 'the' && based) ? researchBody(ctx, out, from, end) : null;
       if (tank) {
         add(personMention(ctx, first, c - 1, tank.country ?? nationality, 'NGO'));
         continue;
