@@ -186,6 +186,8 @@ export const EventPattern = z.object({
   negative: z.boolean().default(false),
   /** the object acts on the subject: "X hosted Y" is Y's visit to X */
   reverse: z.boolean().default(false),
+  /** the target must be a party: "hit X" holds for "hit Kyiv", not for "inflation hit 75 percent" */
+  party: z.boolean().default(false),
   goldstein: z.number().min(-10).max(10).optional(),
   /** event nouns only: the noun counts only with one of these words before it ("a general strike") */
   modifiers: z.array(z.string()).default([]),
