@@ -292,7 +292,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!t || t.space) return false;
     if (isNameToken(t) || (hyphenedName(t) && isNameToken(tokens[i - 1]))) return true;
     // ("Park Ji-hoon": a family name the tagger took for a word, before the rest of the name)
-    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (hyphenedName(tokens[i + 1]) || (isNameToken(tokens[i + 1]) && tokens[i + 2]?.key === '-'))
+    if (t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (hyphenedName(tokens[i + 1]) || (tokens[i + 2]?.key === '-' && isNameToken(tokens[i + 1])))
       && !ctx.lex.mentions.matchesAt(tokens, i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) return true;
     // ("Mariam Sow": a surname the tagger took for a word, after a given name)
     if (t.cap && tokens[i - 1] && ctx.lex.givenNames.has(tokens[i - 1].key) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && isNameToken(tokens[i - 1]) && !ctx.lex.mentions.matchesAt(tokens, i).length) return true;
