@@ -205,6 +205,11 @@ describe('quotes: patterns', () => {
     const a = run('SEOUL (Reuters) - Russia and North Korea signed a defence pact. Park Ji-hoon, an analyst at a Seoul think tank, said Moscow was paying with oil.', { published: '2024-06-20' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country]), [['Park Ji-hoon', 'KOR']]);
   });
+  it('"his office said", "its spokesman said": the office of whoever the pronoun refers to', () => {
+    const a = run('PARIS (Reuters) - President Emmanuel Macron invited both camps to Paris for talks, his office said. “We remain open,” his office said later.', { published: '2024-05-20' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.kind]), [
+      ['Office of Emmanuel Macron', 'FRA', 'organization'], ['Office of Emmanuel Macron', 'FRA', 'organization']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

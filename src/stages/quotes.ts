@@ -371,6 +371,8 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
     ?? (body ? { last: i + 1, speaker: { ...span(ctx, i, i + 1), actor: body.actor } } : null);
+  // ("…,” his office said")
+  const office = m ? null : ownedOffice(ctx, i + 1);
   if (m) {
     let j = m.last + 1;
     // "Antonio Tajani, who hosted the meeting, told …", "the Russian embassy in Tallinn claimed"
@@ -395,6 +397,8 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     const c2 = cueAt(ctx, j);
     if (c2 >= 0) return { cue: { first: j, last: c2 }, speaker: m.speaker };
   }
+  const c3 = office ? cueAt(ctx, i + 2) : -1;
+  if (office && c3 >= 0) return { cue: { first: i + 2, last: c3 }, speaker: office };
   return null;
 }
 
@@ -544,6 +548,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
+  const owned = ownedOffice(ctx, j);
+  if (owned) return owned;
   // "The statement called on …": a document speaks for whoever issued it
   if (ctx.documents.has(tokens[j].key)) {
     // "The statement", "the summit communiqué", "a joint declaration"
@@ -612,6 +618,20 @@ function bodyNamedBefore(ctx: Ctx, j: number): Mention | undefined {
   if (tokens[j]?.pos !== 'NOUN' || tokens[j - 1]?.key !== 'the') return undefined;
   return doc.mentions.findLast((m) => m.last < j - 1 && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[j].lemma);
 }
+
+/** "…, his office said", "her spokesman said": the office of whoever the pronoun refers to. */
+function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens } = ctx;
+  const kind = OWNED_OFFICES[tokens[j]?.key ?? ''];
+  const owner = tokens[j - 1];
+  if (!kind || !owner || !['his', 'her', 'their', 'its'].includes(owner.key)) return null;
+  const a = antecedent(ctx, j - 1, owner.key === 'his' ? 'person-m' : owner.key === 'her' ? 'person-f' : owner.key === 'its' ? 'organization' : 'person');
+  if (!a) return null;
+  const actor: Actor = kind === 'person' ? { ...a, id: `${a.id}:spokesperson`, name: `${a.name} ${tokens[j].key}`, kind: 'person' }
+    : { ...a, id: `${a.id}:office`, name: `Office of ${a.name}`, kind: 'organization' };
+  return { ...span(ctx, j - 1, j), actor };
+}
+const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'organization', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', aides: 'organization', staff: 'organization', campaign: 'organization' };
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
 function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
