@@ -104,11 +104,16 @@ export function eventsStage(doc: Doc): void {
         continue;
       }
       const patterns = patternsFor(index, t);
-      if (!patterns || !isTrigger(ctx, i)) continue;
+      if (!patterns) continue;
+      // ("Thousands of Nigerians converged on Lagos to protest …": a protest as the purpose of what the subject did)
+      const purpose = isTrigger(ctx, i) ? null : protestPurpose(ctx, i, s.first);
+      if (!isTrigger(ctx, i) && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
-      if (!match) continue;
+      if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
       if (i === nounVerb && match.pattern.source.type === nounType) continue;
-      const made = makeEvents(ctx, i, match, s.first);
+      // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
+      const made = makeEvents(ctx, i, match, s.first, purpose ?? undefined)
+        .filter((e) => !purpose || !events.slice(before).some((x) => x.type === 'PROTEST' && x.source?.id === e.source?.id && (!e.target || x.target?.id === e.target.id)));
       events.push(...made);
       if (made.length) {
         ctx.triggers.add(i);
@@ -162,6 +167,21 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
   }
   return out;
 }
+
+/**
+ * "converged on Lagos to protest", "shunned work on Monday to protest": the subject of the verb a protest verb in the
+ * infinitive is the purpose of, where no verb governs the infinitive directly.
+ */
+function protestPurpose(ctx: Ctx, i: number, sentenceFirst: number): Mention | null {
+  const { tokens } = ctx;
+  if (!PURPOSE_PROTEST.has(tokens[i].lemma) || prevWord(tokens, i)?.key !== 'to') return null;
+  for (let k = i - 2; k >= sentenceFirst; k--) {
+    if (tokens[k].pos !== 'VERB' || prevWord(tokens, k)?.key === 'to') continue;
+    return subjectOf(ctx, k, sentenceFirst, undefined).find((m) => m.actor && ['CVL', 'OPP', 'REB', 'PTY', 'NGO', 'REF'].includes(m.actor.sector ?? '')) ?? null;
+  }
+  return null;
+}
+const PURPOSE_PROTEST = new Set(['protest', 'demonstrate', 'rally']);
 
 /** The sentence's subject before token `k`: an actor that opens the sentence or stands before its verb. */
 function subjectActor(ctx: Ctx, s: { first: number }, k: number): Actor | null {
