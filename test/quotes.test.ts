@@ -210,6 +210,13 @@ describe('quotes: patterns', () => {
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.kind]), [
       ['Office of Emmanuel Macron', 'FRA', 'organization'], ['Office of Emmanuel Macron', 'FRA', 'organization']]);
   });
+  it('review fixes: an unnamed officer after the quote, "their spokesman", and no dateline in an acronym', () => {
+    const a = run('LAGOS (Reuters) - Gunmen kidnapped 20 pupils. “The gang fled north,” said a senior police officer in Abuja.', { published: '2024-05-02' });
+    assert.deepEqual([a.quotes[0]?.speaker?.actor?.country, a.quotes[0]?.speaker?.actor?.sector], ['NGA', 'COP']);
+    const b = run('M23 rebels seized the town of Goma in eastern Congo. “We came to liberate,” their spokesman said.', { published: '2025-01-28' });
+    assert.equal(b.quotes[0]?.speaker?.actor?.sector, 'REB');
+    assert.deepEqual(speakerOf('EU members - notably France - have sent troops to the border, according to NATO.').map((q) => q[0]), ['EU members - notably France - have sent troops to the border']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -314,7 +314,11 @@ function compileNameOrigins(entries: { countries: string[]; given: string[]; fam
   };
   for (const e of entries) {
     for (const n of e.given) put(given, matchKey(n), e.countries);
-    for (const n of e.family) put(e.family_first ? leading : family, matchKey(n), e.countries);
+    // (a family name written first may also be written last, in Western order: "Ji-hoon Park")
+    for (const n of e.family) {
+      put(family, matchKey(n), e.countries);
+      if (e.family_first) put(leading, matchKey(n), e.countries);
+    }
     for (const s of e.suffixes) suffixes.push([s.toLowerCase(), e.countries]);
   }
   return (name: string): Set<string> => {

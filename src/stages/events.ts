@@ -106,8 +106,9 @@ export function eventsStage(doc: Doc): void {
       const patterns = patternsFor(index, t);
       if (!patterns) continue;
       // ("Thousands of Nigerians converged on Lagos to protest …": a protest as the purpose of what the subject did)
-      const purpose = isTrigger(ctx, i) ? null : protestPurpose(ctx, i, s.first);
-      if (!isTrigger(ctx, i) && !purpose) continue;
+      const trigger = isTrigger(ctx, i);
+      const purpose = trigger ? null : protestPurpose(ctx, i, s.first);
+      if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
       if (i === nounVerb && match.pattern.source.type === nounType) continue;
@@ -129,6 +130,7 @@ export function eventsStage(doc: Doc): void {
 
 const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
 const CALL_NOUNS = new Set(['call', 'conversation']);
+const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
 
 /**
  * "voiced support for Armenia during a visit to Yerevan", "commended Qatar's mediation in a phone call with the
@@ -141,28 +143,35 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
   for (let k = s.first; k < s.last; k++) {
     if (!['during', 'on', 'in', 'after', 'before'].includes(tokens[k].key)) continue;
     let n = k + 1;
-    while (n <= s.last && n - k <= 5 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[n].pos) || tokens[n]?.key === '-') n++;
+    // ("a two-day visit": modifiers, hyphenated ones whole)
+    while (n <= s.last && n - k <= 5 && (['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
     // ("a phone call", "a telephone conversation")
-    if (['phone', 'telephone', 'video'].includes(tokens[n]?.key)) n++;
+    const byPhone = CALL_MEDIA.has(tokens[n]?.key ?? '');
+    if (byPhone) n++;
     const visit = VISIT_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'to';
-    const call = CALL_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'with' && ['phone', 'telephone', 'video'].includes(tokens[n - 1]?.key);
+    const call = byPhone && CALL_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'with';
     if (!visit && !call) continue;
-    const at = tokens[n + 2]?.key === 'the' ? n + 3 : n + 2;
-    const x = ctx.byFirst.get(at);
+    // (mentions include their article: "with the Emir of Qatar")
+    const mentionAt = (j: number): Mention | undefined => ctx.byFirst.get(j) ?? (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') ? ctx.byFirst.get(j + 1) : undefined);
+    const x = mentionAt(n + 2);
     if (!x?.actor) continue;
     // the visitor: "by S" after the host, else the party the sentence's first event is by, else the sentence's subject
-    const by = tokens[x.last + 1]?.key === 'by' ? ctx.byFirst.get(tokens[x.last + 2]?.key === 'a' || tokens[x.last + 2]?.key === 'the' ? x.last + 3 : x.last + 2) : undefined;
-    const source = by?.actor ?? made.find((e) => e.source && e.trigger.start < tokens[k].start)?.source ?? subjectActor(ctx, s, k);
-    if (!source || source.id === x.actor.id || (source.country && source.country === x.actor.country)) continue;
-    if (made.some((e) => e.type === 'CONSULT' && e.source?.id === source.id && e.target?.country === x.actor!.country)) continue;
+    const by = tokens[x.last + 1]?.key === 'by' ? mentionAt(x.last + 2) : undefined;
+    // ("During a two-day visit to Baku, Erdogan signed …": the event may come after the phrase)
+    const source = by?.actor ?? made.find((e) => e.source && e.trigger.start < tokens[k].start)?.source ?? subjectActor(ctx, s, k) ?? made.find((e) => e.source)?.source;
+    const party = (a: Actor): string => a.country ?? a.id;
+    if (!source || party(source) === party(x.actor)) continue;
+    if (made.some((e) => e.type === 'CONSULT' && e.source?.id === source.id && !!e.target && party(e.target) === party(x.actor!))) continue;
     const date = eventDate(doc, n);
+    const quote = quoteAt(doc, tokens[n].start);
+    const cameo = visit ? '042' : '040';
     out.push({
       id: '', sentence: tokens[n].sentence, trigger: { start: tokens[n].start, end: tokens[n].end, text: tokens[n].text },
-      type: 'CONSULT', mode: visit ? 'visit' : null, cameo: visit ? '042' : '040',
+      type: 'CONSULT', mode: visit ? 'visit' : null, cameo,
       source, target: x.actor, source_mention: null, target_mention: { start: x.start, end: x.end, text: x.text },
       date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
-      location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quoteAt(doc, tokens[n].start),
-      speaker: quoteAt(doc, tokens[n].start)?.speaker?.actor ?? null, intensity: cameoScore(doc, visit ? '042' : '040'), confidence: 0.6,
+      location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quote,
+      speaker: quote?.speaker?.actor ?? null, intensity: cameoScore(doc, cameo), confidence: 0.6,
     });
   }
   return out;
@@ -630,9 +639,12 @@ function passiveConjunct(tokens: Token[], i: number): number | null {
   const prev = prevWord(tokens, i);
   if (prev?.key !== 'and' || tokens[i].pos !== 'VERB' || !/ed$/.test(tokens[i].key)) return null;
   for (let k = prev.i - 1; k >= 0 && prev.i - k <= 12 && tokens[k].sentence === tokens[i].sentence; k--) {
+    const t = tokens[k];
     const before = prevWord(tokens, k);
-    if (tokens[k].pos === 'VERB' && before && BE.has(before.key) && !/ing$/.test(tokens[k].key)) return k;
-    if (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && k !== prev.i - 1) || tokens[k].key === ';') return null;
+    if (t.pos === 'VERB' && before && BE.has(before.key) && !/ing$/.test(t.key)) return k;
+    // ("was beaten, robbed and killed": a list of participles after the passive; any other verb or clause ends the search)
+    if (t.pos === 'VERB' && before?.key === ',' && /ed$/.test(t.key)) continue;
+    if (['VERB', 'AUX', 'SCONJ'].includes(t.pos) || CLAUSE_BREAKS.has(t.key) || t.key === ';' || t.key === 'after') return null;
   }
   return null;
 }
@@ -1374,7 +1386,7 @@ function peopleObject(ctx: Ctx, j: number): boolean {
     const t = tokens[k];
     if (ctx.byFirst.has(k)) return false;
     if (ctx.doc.lexicon.grammar.peopleNouns.has(t.key) || (t.pos === 'NOUN' && ctx.doc.lexicon.grammar.peopleNouns.has(t.lemma))) return true;
-    if (!(['NUM', 'ADJ', 'DET', 'ADV'].includes(t.pos) || t.key === 'of' || t.key === 'than')) return false;
+    if (!(['NUM', 'ADJ', 'DET', 'ADV'].includes(t.pos) || t.key === 'of' || t.key === 'than' || (t.key === 'at' && ['least', 'most'].includes(tokens[k + 1]?.key ?? '')))) return false;
   }
   return false;
 }
@@ -1395,7 +1407,7 @@ function locativeBefore(tokens: Token[], first: number): number {
   let k = first - 1;
   if (tokens[k]?.key === 'of' && SETTLEMENTS.has(tokens[k - 1]?.lemma ?? '')) k -= 2;
   // ("in Sudan’s El Gezira state": a possessor before the place)
-  while (k > 0 && k >= first - 6 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'", '’s', '’'].includes(tokens[k].key))) k--;
+  while (k > 0 && k >= first - 6 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'"].includes(tokens[k].key))) k--;
   return k;
 }
 

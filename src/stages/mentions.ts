@@ -7,7 +7,7 @@ import { civiliansActor, stateActor } from '../model/actors.js';
 import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
-import type { Token } from '../text/tokenize.js';
+import { matchKey, type Token } from '../text/tokenize.js';
 import { findQuotationMarks } from './quotes.js';
 
 
@@ -83,6 +83,7 @@ const stateless = new WeakSet<Actor>();
  * country of its context: see contextCountry().
  */
 function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const speechVerbs = new Set(ctx.lex.cues.verbs);
   let marks: { start: number; end: number }[] | undefined;
   const quoted = (x: Mention): boolean => (marks ??= findQuotationMarks(ctx.doc.text)).some((q) => q.start <= x.start && x.end <= q.end);
   // group words and bodies first: a person may take the country of the protesters or the ministry around them
@@ -93,10 +94,13 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // (not "a delegation from ECOWAS": whose it is follows it)
     // … and someone known only by a title ("a senior police officer in Abuja said")
     const unnamedOfficial = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
-      // (a subject, not one in apposition to a name, "Amra Hadžić, a lawmaker in the state parliament", nor one acted
-      // on, "leaving a police officer dead")
-      || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => INDEFINITE.has(ctx.tokens[k]?.key ?? '')
-        && !(ctx.tokens[k - 1]?.sentence === m.sentence && ['VERB', 'ADP', 'PUNCT', 'SCONJ'].includes(ctx.tokens[k - 1].pos))));
+      // (a subject or a speaker, "“…,” said a senior police officer", not one in apposition to a name, "Amra Hadžić, a
+      // lawmaker in the state parliament", nor one acted on, "leaving a police officer dead")
+      || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
+        const before = ctx.tokens[k - 1];
+        const actedOn = !!before && before.sentence === m.sentence && (before.key === ',' || ['ADP', 'SCONJ'].includes(before.pos) || (before.pos === 'VERB' && !speechVerbs.has(before.lemma)));
+        return INDEFINITE.has(ctx.tokens[k]?.key ?? '') && !actedOn;
+      }));
     if (m.agent.international) return { ...m, actor: agentActor(ctx, m.agent, null) };
     if (m.agent.kind === 'person' && m.agent.title && !unnamedOfficial) return m;
     if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
@@ -443,8 +447,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const end = of?.last ?? last;
     const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
     const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : civic ?? 'GOV';
+    // (add() drops the country's own mention inside the name)
     const country = of?.actor?.country ?? of?.place?.country ?? null;
-    if (of) dropped.add(of);
     add(mk(ctx, the.i, end, { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null }, null, {}));
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
@@ -539,11 +543,12 @@ function nameTheHolder(mentions: Mention[], role: Mention, person: Actor): void 
 function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: number; last: number } | null {
   const { tokens } = ctx;
   const key = tokens[atom.first].key;
-  const given = new Set(bearers.map((p) => p.name.split(/\s+/)[0].toLowerCase()));
+  const given = new Set(bearers.map((p) => matchKey(p.name.split(/\s+/)[0])));
+  // (this occurrence or an earlier one; a capitalised word opening its sentence is no given name)
   for (let k = atom.first; k > 0; k--) {
     const before = tokens[k - 1];
     if (tokens[k].key !== key || !before.cap || before.pos !== 'PROPN' || before.space || given.has(before.key)) continue;
-    if (tokens[k - 2] && !tokens[k - 2].space && tokens[k - 2].sentence === before.sentence && ['.', '!', '?'].includes(tokens[k - 2].key)) continue;
+    if (ctx.doc.sentences[before.sentence].first === before.i) continue;
     if (ctx.lex.mentions.matchesAt(tokens, before.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) continue;
     return { first: before.i, last: k };
   }
@@ -562,7 +567,8 @@ function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!party(m)) continue;
     let k = m.first - 1;
     while (k > m.first - 5 && k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
-    if (tokens[k]?.key === 'opposition' || tokens[k - 1]?.key === 'opposition' && tokens[k].key === 'main') opposition.add(m.actor!.id);
+    // (the walk back stops at a capitalised "Opposition" too: "The Opposition Alliance party")
+    if (tokens[k]?.key === 'opposition' || tokens[k + 1]?.key === 'opposition') opposition.add(m.actor!.id);
   }
   if (!opposition.size) return mentions;
   const parties = new Set(mentions.filter(party).map((m) => m.actor!.id));

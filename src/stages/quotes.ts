@@ -624,13 +624,15 @@ function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | nu
   const { tokens } = ctx;
   const kind = OWNED_OFFICES[tokens[j]?.key ?? ''];
   const owner = tokens[j - 1];
-  if (!kind || !owner || !['his', 'her', 'their', 'its'].includes(owner.key)) return null;
-  const a = antecedent(ctx, j - 1, owner.key === 'his' ? 'person-m' : owner.key === 'her' ? 'person-f' : owner.key === 'its' ? 'organization' : 'person');
+  if (!kind || !owner || !OWNER_KINDS[owner.key]) return null;
+  const a = antecedent(ctx, j - 1, OWNER_KINDS[owner.key]);
   if (!a) return null;
   const actor: Actor = kind === 'person' ? { ...a, id: `${a.id}:spokesperson`, name: `${a.name} ${tokens[j].key}`, kind: 'person' }
     : { ...a, id: `${a.id}:office`, name: `Office of ${a.name}`, kind: 'organization' };
   return { ...span(ctx, j - 1, j), actor };
 }
+/** Who a possessive pronoun may refer to, as cues.yaml says of "he", "she", "it" and "they". */
+const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
 const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'organization', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', aides: 'organization', staff: 'organization', campaign: 'organization' };
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
@@ -779,12 +781,11 @@ function cueInNextSentence(ctx: Ctx, closeTok: number, _previous: DocQuote | nul
 function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: number, subject: NonNullable<DocQuote['speaker']>, inMarks: (offset: number) => boolean): { first: number; last: number } | null {
   const { tokens } = ctx;
   const first = clauseStart(ctx, s);
-  let comma = tokenAt(ctx, subject.start) - 1;
-  // (", the ruling military said": modifiers the subject's mention left out)
-  for (let k = comma; k > first && comma - k < 3 && tokens[comma].key !== ','; k--) {
-    if (['DET', 'ADJ', 'NOUN'].includes(tokens[k].pos) || /ing$/.test(tokens[k].key)) comma = k - 1;
-    else break;
-  }
+  const subjectFirst = tokenAt(ctx, subject.start);
+  let comma = subjectFirst - 1;
+  // (", the ruling military said", ", the state news agency KCNA reported": modifiers the subject's mention left out)
+  while (comma > first && subjectFirst - comma <= 5 && tokens[comma].key !== ','
+    && (['DET', 'ADJ', 'NOUN'].includes(tokens[comma].pos) || (tokens[comma].pos === 'VERB' && /ing$/.test(tokens[comma].key)))) comma--;
   if (tokens[comma]?.key !== ',' || comma - first < 4) return null;
   // not an opening participle or subordinate phrase ("Speaking in Baku, the president said: …")
   if (['VERB', 'SCONJ', 'ADP'].includes(tokens[first].pos)) return null;
@@ -854,7 +855,9 @@ function clauseStart(ctx: Ctx, s: { first: number; last: number }): number {
   const { tokens } = ctx;
   let first = s.first;
   while (tokens[first]?.space) first++;
-  if (!/^[\p{Lu}][\p{Lu}\s.'-]+$/u.test(tokens[first]?.text ?? '')) return first;
+  // (a dateline opens a paragraph with a place in capitals and a comma, a bracket or a colon: not "EU members - …")
+  const opensParagraph = !tokens[first - 1] || tokens[first - 1].paragraph !== tokens[first].paragraph;
+  if (!opensParagraph || !/^[\p{Lu}][\p{Lu}\s.'-]+$/u.test(tokens[first]?.text ?? '') || ![',', '(', ':'].includes(tokens[first + 1]?.key ?? '')) return first;
   for (let k = first + 1; k <= s.last && k - first <= 16; k++) {
     if (/^[—–:-]$/.test(tokens[k].text) && (tokens[k].key !== '-' || tokens[k - 1]?.end !== tokens[k].start)) {
       let next = k + 1;
