@@ -16,6 +16,8 @@ export interface CompiledPattern {
   hasTarget: boolean;
   /** literal words, for preferring the most specific of several matches */
   specificity: number;
+  /** the words of each literal element that must appear (one of each) in the sentence: a cheap test before matching */
+  required: string[][];
 }
 
 export class PatternError extends Error {}
@@ -38,6 +40,7 @@ export function compilePattern(p: EventPattern, noun = false): CompiledPattern {
     source: p, head: parts[0].replace(/’/g, "'"), elements, modifiers: new Set(p.modifiers.map((w) => w.toLowerCase().replace(/’/g, "'"))),
     hasTarget: elements.some((e) => e.k === 'slot' && e.slot === 'X'),
     specificity: elements.filter((e) => e.k === 'word' && !e.optional).length * 2 + elements.filter((e) => e.k === 'slot').length + (p.modifiers.length ? 1 : 0),
+    required: elements.flatMap((e) => (e.k === 'word' && !e.optional ? [[...e.words]] : [])),
   };
 }
 

@@ -22,6 +22,8 @@ interface Ctx {
   documents: Set<string>;
   /** tokens that triggered an event: an infinitive they govern ("threatened to strike") is no event of its own */
   triggers: Set<number>;
+  /** the keys and lemmas of each sentence's tokens (sentenceWords()) */
+  sentenceWords: Map<number, Set<string>>;
   /** 1 where a token belongs to a date expression */
   inDate: Uint8Array;
   /** date expressions by their first and by their last token */
@@ -54,7 +56,7 @@ export function eventsStage(doc: Doc): void {
   const index = doc.lexicon.eventPatterns;
   if (!index.size) return;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(),
+    doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(), sentenceWords: new Map(),
     documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length), dateByFirst: new Map(), dateByLast: new Map(),
   };
   for (const d of doc.dates) {
@@ -397,7 +399,10 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
     // ("killed at least 40 people": "at least" counts the object)
     && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
+  const words = sentenceWords(ctx, tokens[i].sentence);
   for (const p of patterns) {
+    // (a pattern whose literal words the sentence lacks cannot match)
+    if (!p.required.every((alternatives) => alternatives.some((w) => words.has(w)))) continue;
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
     if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
@@ -411,6 +416,18 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
     if (inSubject) return inSubject;
   }
   return null;
+}
+
+/** The keys and lemmas of a sentence's tokens, built once per sentence. */
+function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
+  let words = ctx.sentenceWords.get(sentence);
+  if (!words) {
+    const s = ctx.doc.sentences[sentence];
+    words = new Set();
+    for (let k = s.first; k <= s.last; k++) words.add(ctx.tokens[k].key).add(ctx.tokens[k].lemma);
+    ctx.sentenceWords.set(sentence, words);
+  }
+  return words;
 }
 
 /** The noun phrase a passive verb's subject ends with, past its auxiliaries: "New sanctions on Russia" in "… were announced". */
