@@ -409,9 +409,9 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     // (a pattern whose target must be a party: named after the verb, or as the passive's subject)
     // ("Russian missiles hit a hospital in Kharkiv": force used in a place is used against it)
-    const party = !p.source.party || (passive ? !!subject && !!partyIn(ctx, subject)
+    const targetIsParty = !p.source.party || (passive ? !!subject && !!partyIn(ctx, subject)
       : !!found && (found.target ? !!found.target.actor || tokens[found.target.first].pos === 'PRON' : p.source.type === 'ASSAULT' && !!laterInClause(ctx, found.last + 1, [], p.source.type)));
-    if (found && party) return { pattern: p, ...found };
+    if (found && targetIsParty) return { pattern: p, ...found };
     const inSubject = subject && subjectNounMatch(ctx, p, i, subject, end);
     if (inSubject) return inSubject;
   }

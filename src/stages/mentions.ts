@@ -93,7 +93,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // … and so is an unnamed official ("a senior Treasury official said", "officials said")
     // (not "a delegation from ECOWAS": whose it is follows it)
     // … and someone known only by a title ("a senior police officer in Abuja said")
-    const unnamedOfficial = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
+    const unnamedOfficeHolder = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
       // (a subject or a speaker, "“…,” said a senior police officer", not one in apposition to a name, "Amra Hadžić, a
       // lawmaker in the state parliament", nor one acted on, "leaving a police officer dead")
       || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
@@ -102,8 +102,8 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
         return INDEFINITE.has(ctx.tokens[k]?.key ?? '') && !actedOn;
       }));
     if (m.agent.international) return { ...m, actor: agentActor(ctx, m.agent, null) };
-    if (m.agent.kind === 'person' && m.agent.title && !unnamedOfficial) return m;
-    if ((m.agent.kind === 'organization' || unnamedOfficial) && !LOCAL_SECTORS.has(m.agent.sector)) {
+    if (m.agent.kind === 'person' && m.agent.title && !unnamedOfficeHolder) return m;
+    if ((m.agent.kind === 'organization' || unnamedOfficeHolder) && !LOCAL_SECTORS.has(m.agent.sector)) {
       const country = contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
     }
@@ -120,7 +120,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
       ? mentions.filter((x) => x.sentence === m.sentence && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
     const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
-    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficial ? contextCountry(ctx, mentions, m, quoted) : null);
+    const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficeHolder ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
   const out: Mention[] = [];
@@ -409,11 +409,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
-    const possessed = ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
+    const possessed = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
     const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
-    const possessorNoun = !body && ["'s", "'"].includes(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
+    const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
     const sector = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
@@ -620,7 +620,7 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   const { tokens } = ctx;
   const prev = tokens[roleFirst - 1];
   const pronoun = ownedByPronoun(tokens, roleFirst);
-  const anaphor = prev && ["'s", "'"].includes(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
+  const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
   return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
@@ -941,7 +941,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // "the People’s Democratic Alliance" is not the Democratic Alliance: a capitalised possessor makes a longer name
   const possessor = tokens[atom.first - 2];
-  const longerName = ["'s", "'"].includes(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
+  const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
     // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section

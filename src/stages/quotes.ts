@@ -266,7 +266,10 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   };
 }
 
-/** The subject of a verb of speech in the sentence before `openTok`, in its paragraph and outside quotation marks. */
+/**
+ * The subject of a verb of speech in the sentence before `openTok`, in its paragraph; a sentence that quotes someone
+ * before its verb of speech gives none (whose words the quote continues is then unclear).
+ */
 function reportingSentenceBefore(ctx: Ctx, openTok: number): DocQuote['speaker'] {
   const { tokens, doc } = ctx;
   const s = doc.sentences[tokens[openTok].sentence - 1];
@@ -633,6 +636,7 @@ function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | nu
 }
 /** Who a possessive pronoun may refer to, as cues.yaml says of "he", "she", "it" and "they". */
 const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
+/** Nouns a possessive pronoun makes someone's staff: a spokesperson (a person), or an office, aides, a campaign (a body). */
 const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'organization', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', aides: 'organization', staff: 'organization', campaign: 'organization' };
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
