@@ -131,8 +131,17 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const definite = !m.actor && m.agent?.kind === 'person' && ctx.tokens[m.first].key === 'the';
     if (!m.actor && m.agent?.kind === 'person' && (m.agent.generic || definite)) {
       const sameHead = (x: Mention): boolean => m.agent!.generic ? x.agent?.head === m.agent!.head : ctx.tokens[x.last].lemma === ctx.tokens[m.last].lemma;
-      const same = [...out].reverse().filter((x) => x.actor?.kind === 'person' && sameHead(x) && (x.actor.country || x.agent?.international));
-      const antecedent = same.find((x) => isSubject(ctx, x)) ?? same[0];
+      // the latest such person that was a subject, else the latest one
+      let antecedent: Mention | undefined;
+      for (let k = out.length - 1; k >= 0; k--) {
+        const x = out[k];
+        if (x.actor?.kind !== 'person' || !sameHead(x) || !(x.actor.country || x.agent?.international)) continue;
+        antecedent ??= x;
+        if (isSubject(ctx, x)) {
+          antecedent = x;
+          break;
+        }
+      }
       out.push(antecedent ? { ...m, actor: antecedent.actor } : m);
       continue;
     }
@@ -1112,7 +1121,7 @@ function looksLikeLongerName(ctx: Ctx, atom: Atom): boolean {
   if (has(atom, 'family') && !has(atom, 'country') && prev?.key === '-' && !prev.space && tokens[atom.first - 2] && /^\p{L}/u.test(tokens[atom.first - 2].text) && tokens[atom.first - 2].end === prev.start) return true;
   // "the Lithuanian Transport Workers’ Union": a word for a body after a capitalised word ends the body's name
   if (atom.first === atom.last && ctx.lex.grammar.bodyWords.has(tokens[atom.first].key)) {
-    const before = prev && ["'", "'s"].includes(prev.key) ? tokens[atom.first - 2] : prev;
+    const before = prev && POSSESSIVE.has(prev.key) ? tokens[atom.first - 2] : prev;
     if (before?.cap && !before.space) return true;
   }
   // a neighbour that is a name the dictionaries do not know, or know only as a family name

@@ -371,9 +371,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   }
   const doc = documentAt(ctx, i, closeTok);
   // ("…,” the committee said": a body named before)
-  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
+  const body = bodyNamedBefore(ctx, i);
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
-    ?? (body ? { last: i + 1, speaker: { ...span(ctx, i, i + 1), actor: body.actor } } : null);
+    ?? (body ? { last: i + 1, speaker: body } : null);
   // ("…,” his office said")
   const office = m ? null : ownedOffice(ctx, i + 1);
   if (m) {
@@ -495,8 +495,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   if (['a', 'an'].includes(tokens[i]?.key) && !startingAt(ctx, i)) i++;
   const m = covering(ctx, i);
   if (m) return speakerOf(m);
-  const body = tokens[i]?.key === 'the' ? bodyNamedBefore(ctx, i + 1) : undefined;
-  if (body) return { ...span(ctx, i, i + 1), actor: body.actor };
+  const body = bodyNamedBefore(ctx, i);
+  if (body) return body;
   const named = pronounAt(ctx, i, before)?.speaker ?? documentAt(ctx, i, before);
   if (named) return named;
   // "said Kaduna state’s commissioner for internal security, Ibrahim Danjuma": a role phrase the
@@ -546,8 +546,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   m ??= beforePlacePhrase(ctx, j);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
-  const body = m ? undefined : bodyNamedBefore(ctx, j);
-  if (body) return { ...span(ctx, j - 1, j), actor: body.actor };
+  const body = m ? null : bodyNamedBefore(ctx, j - 1);
+  if (body) return body;
   if (m) return speakerOf(m);
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
@@ -586,6 +586,8 @@ const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
  */
 function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | undefined {
   const { tokens } = ctx;
+  // (after a dateline: "NAIROBI (Reuters) - The Law Society of Kenya, which brought the case, said")
+  const opening = Math.max(sentenceFirst, clauseStart(ctx, ctx.doc.sentences[tokens[comma].sentence]));
   // (appositions may follow each other: "X, the head of Y, a Yerevan-based think tank, said")
   for (let k = comma - 1; k > sentenceFirst && comma - k <= 30; k--) {
     if (tokens[k].key !== ',') continue;
@@ -595,8 +597,6 @@ function apposed(ctx: Ctx, comma: number, sentenceFirst: number): Mention | unde
       ?? relativeHead(ctx, k, sentenceFirst);
     // the subject opens the sentence (after its modifiers: "Three-wheeler driver X, 44, told"), or follows an
     // opening phrase ("In Kigali, …")
-    // (after a dateline: "NAIROBI (Reuters) - The Law Society of Kenya, which brought the case, said")
-    const opening = Math.max(sentenceFirst, clauseStart(ctx, ctx.doc.sentences[tokens[comma].sentence]));
     if (m && (tokens[m.first - 1]?.key === ',' || modifiersOnly(tokens, opening, m.first))) return m;
   }
   return undefined;
@@ -613,13 +613,15 @@ function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention |
 }
 
 /**
- * "the committee said" after "a meeting of the National Security Committee": a definite noun that ends the name of
- * a body named before refers to it.
+ * "the committee said" after "a meeting of the National Security Committee": "the" at `the` and a noun that ends the
+ * name of a body named before refer to that body.
  */
-function bodyNamedBefore(ctx: Ctx, j: number): Mention | undefined {
+function bodyNamedBefore(ctx: Ctx, the: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens, doc } = ctx;
-  if (tokens[j]?.pos !== 'NOUN' || tokens[j - 1]?.key !== 'the') return undefined;
-  return doc.mentions.findLast((m) => m.last < j - 1 && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[j].lemma);
+  const noun = the + 1;
+  if (tokens[the]?.key !== 'the' || tokens[noun]?.pos !== 'NOUN') return null;
+  const body = doc.mentions.findLast((m) => m.last < the && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[noun].lemma);
+  return body ? { ...span(ctx, the, noun), actor: body.actor } : null;
 }
 
 /** "…, his office said", "her spokesman said": the office of whoever the pronoun refers to. */
@@ -826,14 +828,14 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   const { tokens } = ctx;
   let i = s.first;
   while (tokens[i]?.space) i++;
-  if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return accordingToAfter(ctx, s, inMarks);
+  if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
   const m = startingAt(ctx, i + 2, hasActor) ?? (tokens[i + 2]?.key === 'the' ? startingAt(ctx, i + 3, hasActor) : undefined);
   if (!m || tokens[m.last + 1]?.key !== ',') return null;
   const first = m.last + 2;
   let last = s.last;
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
   if (last - first < 3 || inMarks(tokens[first].start) || !tokens.slice(first, last + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
-  return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
+  return reportedClause(ctx, first, last, span(ctx, i, i + 1), speakerOf(m));
 }
 
 /** "More than 3.5 million people have been displaced, according to the United Nations." */
@@ -851,7 +853,13 @@ function accordingToAfter(ctx: Ctx, s: { first: number; last: number }, inMarks:
   // (not a clause someone is already said to have said: "X said Y, according to Z")
   if (last - first < 3 || clause.some((x) => inMarks(x.start) || (x.pos === 'VERB' && ctx.reporting.has(x.lemma)))) return null;
   if (!clause.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
-  return { ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i + 1), speaker: speakerOf(m), sentence: tokens[i].sentence, sentences: [tokens[i].sentence, tokens[i].sentence] };
+  return reportedClause(ctx, first, last, span(ctx, i, i + 1), speakerOf(m));
+}
+
+/** Reported speech: the clause from token `first` to `last`, with its cue and speaker, in the cue's sentence. */
+function reportedClause(ctx: Ctx, first: number, last: number, cue: NonNullable<DocQuote['cue']>, speaker: DocQuote['speaker']): DocQuote {
+  const sentence = ctx.tokens[tokenAt(ctx, cue.start)].sentence;
+  return { ...span(ctx, first, last), direct: false, partial: false, cue, speaker, sentence, sentences: [sentence, sentence] };
 }
 
 /** Where a sentence's own words start: after a dateline ("BANGKOK, Oct 30 (AFP) — ", "ISLAMABAD: "). */
@@ -898,7 +906,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close) && words(m) > 4);
   for (const s of doc.sentences) {
     // "According to the UN refugee agency, more than 100,000 people have fled"
-    const according = accordingTo(ctx, s, inMarks);
+    const according = accordingTo(ctx, s, inMarks) ?? accordingToAfter(ctx, s, inMarks);
     if (according) {
       out.push(according);
       continue;
@@ -914,7 +922,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       if (!subject?.actor) continue;
       const inverted = invertedClause(ctx, s, i, subject, inMarks);
       if (inverted) {
-        out.push({ ...span(ctx, inverted.first, inverted.last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+        out.push(reportedClause(ctx, inverted.first, inverted.last, span(ctx, i, i), subject));
         // (the speech may go on in a participle: "…, aid agencies said, warning that …")
         continue;
       }
@@ -966,7 +974,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
         if (!clause.some((x) => (x.pos === 'VERB' || x.pos === 'AUX') && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
-        out.push({ ...span(ctx, first, last), direct: false, partial: false, cue: span(ctx, i, i), speaker: subject, sentence: t.sentence, sentences: [t.sentence, t.sentence] });
+        out.push(reportedClause(ctx, first, last, span(ctx, i, i), subject));
       }
       if (goesOn < 0) break;
       i = goesOn;
