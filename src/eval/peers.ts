@@ -15,6 +15,12 @@ export function peerFile(rel: string): string | null {
   return null;
 }
 
+// The suites' gold codes include CAMEO's older spellings of three countries, and CAMEO codes for
+// transnational groups that name no country (IMG militarized group, ISM Islamic movement)
+const GOLD_COUNTRY_ALIASES: Record<string, string> = { ITL: 'ITA', JAP: 'JPN', VTN: 'VNM' };
+const NO_COUNTRY = new Set(['IGO', 'NGO', 'MNC', 'REB', 'UIS', 'IMG', 'ISM']);
+const goldCountry = (code: string): string => GOLD_COUNTRY_ALIASES[code] ?? code;
+
 const readJsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 
 interface PloverExample {
@@ -46,7 +52,7 @@ export function evalPlover(lexicon: Lexicon = getLexicon()): PloverResult | null
   for (const ex of items) {
     const a = analyze(ex.text, { published: ex.date ?? null }, { lexicon });
     const gold = ex.event_type_current;
-    const countries = ex.source.map((s) => s.code ?? '').filter((c) => /^[A-Z]{3}$/.test(c) && !['IGO', 'NGO', 'MNC', 'REB', 'UIS'].includes(c));
+    const countries = ex.source.map((s) => goldCountry(s.code ?? '')).filter((c) => /^[A-Z]{3}$/.test(c) && !NO_COUNTRY.has(c));
     const asserted = a.events.filter((e) => !e.negated);
     const hit = asserted.find((e) => e.type === gold && (!countries.length || countries.includes(actorCode(e.source) ?? '')));
     if (hit) found++;
@@ -96,8 +102,8 @@ function actorCode(a: Actor | null): string | null {
 
 /** The country element of a CAMEO actor code; "---" (and an empty code) means no country is known. */
 function countryOf(code: string | undefined): string | null {
-  const country = code?.slice(0, 3) ?? '';
-  return country && country !== '---' ? country : null;
+  const country = goldCountry(code?.slice(0, 3) ?? '');
+  return country && country !== '---' && country !== 'IMG' && country !== 'ISM' ? country : null;
 }
 
 export function evalPetrarch(lexicon: Lexicon = getLexicon()): TupleResult | null {
