@@ -457,7 +457,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
     const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : civic ?? 'GOV';
     // (add() drops the country's own mention inside the name)
-    const country = of?.actor?.country ?? of?.place?.country ?? null;
+    // ("the Kenya Anti-Corruption Commission", "the Nigerian Bar Association": a country named first)
+    const lead = ctx.lex.mentions.matchesAt(tokens, the.i + 1).flatMap((m) => m.payloads.map((p) => p.entry))
+      .find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && (e.form === 'name' || e.form === 'adjective'));
+    const country = of?.actor?.country ?? of?.place?.country ?? lead?.iso3 ?? null;
     add(mk(ctx, the.i, end, { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null }, null, {}));
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
@@ -807,6 +810,8 @@ interface Modifier {
   org?: Extract<MentionEntry, { t: 'org' }>['org'];
   /** token index after the modifier (and its possessive) */
   after: number;
+  /** a family name: it gives its country to a body only ("the Bush administration") */
+  familyOnly?: boolean;
 }
 
 function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
@@ -821,6 +826,11 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
   if (name && !isLocative(ctx, atom.first) && tokens[atom.first - 1]?.key !== 'the') return { country: name.iso3, after: afterAtom, adjacentOnly: true };
   const org = pick(atom, 'org');
   if (org) return { country: org.org.country, org: org.org, after: possessive ? afterAtom + 1 : afterAtom };
+  // "the Trump administration", "the Netanyahu government": a leader's family name, whoever of the family
+  // is meant, when every bearer the dictionary knows is of one country
+  const bearers = pick(atom, 'family')?.people ?? [];
+  const bearerCountries = new Set(bearers.flatMap((p) => p.roles.map((r) => r.country)));
+  if (bearers.length && bearers.every((p) => p.roles.length) && bearerCountries.size === 1 && !bearerCountries.has(null) && !possessive && tokens[atom.first - 1]?.key === 'the') return { country: [...bearerCountries][0], after: afterAtom, adjacentOnly: true, familyOnly: true };
   return null;
 }
 
@@ -856,7 +866,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const actor = agentActor(ctx, agent, mod.country);
     if (actor) return { mention: mk(ctx, withArticle(ctx, atom.first), envoyAtom.last, actor, null, { agent }), next: n + 3 };
   }
-  if (mod && nextAtom && has(nextAtom, 'agent') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
+  if (mod && nextAtom && has(nextAtom, 'agent') && !(mod.familyOnly && pick(nextAtom, 'agent')!.agent.kind !== 'organization') && (mod.adjacentOnly ? nextAtom.first === mod.after : gapIsAdjectives(tokens, mod.after, nextAtom.first, pick(nextAtom, 'agent')!.agent))) {
     const agent = pick(nextAtom, 'agent')!.agent;
     // "Ukraine’s Foreign Ministry spokesman Oleg Nikolenko", "White House national security spokesman John Kirby"
     const chained = agent.kind !== 'person' ? chainedTitle(ctx, atoms, n + 1, prior, mod.country, mod.org) : null;
@@ -924,7 +934,8 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   if (has(atom, 'person')) {
     const person = pick(atom, 'person')!.person;
-    if (looksLikeLongerName(ctx, atom)) return { mention: null, next: n + 1 };
+    // ("Montenegro Municipality Association (AKK)": initials in brackets after a name abbreviate that name)
+    if (looksLikeLongerName(ctx, atom) || (bracketedAcronym(ctx, atom) && tokens[atom.first - 2]?.cap)) return { mention: null, next: n + 1 };
     const of = ofPhrase(ctx, atoms, n);
     return { mention: mk(ctx, atom.first, of?.last ?? atom.last, personActor(ctx, person, null, of?.country ?? null), null, { person, family: person.family }), next: of?.nextAtom ?? n + 1 };
   }
@@ -987,12 +998,14 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     }
   }
   // "National Intelligence Service (NIS)": an acronym in brackets after a name is that name's, not a town (Niš)
-  const bracketed = tokens[atom.first - 1]?.key === '(' && tokens[atom.last + 1]?.key === ')' && /^[\p{Lu}.]+$/u.test(ctx.doc.text.slice(tokens[atom.first].start, tokens[atom.last].end));
-  if (place && !bracketed && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
+  if (place && !bracketedAcronym(ctx, atom) && !looksLikeLongerName(ctx, atom) && placeIsProper(ctx, atom)) {
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };
 }
+
+const bracketedAcronym = (ctx: Ctx, atom: Atom): boolean => ctx.tokens[atom.first - 1]?.key === '(' && ctx.tokens[atom.last + 1]?.key === ')'
+  && /^[\p{Lu}.]+$/u.test(ctx.doc.text.slice(ctx.tokens[atom.first].start, ctx.tokens[atom.last].end));
 
 /** The country a people lives in, where the text says: an adjacent country word before it, or after "ethnic" the first other country of its sentence. */
 function homeOfPeople(ctx: Ctx, atoms: Atom[], n: number, iso3: string): { iso3: string; first: number } | null {
