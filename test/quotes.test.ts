@@ -217,6 +217,10 @@ describe('quotes: patterns', () => {
     assert.equal(b.quotes[0]?.speaker?.actor?.sector, 'REB');
     assert.deepEqual(speakerOf('EU members - notably France - have sent troops to the border, according to NATO.').map((q) => q[0]), ['EU members - notably France - have sent troops to the border']);
   });
+  it('someone the text does not place is of the party the sentence before is about, not of the party it reports on', () => {
+    const a = run('Russian troops crossed the boundary line overnight. Georgia’s army said Russian troops had opened fire first.\n\nSpokeswoman Anna Weber told a briefing: “We will answer any provocation.”', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country]).at(-1), ['Anna Weber', 'GEO']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

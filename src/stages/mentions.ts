@@ -267,7 +267,9 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
       // people, else the sentence's subject ("Poland will restore …, the interior ministry said")
       const country = one(here) ?? one(here.filter((x) => x.actor!.sector === sector)) ?? one(here.filter((x) => !['CVL', 'REF'].includes(x.actor!.sector ?? '')))
-        ?? (s === m.sentence && here[0].first < m.first ? here[0].actor!.country : null);
+        ?? (s === m.sentence && here[0].first < m.first ? here[0].actor!.country : null)
+        // (in a sentence before, the party it is about: "Pakistan’s military media wing said … Indian forces had fired first")
+        ?? (s < m.sentence && isSubject(ctx, here[0]) ? here[0].actor!.country : null);
       if (country) return country;
       continue;
     }
