@@ -776,6 +776,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
+    // ("Two aid workers were killed by a roadside bomb in Kandahar": victims no dictionary names, the people of the place)
+    const victims = PEOPLE_AFFECTED.has(p.source.type) && !targets.some((t) => t?.actor) ? passiveSubject(ctx, i) : null;
+    if (victims && peopleObject(ctx, victims.first)) targets = [peopleOfPlace(ctx, i)];
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
     // "Four children were killed in Israeli shelling in Gaza": victims no dictionary names are the people of the place
     if (!targets.length && UNATTRIBUTED.has(p.source.type)) targets = [peopleOfPlace(ctx, i)];
@@ -886,7 +889,8 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   // it, to unidentified attackers of the country where it happened
   const unidentified: Actor | null = UNATTRIBUTED_FORCE.has(p.source.type) && location?.country
     ? { id: `${location.country}:unidentified`, name: 'Unidentified attackers', kind: 'group', country: location.country, sector: null, cameo: location.country, wikidata: null } : null;
-  return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization')).map((t) => ({
+  // (a party of no known country counts where the text says what it is: "two aid workers")
+  return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization' || !!t.actor.sector)).map((t) => ({
     id: '', sentence: tokens[i].sentence,
     trigger: { start: tokens[i].start, end: tokens[i].end, text: tokens[i].text },
     type: p.source.type, mode: p.source.mode ?? null, cameo: p.source.cameo,
@@ -1403,7 +1407,8 @@ function peopleObject(ctx: Ctx, j: number): boolean {
     const t = tokens[k];
     if (ctx.byFirst.has(k)) return false;
     if (ctx.doc.lexicon.grammar.peopleNouns.has(t.key) || (t.pos === 'NOUN' && ctx.doc.lexicon.grammar.peopleNouns.has(t.lemma))) return true;
-    if (!(['NUM', 'ADJ', 'DET', 'ADV'].includes(t.pos) || t.key === 'of' || t.key === 'than' || (t.key === 'at' && ['least', 'most'].includes(tokens[k + 1]?.key ?? '')))) return false;
+    // ("two aid workers", "dozens of market traders": a noun may modify the people noun)
+    if (!(['NUM', 'ADJ', 'DET', 'ADV', 'NOUN'].includes(t.pos) || t.key === 'of' || t.key === 'than' || (t.key === 'at' && ['least', 'most'].includes(tokens[k + 1]?.key ?? '')))) return false;
   }
   return false;
 }
@@ -1417,14 +1422,21 @@ function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
-const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'state', 'outskirts', 'suburbs']);
+/** Words for a place within a place: "the Iraqi city of Basra", "a residential sector of eastern Beirut". */
+const AREAS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'state', 'outskirts', 'suburbs',
+  'suburb', 'sector', 'part', 'area', 'neighbourhood', 'neighborhood', 'quarter', 'centre', 'center', 'heart', 'edge', 'side', 'north', 'south', 'east', 'west']);
 
-/** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside the Iraqi city of Basra". */
+/** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside (of) the Iraqi city of Basra". */
 function locativeBefore(tokens: Token[], first: number): number {
-  let k = first - 1;
-  if (tokens[k]?.key === 'of' && SETTLEMENTS.has(tokens[k - 1]?.lemma ?? '')) k -= 2;
   // ("in Sudan’s El Gezira state": a possessor before the place)
-  while (k > 0 && k >= first - 6 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'"].includes(tokens[k].key))) k--;
+  const beforeModifiers = (k: number): number => {
+    const from = k;
+    while (k > 0 && k >= from - 5 && (['DET', 'ADJ'].includes(tokens[k].pos) || (tokens[k].cap && tokens[k].pos === 'PROPN') || ["'s", "'"].includes(tokens[k].key))) k--;
+    return k;
+  };
+  let k = beforeModifiers(first - 1);
+  if (tokens[k]?.key === 'of' && AREAS.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
+  if (tokens[k]?.key === 'of' && LOCATING.has(tokens[k - 1]?.key ?? '')) k--;
   return k;
 }
 
