@@ -221,6 +221,10 @@ describe('quotes: patterns', () => {
     const a = run('Russian troops crossed the boundary line overnight. Georgia’s army said Russian troops had opened fire first.\n\nSpokeswoman Anna Weber told a briefing: “We will answer any provocation.”', { published: '2024-05-02' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country]).at(-1), ['Anna Weber', 'GEO']);
   });
+  it('what a speaker reports says nothing of whose the speaker is ("Police said they had detained two Bangladeshi nationals")', () => {
+    const a = run('BANDA ACEH, Indonesia (AP) - Villagers in Aceh gave the new arrivals food. Police said they had detained two crew members, both Bangladeshi nationals, on suspicion of smuggling.', { published: '2024-11-20' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.text, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['Police', 'IDN', 'COP']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -109,16 +109,17 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
+    const inSentence = (x: Mention): boolean => x.sentence === m.sentence && x !== m && !reportedBy(ctx, m, x);
     // (a news agency in the dateline says nothing of where gunmen are: "KADUNA (Reuters) - Gunmen …")
     const nearest = mentions
-      .filter((x) => x.sentence === m.sentence && x !== m && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person' && x.actor.sector !== 'MED')))
+      .filter((x) => inSentence(x) && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person' && x.actor.sector !== 'MED')))
       .sort((a, b) => distance(a) - distance(b))[0];
     // armed forces are often someone else's in the sentence: for them, only a sentence naming one country will do
-    const named = new Set(mentions.filter((x) => x.sentence === m.sentence && x !== m && x.actor?.sector !== 'MED').map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
+    const named = new Set(mentions.filter((x) => inSentence(x) && x.actor?.sector !== 'MED').map((x) => x.actor?.country ?? x.place?.country).filter(Boolean));
     // civilians are where they are: a place in their sentence outranks a party acting on them ("farmers were
     // wounded by Israeli fire near Rafah")
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
-      ? mentions.filter((x) => x.sentence === m.sentence && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
+      ? mentions.filter((x) => inSentence(x) && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
     const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficeHolder ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
@@ -224,9 +225,20 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
   return index;
 }
 
+/**
+ * `x` is in what `speaker` reports in its sentence, which says nothing of whose the speaker is ("Police said they had
+ * detained two Bangladeshi nationals", "The boat left Cox’s Bazar, according to police").
+ */
+function reportedBy(ctx: Ctx, speaker: Mention, x: Mention): boolean {
+  if (x.sentence !== speaker.sentence) return false;
+  const { tokens } = ctx;
+  if (x.first > speaker.last) return ctx.lex.cues.verbs.includes(tokens[speaker.last + 1]?.lemma ?? '');
+  return x.last < speaker.first && tokens[speaker.first - 1]?.key === 'to' && tokens[speaker.first - 2]?.key === 'according';
+}
+
 function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
   const index = contextIndex(mentions, quoted);
-  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m);
+  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x));
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
