@@ -1109,7 +1109,9 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
 
 /** The actor a pronoun stands for: the last one named before it ("they" after "A and B": both), other than `not`. */
 function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plural: boolean, not: Set<string> = new Set()): Actor[] {
-  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person')
+  // ("Palestinian leaders said they would …": "they" stands for people too, named by a plural noun)
+  const pluralPeople = (m: Mention): boolean => plural && ctx.tokens[m.last].pos === 'NOUN' && /s$/.test(ctx.tokens[m.last].key);
+  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? ''));
   const last = prior.at(-1);
   if (!last) return [];
