@@ -976,8 +976,13 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     const d = ctx.dateByLast.get(j);
     const governor = t.key === 'to' ? governingVerb(ctx, nextWordIndex(tokens, j)) : null;
     if (d) j = d.first - 1;
-    else if (governor) j = governor.i - 1;
-    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)
+    else if (governor) {
+      j = governor.i - 1;
+      // "announced plans to invest", "unveiled a plan to": the subject is that of the verb the intent noun is the object of
+      let k = j;
+      while (k >= sentenceFirst && ['DET', 'ADJ'].includes(tokens[k].pos)) k--;
+      if (governor.pos === 'NOUN' && tokens[k]?.pos === 'VERB' && k >= sentenceFirst) j = k - 1;
+    } else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)
       // "began investigating": the subject is the aspectual verb's
       || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))
       // "Kenya stands ready to send", "Tehran remains willing to talk": a linking verb before a word of intent
@@ -1318,7 +1323,9 @@ function isIntent(ctx: Ctx, i: number): 'intent' | 'commitment' | null {
   if (!prev) return null;
   if (intentModals.has(prev.key)) return 'intent';
   if (prev.key !== 'to') return null;
-  const governor = prevWord(tokens, prev.i);
+  let governor = prevWord(tokens, prev.i);
+  // ("announced plans on Monday to build": a date between)
+  while (governor && (ctx.inDate[governor.i] || (['on', 'in', 'at'].includes(governor.key) && ctx.inDate[nextWordIndex(tokens, governor.i)]))) governor = prevWord(tokens, governor.i);
   if (!governor || !intentGovernors.has(governor.key)) return null;
   return commitmentGovernors.has(governor.key) ? 'commitment' : 'intent';
 }
