@@ -846,9 +846,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const location = locationOf(ctx, i);
   const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
   const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
+  // ("Ugandan and Congolese troops launched a joint offensive against ADF rebels": parties acting jointly act on a third)
+  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(i, triggerEnd(ctx, i, match) + 4).some((t) => JOINTLY.has(t.key));
   const out: Event[] = [];
   for (const src of sources) {
-    for (const candidate of sources.length > 1 && !targets[0] ? sources.filter((x) => x !== src) : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
       // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
       // unless force or protest is aimed at it
       const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
@@ -902,6 +904,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   }));
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
+const JOINTLY = new Set(['joint', 'jointly', 'together']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
