@@ -791,7 +791,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     sources = subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
     if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
-      return unattributedEvents(ctx, i, match, [match.target ?? directObject(ctx, match.last + 1)], quote);
+      const victims = match.target ?? directObject(ctx, match.last + 1);
+      // ("killed six people": people no dictionary names are the people of the place)
+      return unattributedEvents(ctx, i, match, [victims?.actor || !peopleObject(ctx, match.last + 1) ? victims : peopleOfPlace(ctx, i)], quote);
     }
   }
   // a party named later in the clause, not as the object: only a guess at the target
@@ -1430,6 +1432,9 @@ function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   const { tokens } = ctx;
   let k = i - 1;
   while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
+  // ("A minefield explosion near the town of Samarra killed": the weapon before where it went off)
+  const place = ctx.byLast.get(k);
+  if (place && ctx.placeOnly.has(place) && LOCATING.has(tokens[locativeBefore(tokens, place.first)]?.key ?? '')) k = locativeBefore(tokens, place.first) - 1;
   return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
 }
 
