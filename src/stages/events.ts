@@ -1135,8 +1135,8 @@ function withCoordinatedBefore(ctx: Ctx, m: Mention, sentenceFirst: number): Men
   let cur = m;
   // "A, B and C": a comma joins actors only in a list that ends with "and"
   for (;;) {
-    // "Iran and the United States"
-    const before = ctx.tokens[cur.first - 1]?.key === 'the' ? cur.first - 1 : cur.first;
+    // "Iran and the United States"; "Egypt's president and his Turkish counterpart"
+    const before = ['the', 'his', 'her', 'its', 'their'].includes(ctx.tokens[cur.first - 1]?.key ?? '') ? cur.first - 1 : cur.first;
     // a comma joins the actors of a list that ends with "and", or of a headline's subject ("Russia, China agree")
     const comma = ctx.tokens[before - 1]?.key === ',' && (out.length > 1 || ctx.byLast.get(before - 2)?.first === sentenceFirst);
     // ("The US, Russia, and Switzerland": the serial comma before "and")
