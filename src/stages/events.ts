@@ -593,6 +593,8 @@ function isListComma(tokens: Token[], k: number): boolean {
 function isModifyingParticiple(tokens: Token[], k: number, phraseStart: number): boolean {
   const next = tokens[nextWordIndex(tokens, k)];
   const before = tokens[k - 1];
+  // ("war crimes committed by Russian forces", "abuses carried out by": the deed's doer, after its noun)
+  if (PERPETRATED.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
@@ -907,6 +909,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const JOINTLY = new Set(['joint', 'jointly', 'together']);
+const PERPETRATED = new Set(['commit', 'perpetrate', 'carry']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
