@@ -1214,8 +1214,10 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
 function isAttribution(ctx: Ctx, k: number): boolean {
   const { tokens } = ctx;
   const m = ctx.byFirst.get(k) ?? (tokens[k]?.key === 'the' ? ctx.byFirst.get(k + 1) : undefined);
-  let after = m ? m.last + 1 : k;
-  while (!m && after < tokens.length && after - k <= 3 && ['NOUN', 'ADJ', 'DET', 'PROPN'].includes(tokens[after].pos)) after++;
+  // (a party may name only the head's modifier: "…, the state statistics agency said")
+  const from = m ? m.last + 1 : k;
+  let after = from;
+  while (after < tokens.length && after - from <= 3 && ['NOUN', 'ADJ', 'DET', 'PROPN'].includes(tokens[after].pos)) after++;
   const verb = tokens[nextWordIndex(tokens, after - 1)];
   return !!verb && verb.pos === 'VERB' && ctx.doc.lexicon.cues.verbs.includes(verb.lemma) && (!!m || after > k);
 }
