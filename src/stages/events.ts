@@ -893,8 +893,11 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   const location = locationOf(ctx, i);
   // an attack by no one named ("a roadside bomb killed two soldiers near Samarra") is coded, as event data sets code
   // it, to unidentified attackers of the country where it happened
-  const unidentified: Actor | null = UNATTRIBUTED_FORCE.has(p.source.type) && location?.country
-    ? { id: `${location.country}:unidentified`, name: 'Unidentified attackers', kind: 'group', country: location.country, sector: null, cameo: location.country, wikidata: null } : null;
+  // … and an arrest by no one named ("two British nationals were arrested in Iran") to the authorities of that country
+  const unidentified: Actor | null = !location?.country ? null
+    : UNATTRIBUTED_FORCE.has(p.source.type) ? { id: `${location.country}:unidentified`, name: 'Unidentified attackers', kind: 'group', country: location.country, sector: null, cameo: location.country, wikidata: null }
+    : p.source.mode === 'arrest' ? { id: `${location.country}:authorities`, name: 'Authorities', kind: 'organization', country: location.country, sector: 'GOV', cameo: `${location.country}GOV`, wikidata: null }
+    : null;
   // (a party of no known country counts where the text says what it is: "two aid workers")
   return targets.filter((t): t is Mention & { actor: Actor } => !!t?.actor && (!!t.actor.country || t.actor.kind === 'organization' || !!t.actor.sector)).map((t) => ({
     id: '', sentence: tokens[i].sentence,
