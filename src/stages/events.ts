@@ -865,7 +865,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       // "Ukraine recaptured Kherson": no one else is acted on; the event stands without a target
       // (a protest or a crackdown in one's own country is aimed at its government or people: kept)
       const self = !!tgt && !!src.actor && (tgt.id === src.actor.id
-        || (ctx.placeOnly.has(tgtMention!) && tgt.country === src.actor.country && !['PROTEST', 'COERCE'].includes(type)));
+        // (… nor is an attack by insurgents on a place in their own country: "M23 rebels shelled the outskirts of Goma")
+        || (ctx.placeOnly.has(tgtMention!) && tgt.country === src.actor.country && !['PROTEST', 'COERCE'].includes(type)
+          && !(type === 'ASSAULT' && NON_STATE.has(src.actor.sector ?? ''))));
       if (self && sources.length > 1) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       out.push({
@@ -912,6 +914,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const JOINTLY = new Set(['joint', 'jointly', 'together']);
+const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
 const PERPETRATED = new Set(['commit', 'perpetrate', 'carry']);
 
 /**
