@@ -273,6 +273,8 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
   const t = doc.tokens[m.first];
   const next = doc.tokens[m.last + 1];
   if (m.first !== m.last || t.cap || !['ADJ', 'NOUN'].includes(t.pos) || !next || next.pos !== 'NOUN' || next.cap) return false;
+  // (a plural names the party, not a kind of thing: "gunmen shot dead …", which the tagger reads as a noun)
+  if (t.pos === 'NOUN' && t.lemma !== t.key) return false;
   if (doc.lexicon.grammar.representatives.has(next.key) || doc.lexicon.grammar.bodyWords.has(next.key)) return false;
   return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
 }
