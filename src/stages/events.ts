@@ -872,10 +872,13 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
           && !(type === 'ASSAULT' && NON_STATE.has(src.actor.sector ?? ''))));
       if (self && sources.length > 1) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
+      // a government, an international body or an organisation that "protests" complains officially (CAMEO 114, an
+      // accusation), it does not take to the streets ("Vietnam's foreign ministry protested against the presence of …")
+      const complaint = type === 'PROTEST' && tokens[i].lemma === 'protest' && OFFICIAL.has(src.actor?.sector ?? '');
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
-        type, mode, cameo,
+        type: complaint ? 'ACCUSE' : type, mode: complaint ? 'allege' : mode, cameo: complaint ? '114' : cameo,
         source: src.actor, target: self ? null : tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
         target_mention: tgtMention && !self ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
@@ -917,6 +920,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const JOINTLY = new Set(['joint', 'jointly', 'together']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
+const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
 const PERPETRATED = new Set(['commit', 'perpetrate', 'carry']);
 
 /**
