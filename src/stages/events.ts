@@ -872,13 +872,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
           && !(type === 'ASSAULT' && NON_STATE.has(src.actor.sector ?? ''))));
       if (self && sources.length > 1) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
-      // a government, an international body or an organisation that "protests" complains officially (CAMEO 114, an
-      // accusation), it does not take to the streets ("Vietnam's foreign ministry protested against the presence of …")
-      const complaint = type === 'PROTEST' && tokens[i].lemma === 'protest' && OFFICIAL.has(src.actor?.sector ?? '');
+      const actedAs = bySector(type, tokens[i].lemma, src.actor?.sector ?? null);
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
-        type: complaint ? 'ACCUSE' : type, mode: complaint ? 'allege' : mode, cameo: complaint ? '114' : cameo,
+        type: actedAs?.type ?? type, mode: actedAs ? actedAs.mode : mode, cameo: actedAs?.cameo ?? cameo,
         source: src.actor, target: self ? null : tgt,
         source_mention: { start: src.start, end: src.end, text: src.text },
         target_mention: tgtMention && !self ? { start: tgtMention.start, end: tgtMention.end, text: tgtMention.text } : null,
@@ -921,6 +919,19 @@ const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const JOINTLY = new Set(['joint', 'jointly', 'together']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
 const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
+const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
+
+/**
+ * Acts CAMEO and PLOVER code by who does them: a government, an international body or an organisation that
+ * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
+ * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
+ * boycott is a sanction.
+ */
+function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
+  if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
+  if (type === 'SANCTION' && lemma === 'boycott' && CIVIC.has(sector ?? '')) return { type: 'PROTEST', mode: 'boycott', cameo: '143' };
+  return null;
+}
 const PERPETRATED = new Set(['commit', 'perpetrate', 'carry']);
 
 /**
