@@ -322,6 +322,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
   if (/ing$/.test(t.key)) {
+    if (openingParticipleSubject(ctx, i)) return true;
     const described = prev && ctx.byLast.get(prev.i);
     return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i))
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
@@ -792,7 +793,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
     const participleOf = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
-    sources = subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    const opening = openingParticipleSubject(ctx, i);
+    sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
     if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
       const victims = match.target ?? directObject(ctx, match.last + 1);
@@ -1305,6 +1307,19 @@ function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
 }
 
 /** The finite verb of the clause a participle after a comma belongs to ("Burkina Faso suspended RFI, accusing it of …"). */
+/** "Accusing Rwanda of backing the M23, Congolese President Felix Tshisekedi told …": a participle that opens the sentence has the subject after its phrase. */
+function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
+  const { tokens } = ctx;
+  const first = ctx.doc.sentences[tokens[i].sentence].first;
+  if (i !== first || !/ing$/.test(tokens[i].key)) return null;
+  for (let k = i + 1; k < tokens.length && k - i <= 20 && tokens[k].sentence === tokens[i].sentence; k++) {
+    if (tokens[k].key !== ',') continue;
+    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    return m?.actor && !ctx.placeOnly.has(m) ? m : null;
+  }
+  return null;
+}
+
 function clauseVerb(ctx: Ctx, i: number): number | null {
   const { tokens } = ctx;
   const first = ctx.doc.sentences[tokens[i].sentence].first;
