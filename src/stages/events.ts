@@ -125,7 +125,10 @@ export function eventsStage(doc: Doc): void {
     }
     events.push(...visitsDuring(ctx, s, events.slice(before)));
   }
-  events.push(...allegations(ctx, events));
+  const alleged = allegations(ctx, events);
+  // (the allegation names whom the verb's own event left without a target)
+  const accused = new Set(alleged.map((e) => e.trigger.start));
+  events.splice(0, events.length, ...events.filter((e) => !(e.type === 'ACCUSE' && !e.target && accused.has(e.trigger.start))), ...alleged);
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
 }
@@ -216,11 +219,14 @@ function allegations(ctx: Ctx, events: Event[]): Event[] {
   const out: Event[] = [];
   const seen = new Set<string>();
   for (const e of events) {
-    if (!ALLEGED.has(e.type) || !e.quoted || e.negated || !e.source || !e.speaker) continue;
-    const quote = quoteAt(doc, e.trigger.start);
+    if (!ALLEGED.has(e.type) || e.negated || !e.source) continue;
+    // (the allegation may follow what it alleges: "Saudi border guards killed …, Human Rights Watch alleged")
+    const quote = doc.quotes.find((q) => !q.direct && q.start <= e.trigger.start && e.trigger.start < q.end);
+    if (!quote?.speaker?.actor) continue;
     const cue = quote?.cue && doc.tokens.find((t) => t.start === quote.cue!.start);
-    if (!quote || !cue || !alleging.has(cue.lemma)) continue;
-    const speaker = e.speaker;
+    // (a past form the tagger read as an adjective: "Human Rights Watch alleged that …")
+    if (!quote || !cue || ![cue.lemma, cue.key.slice(0, -1), cue.key.slice(0, -2)].some((w) => alleging.has(w))) continue;
+    const speaker = quote.speaker.actor;
     if (speaker.id === e.source.id || (speaker.country && speaker.country === e.source.country)) continue;
     const key = `${e.sentence}|${speaker.id}|${e.source.id}`;
     if (seen.has(key)) continue;
@@ -312,7 +318,8 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
   const prev = prevWord(tokens, i);
   // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
-  const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to');
+  // (and a past participle after "have": "police had tortured …")
+  const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key)));
   if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {

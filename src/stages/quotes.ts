@@ -913,7 +913,10 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
     }
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      if (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma)) continue;
+      // (the tagger reads some past forms after a name as adjectives: "Human Rights Watch alleged that …")
+      const misread = /ed$/.test(t.key) && (t.pos === 'ADJ' || t.pos === 'NOUN') && !!tokens[i - 1]?.cap
+        && [t.key.slice(0, -1), t.key.slice(0, -2)].some((stem) => ctx.reporting.has(stem));
+      if (!misread && (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma))) continue;
       if (inMarks(t.start)) continue;
       // "…, he said, adding that …", "X accused Y, saying that …": the participle's speaker is the sentence's
       // (the comma may close a quotation: "dismissed the offer as “a late attempt,” saying …")
