@@ -729,7 +729,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     }
     // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
     if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
-    if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
+    if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || POSSESSIVE_DETERMINERS.has(t.key) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
   const type = match.pattern.source.type;
