@@ -104,7 +104,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (m.agent.international) return { ...m, actor: agentActor(ctx, m.agent, null) };
     if (m.agent.kind === 'person' && m.agent.title && !unnamedOfficeHolder) return m;
     if ((m.agent.kind === 'organization' || unnamedOfficeHolder) && !LOCAL_SECTORS.has(m.agent.sector)) {
-      const country = contextCountry(ctx, mentions, m, quoted);
+      // ("Prosecutors in Paris", "the ministry in Kabul": a body where it sits)
+      const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
+        ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
+      const country = seat ?? contextCountry(ctx, mentions, m, quoted);
       return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
