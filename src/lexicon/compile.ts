@@ -47,6 +47,8 @@ export interface Lexicon {
   mentions: TokenTrie<MentionEntry>;
   /** names and aliases of `agreements` */
   agreementNames: TokenTrie<AgreementEntry>;
+  /** `agreements` by each place they were signed at, lower case, in dictionary order */
+  agreementsByPlace: Map<string, AgreementEntry[]>;
   calendar: Calendar;
   cues: Cues;
   citations: Citations;
@@ -250,6 +252,13 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   }
   const agreementTokens = tokenizePhrases(agreementPhrases.map((p) => p.text));
   agreementPhrases.forEach((p, n) => agreementNames.add(agreementTokens[n].map(matchKey), agreementTokens[n], p.a, p.rule));
+  const agreementsByPlace = new Map<string, AgreementEntry[]>();
+  for (const a of agreements) {
+    for (const p of a.places) {
+      const key = p.toLowerCase();
+      agreementsByPlace.set(key, [...(agreementsByPlace.get(key) ?? []), a]);
+    }
+  }
 
   const calendar = data.calendar.at(-1);
   if (!calendar) throw new Error('no calendar dictionary (data/text/calendar.yaml) was loaded');
@@ -274,7 +283,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -92,8 +92,7 @@ export function referencesStage(doc: Doc): void {
   }
 
   // 4. by the places where they were signed: "the Prague and Sochi statements", "recognized … in Prague and Sochi in 2022"
-  const byPlace = new Map<string, AgreementEntry[]>();
-  for (const a of lexicon.agreements) for (const p of a.places) byPlace.set(p.toLowerCase(), [...(byPlace.get(p.toLowerCase()) ?? []), a]);
+  const byPlace = lexicon.agreementsByPlace;
   const resolvedByPlace = new Map<string, AgreementEntry>();
   for (const s of doc.sentences) {
     const placeMentions = doc.mentions.filter((m) => m.sentence === doc.tokens[s.first].sentence && m.place && byPlace.has(m.text.toLowerCase()));
