@@ -284,7 +284,8 @@ function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledP
   let known = stemCache.get(index);
   if (!known) stemCache.set(index, (known = new Map()));
   const k = t.key;
-  if (known.has(k)) return known.get(k) ?? undefined;
+  const cached = known.get(k);
+  if (cached !== undefined) return cached ?? undefined;
   const found = index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined)
     // "reimposed", "redeployed", "reopened": the act again is the same act
     ?? (/^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined);
