@@ -279,24 +279,34 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
 function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
-  const direct = index.get(t.lemma);
-  if (direct) return direct;
-  let known = stemCache.get(index);
-  if (!known) stemCache.set(index, (known = new Map()));
-  const k = t.key;
-  const cached = known.get(k);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined)
+  return index.get(t.lemma) ?? index.get(t.key) ?? inflectedForms(index).get(t.key)
     // "reimposed", "redeployed", "reopened": the act again is the same act
     ?? (/^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined);
-  // bounded: a long-running server sees an open vocabulary
-  if (known.size > 50_000) known.clear();
-  known.set(k, found ?? null);
-  return found;
 }
 
-/** Inflected forms already looked up, per pattern index (the same words recur across articles). */
-const stemCache = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[] | null>>();
+/**
+ * The forms of more than four letters that lead to a head of the index once "d", "ed" or "s" is stripped or
+ * "ies"/"ied" is made "y" (tried in that order), with the head's patterns: listed once from the heads, so
+ * that a word is looked up, not stripped, and the answer depends on the word alone.
+ */
+function inflectedForms(index: Map<string, CompiledPattern[]>): Map<string, CompiledPattern[]> {
+  let forms = inflectedFormsByIndex.get(index);
+  if (forms) return forms;
+  forms = new Map();
+  for (const head of index.keys()) {
+    const candidates = [head + 'd', head + 'ed', head + 's'];
+    if (head.endsWith('y')) candidates.push(head.slice(0, -1) + 'ies', head.slice(0, -1) + 'ied');
+    for (const k of candidates) {
+      if (k.length <= 4 || index.has(k) || forms.has(k)) continue;
+      const found = index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y'));
+      if (found) forms.set(k, found);
+    }
+  }
+  inflectedFormsByIndex.set(index, forms);
+  return forms;
+}
+
+const inflectedFormsByIndex = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[]>>();
 
 /**
  * A finite verb: not a gerund; an infinitive only where it takes the subject
