@@ -1,5 +1,5 @@
 // Token tries: every dictionary phrase, as a sequence of token keys, leads to its entries.
-import type { Token } from '../text/tokenize.js';
+import { startsUpper, type Token } from '../text/tokenize.js';
 
 /** How the capitalisation of the text must agree with the phrase. */
 export type CaseRule = 'any' | 'proper' | 'exact';
@@ -24,28 +24,27 @@ export interface TrieMatch<E> {
 
 export class TokenTrie<E> {
   private root: Node<E> = { next: new Map(), payloads: [] };
+  /**
+   * The same phrases, less those that cannot match at a token without a capital (`proper`, and `exact` ones
+   * written with one), and so most names: walked from such tokens, which are most tokens, it is a small table.
+   */
+  private uncapitalizedRoot: Node<E> = { next: new Map(), payloads: [] };
   size = 0;
 
   add(keys: string[], surface: string[], entry: E, rule: CaseRule): void {
     if (!keys.length) return;
-    let node = this.root;
-    for (const k of keys) {
-      let n = node.next.get(k);
-      if (!n) {
-        n = { next: new Map(), payloads: [] };
-        node.next.set(k, n);
-      }
-      node = n;
-    }
+    const node = walkOrGrow(this.root, keys);
     if (node.payloads.some((p) => p.entry === entry && p.rule === rule)) return;
-    node.payloads.push({ entry, rule, surface });
+    const payload = { entry, rule, surface };
+    node.payloads.push(payload);
     this.size++;
+    if (rule === 'any' || (rule === 'exact' && !startsUpper(surface[0]))) walkOrGrow(this.uncapitalizedRoot, keys).payloads.push(payload);
   }
 
   /** Every phrase that starts at token `i`, shortest first; whitespace tokens end a phrase. */
   matchesAt(tokens: Token[], i: number): TrieMatch<E>[] {
     const out: TrieMatch<E>[] = [];
-    let node: Node<E> | undefined = this.root;
+    let node: Node<E> | undefined = tokens[i]?.cap ? this.root : this.uncapitalizedRoot;
     for (let j = i; j < tokens.length; j++) {
       const t = tokens[j];
       if (t.space) break;
@@ -75,6 +74,19 @@ export class TokenTrie<E> {
     }
     return out;
   }
+}
+
+function walkOrGrow<E>(root: Node<E>, keys: string[]): Node<E> {
+  let node = root;
+  for (const k of keys) {
+    let n = node.next.get(k);
+    if (!n) {
+      n = { next: new Map(), payloads: [] };
+      node.next.set(k, n);
+    }
+    node = n;
+  }
+  return node;
 }
 
 function caseAgrees<E>(p: Payload<E>, tokens: Token[], i: number): boolean {

@@ -78,7 +78,7 @@ export function matchKey(word: string): string {
 
 const UPPER = /^\p{Lu}/u;
 
-function startsUpper(word: string): boolean {
+export function startsUpper(word: string): boolean {
   const code = word.charCodeAt(0);
   // (ASCII answered without the Unicode regex)
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
