@@ -5,7 +5,7 @@ import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
 import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
 import { TokenTrie, type CaseRule } from './trie.js';
-import { indexPatterns, type CompiledPattern } from './patterns.js';
+import { indexPatterns, patternsByForm, type CompiledPattern } from './patterns.js';
 
 const require = createRequire(import.meta.url);
 
@@ -66,6 +66,9 @@ export interface Lexicon {
   eventPatterns: Map<string, CompiledPattern[]>;
   /** event nouns' patterns by the noun's lemma */
   eventNouns: Map<string, CompiledPattern[]>;
+  /** `eventPatterns` and `eventNouns` by every inflected form of their heads (patternsByForm) */
+  eventPatternForms: Map<string, CompiledPattern[]>;
+  eventNounForms: Map<string, CompiledPattern[]>;
   /** CAMEO code → label and Goldstein-style score */
   cameo: Map<string, { label: string; goldstein: number }>;
 }
@@ -283,7 +286,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, eventPatternForms: patternsByForm(eventPatterns), eventNounForms: patternsByForm(eventNouns), cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -91,7 +91,7 @@ export function eventsStage(doc: Doc): void {
     let nounType = '';
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, t);
+      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, doc.lexicon.eventNounForms, t);
       const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
       if (noun) {
         events.push(...noun.events);
@@ -105,7 +105,7 @@ export function eventsStage(doc: Doc): void {
         events.push(...demandInQuote(ctx, i));
         continue;
       }
-      const patterns = patternsFor(index, t);
+      const patterns = patternsFor(index, doc.lexicon.eventPatternForms, t);
       if (!patterns) continue;
       // ("Thousands of Nigerians converged on Lagos to protest …": a protest as the purpose of what the subject did)
       const trigger = isTrigger(ctx, i);
@@ -278,35 +278,11 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
-function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
-  return index.get(t.lemma) ?? index.get(t.key) ?? inflectedForms(index).get(t.key)
+function patternsFor(index: Map<string, CompiledPattern[]>, forms: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
+  return index.get(t.lemma) ?? forms.get(t.key)
     // "reimposed", "redeployed", "reopened": the act again is the same act
     ?? (/^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined);
 }
-
-/**
- * The forms of more than four letters that lead to a head of the index once "d", "ed" or "s" is stripped or
- * "ies"/"ied" is made "y" (tried in that order), with the head's patterns: listed once from the heads, so
- * that a word is looked up, not stripped, and the answer depends on the word alone.
- */
-function inflectedForms(index: Map<string, CompiledPattern[]>): Map<string, CompiledPattern[]> {
-  let forms = inflectedFormsByIndex.get(index);
-  if (forms) return forms;
-  forms = new Map();
-  for (const head of index.keys()) {
-    const candidates = [head + 'd', head + 'ed', head + 's'];
-    if (head.endsWith('y')) candidates.push(head.slice(0, -1) + 'ies', head.slice(0, -1) + 'ied');
-    for (const k of candidates) {
-      if (k.length <= 4 || index.has(k) || forms.has(k)) continue;
-      const found = index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y'));
-      if (found) forms.set(k, found);
-    }
-  }
-  inflectedFormsByIndex.set(index, forms);
-  return forms;
-}
-
-const inflectedFormsByIndex = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[]>>();
 
 /**
  * A finite verb: not a gerund; an infinitive only where it takes the subject
@@ -732,7 +708,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   }
   if (verb < 0) return null;
   const type = match.pattern.source.type;
-  const verbPatterns = patternsFor(doc.lexicon.eventPatterns, tokens[verb]);
+  const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
   if (verbMatch && verbMatch.pattern.source.type !== type) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
@@ -1251,7 +1227,7 @@ function forceNounAgent(ctx: Ctx, from: number, end: number): Mention | null {
       const m = ctx.byFirst.get(n);
       if (!m || ctx.placeOnly.has(m)) continue;
       for (let w = m.last + 1; w <= end && w - m.last <= 3; w++) {
-        if (patternsFor(ctx.doc.lexicon.eventNouns, tokens[w])?.some((p) => p.source.type === 'ASSAULT')) return m;
+        if (patternsFor(ctx.doc.lexicon.eventNouns, ctx.doc.lexicon.eventNounForms, tokens[w])?.some((p) => p.source.type === 'ASSAULT')) return m;
         // "tank shelling", "Saudi-led airstrikes"
         if (!(inNounPhrase(tokens[w]) || ['led', 'backed'].includes(tokens[w].key))) break;
       }
