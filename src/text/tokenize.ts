@@ -91,7 +91,6 @@ export function tokenize(text: string): TextLayer {
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
-  const types = doc.tokens().out(its.type) as string[];
 
   const tokens: Token[] = new Array(values.length);
   let offset = 0;
@@ -102,7 +101,8 @@ export function tokenize(text: string): TextLayer {
     const end = start + values[i].length;
     offset = end;
     const surface = text.slice(start, end);
-    const space = types[i] === 'tabCRLF' || pos[i] === 'SPACE';
+    // (a 'tabCRLF' token is made of tabs and line breaks: its type is read only for whitespace the tagger did not call SPACE)
+    const space = pos[i] === 'SPACE' || (/^\s+$/.test(values[i]) && doc.tokens().itemAt(i).out(its.type) === 'tabCRLF');
     tokens[i] = {
       i, start, end, text: surface, key: matchKey(surface), pos: pos[i], lemma: lemmas[i].toLowerCase(),
       sentence: 0, paragraph, space, cap: startsUpper(surface),
