@@ -44,17 +44,7 @@ export class TokenTrie<E> {
   /** Every phrase that starts at token `i`, shortest first; whitespace tokens end a phrase. */
   matchesAt(tokens: Token[], i: number): TrieMatch<E>[] {
     const out: TrieMatch<E>[] = [];
-    let node: Node<E> | undefined = tokens[i]?.cap ? this.root : this.uncapitalizedRoot;
-    for (let j = i; j < tokens.length; j++) {
-      const t = tokens[j];
-      if (t.space) break;
-      node = node.next.get(t.key);
-      if (!node) break;
-      if (node.payloads.length) {
-        const ok = node.payloads.filter((p) => caseAgrees(p, tokens, i));
-        if (ok.length) out.push({ first: i, last: j, payloads: ok });
-      }
-    }
+    this.walk(tokens, i, out);
     return out;
   }
 
@@ -63,16 +53,34 @@ export class TokenTrie<E> {
     const out: TrieMatch<E>[] = [];
     for (let i = from; i <= to; i++) {
       if (tokens[i].space) continue;
-      const m = this.matchesAt(tokens, i);
-      if (m.length) {
-        const best = m[m.length - 1];
-        if (best.last <= to) {
-          out.push(best);
-          i = best.last;
-        }
+      // (only the longest is wanted: the shorter ones are not listed)
+      const best = this.walk(tokens, i, null);
+      if (best && best.last <= to) {
+        out.push(best);
+        i = best.last;
       }
     }
     return out;
+  }
+
+  /** Walks the phrases that start at token `i`: each match goes to `all` where given; the longest is returned. */
+  private walk(tokens: Token[], i: number, all: TrieMatch<E>[] | null): TrieMatch<E> | null {
+    let last: TrieMatch<E> | null = null;
+    let node: Node<E> | undefined = tokens[i]?.cap ? this.root : this.uncapitalizedRoot;
+    for (let j = i; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (t.space) break;
+      node = node.next.get(t.key);
+      if (!node) break;
+      if (node.payloads.length) {
+        const ok = node.payloads.filter((p) => caseAgrees(p, tokens, i));
+        if (ok.length) {
+          last = { first: i, last: j, payloads: ok };
+          all?.push(last);
+        }
+      }
+    }
+    return last;
   }
 }
 
