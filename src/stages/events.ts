@@ -279,9 +279,10 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
 function patternsFor(index: Map<string, CompiledPattern[]>, forms: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
-  return index.get(t.lemma) ?? forms.get(t.key)
-    // "reimposed", "redeployed", "reopened": the act again is the same act
-    ?? (/^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined);
+  const found = index.get(t.lemma) ?? forms.get(t.key);
+  if (found || !t.lemma.startsWith('re')) return found;
+  // "reimposed", "redeployed", "reopened": the act again is the same act
+  return /^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined;
 }
 
 /**
