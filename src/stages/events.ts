@@ -133,6 +133,12 @@ export function eventsStage(doc: Doc): void {
 const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
 const CALL_NOUNS = new Set(['call', 'conversation']);
 const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
+/** the prepositions that open a visit or a call ("during a visit to", "in a phone call with") */
+const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
+/** the parts of speech of a noun's modifiers ("a two-day", "his first") */
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+/** words before a date that belong to it where it stands between a pattern's words ("on Monday", "last week") */
+const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
 
 /**
  * "voiced support for Armenia during a visit to Yerevan", "commended Qatar's mediation in a phone call with the
@@ -143,10 +149,10 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
   const { tokens, doc } = ctx;
   const out: Event[] = [];
   for (let k = s.first; k < s.last; k++) {
-    if (!['during', 'on', 'in', 'after', 'before'].includes(tokens[k].key)) continue;
+    if (!VISIT_PREPOSITIONS.has(tokens[k].key)) continue;
     let n = k + 1;
     // ("a two-day visit": modifiers, hyphenated ones whole)
-    while (n <= s.last && n - k <= 5 && (['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
+    while (n <= s.last && n - k <= 5 && (MODIFIER_POS.has(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
     // ("a phone call", "a telephone conversation")
     const byPhone = CALL_MEDIA.has(tokens[n]?.key ?? '');
     if (byPhone) n++;
@@ -466,7 +472,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   for (;;) {
     if (j > end) break;
     // a date, with the preposition that introduces it ("granted asylum on Monday to …")
-    const date = ctx.dateByFirst.get(j) ?? (['on', 'in', 'at', 'last', 'this'].includes(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
+    const date = ctx.dateByFirst.get(j) ?? (DATE_OPENERS.has(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
@@ -476,7 +482,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   const el = els[e];
   if (el.k === 'word') {
     // "held indirect talks", "held their first security dialogue": modifiers before the pattern's noun
-    for (let k = j; k <= end && k - j <= 3 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
+    for (let k = j; k <= end && k - j <= 3 && MODIFIER_POS.has(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
       if (el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) {
         // "expelled the French ambassador": the nationality of the noun is whom the event is done to
         const inModifiers = got.target ? null : gapActor(ctx, j, k);
