@@ -396,7 +396,7 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const words = sentenceWords(ctx, tokens[i].sentence);
   for (const p of patterns) {
     // (a pattern whose literal words the sentence lacks cannot match)
-    if (!p.required.every((alternatives) => alternatives.some((w) => words.has(w)))) continue;
+    if (!hasRequiredWords(p, words)) continue;
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
     if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
@@ -413,6 +413,21 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
 }
 
 /** The keys and lemmas of a sentence's tokens, built once per sentence. */
+/** Whether `words` hold one of the words of each of the pattern's literal elements (plain loops: tried for every pattern of every trigger). */
+function hasRequiredWords(p: CompiledPattern, words: Set<string>): boolean {
+  for (const alternatives of p.required) {
+    let found = false;
+    for (const w of alternatives) {
+      if (words.has(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
   let words = ctx.sentenceWords.get(sentence);
   if (!words) {
