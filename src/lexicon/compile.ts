@@ -5,7 +5,7 @@ import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
 import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
 import { TokenTrie, type CaseRule } from './trie.js';
-import { indexPatterns, type CompiledPattern } from './patterns.js';
+import { indexPatterns, patternsByForm, type CompiledPattern } from './patterns.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,6 +47,8 @@ export interface Lexicon {
   mentions: TokenTrie<MentionEntry>;
   /** names and aliases of `agreements` */
   agreementNames: TokenTrie<AgreementEntry>;
+  /** `agreements` by each place they were signed at, lower case, in dictionary order */
+  agreementsByPlace: Map<string, AgreementEntry[]>;
   calendar: Calendar;
   cues: Cues;
   citations: Citations;
@@ -64,6 +66,9 @@ export interface Lexicon {
   eventPatterns: Map<string, CompiledPattern[]>;
   /** event nouns' patterns by the noun's lemma */
   eventNouns: Map<string, CompiledPattern[]>;
+  /** `eventPatterns` and `eventNouns` by every inflected form of their heads (patternsByForm) */
+  eventPatternForms: Map<string, CompiledPattern[]>;
+  eventNounForms: Map<string, CompiledPattern[]>;
   /** CAMEO code → label and Goldstein-style score */
   cameo: Map<string, { label: string; goldstein: number }>;
 }
@@ -250,6 +255,13 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   }
   const agreementTokens = tokenizePhrases(agreementPhrases.map((p) => p.text));
   agreementPhrases.forEach((p, n) => agreementNames.add(agreementTokens[n].map(matchKey), agreementTokens[n], p.a, p.rule));
+  const agreementsByPlace = new Map<string, AgreementEntry[]>();
+  for (const a of agreements) {
+    for (const p of a.places) {
+      const key = p.toLowerCase();
+      agreementsByPlace.set(key, [...(agreementsByPlace.get(key) ?? []), a]);
+    }
+  }
 
   const calendar = data.calendar.at(-1);
   if (!calendar) throw new Error('no calendar dictionary (data/text/calendar.yaml) was loaded');
@@ -274,7 +286,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, eventPatternForms: patternsByForm(eventPatterns), eventNounForms: patternsByForm(eventNouns), cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -53,3 +53,22 @@ export function indexPatterns(patterns: EventPattern[], nouns = false): Map<stri
   for (const list of index.values()) list.sort((a, b) => b.specificity - a.specificity);
   return index;
 }
+
+/**
+ * The patterns of an index by every form of a word that leads to a head: the head itself, or a form of more
+ * than four letters that gives a head once "d", "ed" or "s" is stripped or "ies"/"ied" is made "y" (tried in
+ * that order). Listed once from the heads, so that a token's word is looked up, never stripped.
+ */
+export function patternsByForm(index: Map<string, CompiledPattern[]>): Map<string, CompiledPattern[]> {
+  const forms = new Map(index);
+  for (const head of index.keys()) {
+    const candidates = [head + 'd', head + 'ed', head + 's'];
+    if (head.endsWith('y')) candidates.push(head.slice(0, -1) + 'ies', head.slice(0, -1) + 'ied');
+    for (const k of candidates) {
+      if (k.length <= 4 || forms.has(k)) continue;
+      const found = index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y'));
+      if (found) forms.set(k, found);
+    }
+  }
+  return forms;
+}

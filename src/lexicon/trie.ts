@@ -1,5 +1,5 @@
 // Token tries: every dictionary phrase, as a sequence of token keys, leads to its entries.
-import type { Token } from '../text/tokenize.js';
+import { startsUpper, type Token } from '../text/tokenize.js';
 
 /** How the capitalisation of the text must agree with the phrase. */
 export type CaseRule = 'any' | 'proper' | 'exact';
@@ -24,38 +24,27 @@ export interface TrieMatch<E> {
 
 export class TokenTrie<E> {
   private root: Node<E> = { next: new Map(), payloads: [] };
+  /**
+   * The same phrases, less those that cannot match at a token without a capital (`proper`, and `exact` ones
+   * written with one), and so most names: walked from such tokens, which are most tokens, it is a small table.
+   */
+  private uncapitalizedRoot: Node<E> = { next: new Map(), payloads: [] };
   size = 0;
 
   add(keys: string[], surface: string[], entry: E, rule: CaseRule): void {
     if (!keys.length) return;
-    let node = this.root;
-    for (const k of keys) {
-      let n = node.next.get(k);
-      if (!n) {
-        n = { next: new Map(), payloads: [] };
-        node.next.set(k, n);
-      }
-      node = n;
-    }
+    const node = walkOrGrow(this.root, keys);
     if (node.payloads.some((p) => p.entry === entry && p.rule === rule)) return;
-    node.payloads.push({ entry, rule, surface });
+    const payload = { entry, rule, surface };
+    node.payloads.push(payload);
     this.size++;
+    if (rule === 'any' || (rule === 'exact' && !startsUpper(surface[0]))) walkOrGrow(this.uncapitalizedRoot, keys).payloads.push(payload);
   }
 
   /** Every phrase that starts at token `i`, shortest first; whitespace tokens end a phrase. */
   matchesAt(tokens: Token[], i: number): TrieMatch<E>[] {
     const out: TrieMatch<E>[] = [];
-    let node: Node<E> | undefined = this.root;
-    for (let j = i; j < tokens.length; j++) {
-      const t = tokens[j];
-      if (t.space) break;
-      node = node.next.get(t.key);
-      if (!node) break;
-      if (node.payloads.length) {
-        const ok = node.payloads.filter((p) => caseAgrees(p, tokens, i));
-        if (ok.length) out.push({ first: i, last: j, payloads: ok });
-      }
-    }
+    this.walk(tokens, i, out);
     return out;
   }
 
@@ -64,17 +53,48 @@ export class TokenTrie<E> {
     const out: TrieMatch<E>[] = [];
     for (let i = from; i <= to; i++) {
       if (tokens[i].space) continue;
-      const m = this.matchesAt(tokens, i);
-      if (m.length) {
-        const best = m[m.length - 1];
-        if (best.last <= to) {
-          out.push(best);
-          i = best.last;
-        }
+      // (only the longest is wanted: the shorter ones are not listed)
+      const best = this.walk(tokens, i, null);
+      if (best && best.last <= to) {
+        out.push(best);
+        i = best.last;
       }
     }
     return out;
   }
+
+  /** Walks the phrases that start at token `i`: each match goes to `all` where given; the longest is returned. */
+  private walk(tokens: Token[], i: number, all: TrieMatch<E>[] | null): TrieMatch<E> | null {
+    let last: TrieMatch<E> | null = null;
+    let node: Node<E> | undefined = tokens[i]?.cap ? this.root : this.uncapitalizedRoot;
+    for (let j = i; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (t.space) break;
+      node = node.next.get(t.key);
+      if (!node) break;
+      if (node.payloads.length) {
+        const ok = node.payloads.filter((p) => caseAgrees(p, tokens, i));
+        if (ok.length) {
+          last = { first: i, last: j, payloads: ok };
+          all?.push(last);
+        }
+      }
+    }
+    return last;
+  }
+}
+
+function walkOrGrow<E>(root: Node<E>, keys: string[]): Node<E> {
+  let node = root;
+  for (const k of keys) {
+    let n = node.next.get(k);
+    if (!n) {
+      n = { next: new Map(), payloads: [] };
+      node.next.set(k, n);
+    }
+    node = n;
+  }
+  return node;
 }
 
 function caseAgrees<E>(p: Payload<E>, tokens: Token[], i: number): boolean {

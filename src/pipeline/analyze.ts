@@ -41,8 +41,13 @@ export class InputError extends Error {
   }
 }
 
+/** Text below U+0300 is already NFC: every such character is its own composition, and no combining mark follows. */
+const MAYBE_NOT_NFC = /[\u0300-\uffff]/;
+
 export function articleId(text: string, url: string | null): string {
-  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = MAYBE_NOT_NFC.test(text) ? text.normalize('NFC') : text;
+  // every run of whitespace as one space (a lone space is one already, and left alone)
+  const normalised = nfc.replace(/\s{2,}|[^\S ]/g, ' ').trim();
   return 'sha256:' + createHash('sha256').update(normalised).update('\0').update(url ?? '').digest('hex');
 }
 

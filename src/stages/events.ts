@@ -91,7 +91,7 @@ export function eventsStage(doc: Doc): void {
     let nounType = '';
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, t);
+      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, doc.lexicon.eventNounForms, t);
       const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
       if (noun) {
         events.push(...noun.events);
@@ -105,7 +105,7 @@ export function eventsStage(doc: Doc): void {
         events.push(...demandInQuote(ctx, i));
         continue;
       }
-      const patterns = patternsFor(index, t);
+      const patterns = patternsFor(index, doc.lexicon.eventPatternForms, t);
       if (!patterns) continue;
       // ("Thousands of Nigerians converged on Lagos to protest …": a protest as the purpose of what the subject did)
       const trigger = isTrigger(ctx, i);
@@ -136,6 +136,12 @@ export function eventsStage(doc: Doc): void {
 const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
 const CALL_NOUNS = new Set(['call', 'conversation']);
 const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
+/** the prepositions that open a visit or a call ("during a visit to", "in a phone call with") */
+const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
+/** the parts of speech of a noun's modifiers ("a two-day", "his first") */
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+/** words before a date that belong to it where it stands between a pattern's words ("on Monday", "last week") */
+const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
 
 /**
  * "voiced support for Armenia during a visit to Yerevan", "commended Qatar's mediation in a phone call with the
@@ -146,10 +152,10 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
   const { tokens, doc } = ctx;
   const out: Event[] = [];
   for (let k = s.first; k < s.last; k++) {
-    if (!['during', 'on', 'in', 'after', 'before'].includes(tokens[k].key)) continue;
+    if (!VISIT_PREPOSITIONS.has(tokens[k].key)) continue;
     let n = k + 1;
     // ("a two-day visit": modifiers, hyphenated ones whole)
-    while (n <= s.last && n - k <= 5 && (['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
+    while (n <= s.last && n - k <= 5 && (MODIFIER_POS.has(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
     // ("a phone call", "a telephone conversation")
     const byPhone = CALL_MEDIA.has(tokens[n]?.key ?? '');
     if (byPhone) n++;
@@ -286,24 +292,12 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
-function patternsFor(index: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
-  const direct = index.get(t.lemma);
-  if (direct) return direct;
-  let known = stemCache.get(index);
-  if (!known) stemCache.set(index, (known = new Map()));
-  const k = t.key;
-  if (known.has(k)) return known.get(k) ?? undefined;
-  const found = index.get(k) ?? (k.length > 4 ? index.get(k.replace(/d$/, '')) ?? index.get(k.replace(/ed$/, '')) ?? index.get(k.replace(/s$/, '')) ?? index.get(k.replace(/ies$/, 'y')) ?? index.get(k.replace(/ied$/, 'y')) : undefined)
-    // "reimposed", "redeployed", "reopened": the act again is the same act
-    ?? (/^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined);
-  // bounded: a long-running server sees an open vocabulary
-  if (known.size > 50_000) known.clear();
-  known.set(k, found ?? null);
-  return found;
+function patternsFor(index: Map<string, CompiledPattern[]>, forms: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
+  const found = index.get(t.lemma) ?? forms.get(t.key);
+  if (found || !t.lemma.startsWith('re')) return found;
+  // "reimposed", "redeployed", "reopened": the act again is the same act
+  return /^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined;
 }
-
-/** Inflected forms already looked up, per pattern index (the same words recur across articles). */
-const stemCache = new WeakMap<Map<string, CompiledPattern[]>, Map<string, CompiledPattern[] | null>>();
 
 /**
  * A finite verb: not a gerund; an infinitive only where it takes the subject
@@ -412,7 +406,7 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   const words = sentenceWords(ctx, tokens[i].sentence);
   for (const p of patterns) {
     // (a pattern whose literal words the sentence lacks cannot match)
-    if (!p.required.every((alternatives) => alternatives.some((w) => words.has(w)))) continue;
+    if (!hasRequiredWords(p, words)) continue;
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
     if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
@@ -429,6 +423,21 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
 }
 
 /** The keys and lemmas of a sentence's tokens, built once per sentence. */
+/** Whether `words` hold one of the words of each of the pattern's literal elements (plain loops: tried for every pattern of every trigger). */
+function hasRequiredWords(p: CompiledPattern, words: Set<string>): boolean {
+  for (const alternatives of p.required) {
+    let found = false;
+    for (const w of alternatives) {
+      if (words.has(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
   let words = ctx.sentenceWords.get(sentence);
   if (!words) {
@@ -488,7 +497,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   for (;;) {
     if (j > end) break;
     // a date, with the preposition that introduces it ("granted asylum on Monday to …")
-    const date = ctx.dateByFirst.get(j) ?? (['on', 'in', 'at', 'last', 'this'].includes(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
+    const date = ctx.dateByFirst.get(j) ?? (DATE_OPENERS.has(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
@@ -498,7 +507,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   const el = els[e];
   if (el.k === 'word') {
     // "held indirect talks", "held their first security dialogue": modifiers before the pattern's noun
-    for (let k = j; k <= end && k - j <= 3 && ['DET', 'ADJ', 'NUM', 'PRON'].includes(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
+    for (let k = j; k <= end && k - j <= 3 && MODIFIER_POS.has(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
       if (el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) {
         // "expelled the French ambassador": the nationality of the noun is whom the event is done to
         const inModifiers = got.target ? null : gapActor(ctx, j, k);
@@ -733,7 +742,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   }
   if (verb < 0) return null;
   const type = match.pattern.source.type;
-  const verbPatterns = patternsFor(doc.lexicon.eventPatterns, tokens[verb]);
+  const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
   if (verbMatch && verbMatch.pattern.source.type !== type) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
@@ -1293,7 +1302,7 @@ function forceNounAgent(ctx: Ctx, from: number, end: number): Mention | null {
       const m = ctx.byFirst.get(n);
       if (!m || ctx.placeOnly.has(m)) continue;
       for (let w = m.last + 1; w <= end && w - m.last <= 3; w++) {
-        if (patternsFor(ctx.doc.lexicon.eventNouns, tokens[w])?.some((p) => p.source.type === 'ASSAULT')) return m;
+        if (patternsFor(ctx.doc.lexicon.eventNouns, ctx.doc.lexicon.eventNounForms, tokens[w])?.some((p) => p.source.type === 'ASSAULT')) return m;
         // "tank shelling", "Saudi-led airstrikes"
         if (!(inNounPhrase(tokens[w]) || ['led', 'backed'].includes(tokens[w].key))) break;
       }

@@ -15,6 +15,7 @@ interface Found {
 }
 
 const DAY = 86_400_000;
+const RESOLUTION_WORDS = new Set(['resolution', 'resolutions', 'unscr']);
 
 export function referencesStage(doc: Doc): void {
   const { tokens, lexicon } = doc;
@@ -79,7 +80,7 @@ export function referencesStage(doc: Doc): void {
   // 3. resolutions by number: "resolution 2254", "resolutions 822, 853, 874 and 884", "UNSCR 1325"
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!['resolution', 'resolutions', 'unscr'].includes(t.key)) continue;
+    if (!RESOLUTION_WORDS.has(t.key)) continue;
     for (let j = i + 1; j < tokens.length && j <= i + 12; j++) {
       const n = tokens[j];
       if (/^\d{2,4}$/.test(n.key) && tokens[j - 1].key !== '(') {
@@ -92,8 +93,7 @@ export function referencesStage(doc: Doc): void {
   }
 
   // 4. by the places where they were signed: "the Prague and Sochi statements", "recognized … in Prague and Sochi in 2022"
-  const byPlace = new Map<string, AgreementEntry[]>();
-  for (const a of lexicon.agreements) for (const p of a.places) byPlace.set(p.toLowerCase(), [...(byPlace.get(p.toLowerCase()) ?? []), a]);
+  const byPlace = lexicon.agreementsByPlace;
   const resolvedByPlace = new Map<string, AgreementEntry>();
   for (const s of doc.sentences) {
     const placeMentions = doc.mentions.filter((m) => m.sentence === doc.tokens[s.first].sentence && m.place && byPlace.has(m.text.toLowerCase()));

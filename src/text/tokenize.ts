@@ -64,14 +64,26 @@ export function shadowText(text: string): string {
   return out;
 }
 
+/** What a key replaces in a lower-cased word: typographic apostrophes and letters to fold (most words have neither). */
+const NOT_YET_KEY = /[’‘`´\u00C0-\u024F]/;
+
 /** The key a token or dictionary word is matched by. */
 export function matchKey(word: string): string {
-  let k = word.toLowerCase().replace(/[’‘`´]/g, "'");
+  let k = word.toLowerCase();
+  if (!NOT_YET_KEY.test(k)) return k;
+  k = k.replace(/[’‘`´]/g, "'");
   if (/[\u00C0-\u024F]/.test(k)) k = [...k].map(foldChar).join('');
   return k;
 }
 
 const UPPER = /^\p{Lu}/u;
+
+export function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // (ASCII answered without the Unicode regex)
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER.test(word);
+}
 
 export function tokenize(text: string): TextLayer {
   const doc = nlp.readDoc(shadowText(text));
@@ -79,7 +91,6 @@ export function tokenize(text: string): TextLayer {
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
-  const types = doc.tokens().out(its.type) as string[];
 
   const tokens: Token[] = new Array(values.length);
   let offset = 0;
@@ -90,10 +101,11 @@ export function tokenize(text: string): TextLayer {
     const end = start + values[i].length;
     offset = end;
     const surface = text.slice(start, end);
-    const space = types[i] === 'tabCRLF' || pos[i] === 'SPACE';
+    // (a 'tabCRLF' token is made of tabs and line breaks: its type is read only for whitespace the tagger did not call SPACE)
+    const space = pos[i] === 'SPACE' || (/^\s+$/.test(values[i]) && doc.tokens().itemAt(i).out(its.type) === 'tabCRLF');
     tokens[i] = {
       i, start, end, text: surface, key: matchKey(surface), pos: pos[i], lemma: lemmas[i].toLowerCase(),
-      sentence: 0, paragraph, space, cap: UPPER.test(surface),
+      sentence: 0, paragraph, space, cap: startsUpper(surface),
     };
     if (space && /\n\s*\n/.test(surface)) paragraph++;
   }
