@@ -6,6 +6,7 @@ import { civiliansActor, stateActor } from '../model/actors.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
+import { cueSets } from './quotes.js';
 
 interface Ctx {
   doc: Doc;
@@ -1260,7 +1261,7 @@ function isAttribution(ctx: Ctx, k: number): boolean {
   let after = from;
   while (after < tokens.length && after - from <= 3 && ['NOUN', 'ADJ', 'DET', 'PROPN'].includes(tokens[after].pos)) after++;
   const verb = tokens[nextWordIndex(tokens, after - 1)];
-  return !!verb && verb.pos === 'VERB' && ctx.doc.lexicon.cues.verbs.includes(verb.lemma) && (!!m || after > k);
+  return !!verb && verb.pos === 'VERB' && cueSets(ctx.doc.lexicon.cues).verbs.has(verb.lemma) && (!!m || after > k);
 }
 
 /** Prepositions that place an event rather than name what it is done to. */

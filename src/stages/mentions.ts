@@ -8,7 +8,7 @@ import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type Men
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
 import { matchKey, type Token } from '../text/tokenize.js';
-import { findQuotationMarks } from './quotes.js';
+import { cueSets, findQuotationMarks } from './quotes.js';
 
 
 /** What may end a personal name: "Jr.", "II". */
@@ -83,7 +83,7 @@ const stateless = new WeakSet<Actor>();
  * country of its context: see contextCountry().
  */
 function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
-  const speechVerbs = new Set(ctx.lex.cues.verbs);
+  const speechVerbs = cueSets(ctx.lex.cues).verbs;
   let marks: { start: number; end: number }[] | undefined;
   const quoted = (x: Mention): boolean => (marks ??= findQuotationMarks(ctx.doc.text)).some((q) => q.start <= x.start && x.end <= q.end);
   // group words and bodies first: a person may take the country of the protesters or the ministry around them
@@ -199,7 +199,9 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
   // a news agency ("BAMAKO (Reuters) -", "told AFP") says nothing of whom a person works for
   for (const x of mentions) {
     if (x.actor?.sector === 'MED' || quoted(x)) continue;
-    bySentence.set(x.sentence, [...(bySentence.get(x.sentence) ?? []), x]);
+    const list = bySentence.get(x.sentence);
+    if (list) list.push(x);
+    else bySentence.set(x.sentence, [x]);
   }
   const placeCountries = mentions.map((x) => x.place?.country).filter((c): c is string => !!c);
   const placeCounts = new Map<string, number>();
@@ -235,7 +237,7 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
 function reportedBy(ctx: Ctx, speaker: Mention, x: Mention): boolean {
   if (x.sentence !== speaker.sentence) return false;
   const { tokens } = ctx;
-  if (x.first > speaker.last) return ctx.lex.cues.verbs.includes(tokens[speaker.last + 1]?.lemma ?? '');
+  if (x.first > speaker.last) return cueSets(ctx.lex.cues).verbs.has(tokens[speaker.last + 1]?.lemma ?? '');
   return x.last < speaker.first && tokens[speaker.first - 1]?.key === 'to' && tokens[speaker.first - 2]?.key === 'according';
 }
 
@@ -502,7 +504,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "In Pahalgam, pony operator Ghulam Nabi said …", "Yohana Rivas, 42, said …": a name no dictionary
   // knows as the subject of a verb of speech is a person (a private one, unless context says otherwise)
-  const speech = new Set(ctx.lex.cues.verbs);
+  const speech = cueSets(ctx.lex.cues).verbs;
   for (const verb of tokens) {
     if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
     const age = tokens[verb.i - 1]?.key === ',' && tokens[verb.i - 2]?.pos === 'NUM' && tokens[verb.i - 3]?.key === ',';

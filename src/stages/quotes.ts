@@ -1,6 +1,7 @@
 // Quotes: who said what. Direct quotes in any quotation marks (also across paragraphs), partial
 // quotes embedded in the reporter's sentence, and reported speech ("X said that …"), each with its
 // cue and speaker. Scare quotes, names and titles in quotation marks are not speech.
+import type { Cues } from '../lexicon/schema.js';
 import type { Actor } from '../model/analysis.js';
 import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -19,9 +20,15 @@ interface Marked {
 
 const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"', '‘': '’', "'": "'" };
 const SINGLE = new Set(['‘', "'"]);
+/** any key of OPEN_TO_CLOSE */
+const OPENING_MARK = /[“«„"‘']/g;
+
+/** The last scan: mentions and quotes both read the same article's marks (callers only read them). */
+let lastScan: { text: string; marks: Marked[] } | undefined;
 
 /** Top-level quotations (nested single quotes stay inside their double quote). */
 export function findQuotationMarks(text: string): Marked[] {
+  if (lastScan?.text === text) return lastScan.marks;
   const out: Marked[] = [];
   const paragraphs = splitParagraphs(text);
   let carry = false; // a double quote left open at the end of the previous paragraph
@@ -35,8 +42,13 @@ export function findQuotationMarks(text: string): Marked[] {
     }
     carry = false;
     while (i < pEnd) {
+      // (jump to the next quotation mark: most characters are none)
+      OPENING_MARK.lastIndex = i;
+      const found = OPENING_MARK.exec(text);
+      if (!found || found.index >= pEnd) break;
+      i = found.index;
       const ch = text[i];
-      if (!(ch in OPEN_TO_CLOSE) || !isOpening(text, i, pStart)) {
+      if (!isOpening(text, i, pStart)) {
         i++;
         continue;
       }
@@ -60,6 +72,7 @@ export function findQuotationMarks(text: string): Marked[] {
   }
   // an unclosed quote that the next paragraph did not reopen simply ended there
   for (let n = 0; n < out.length; n++) if (out[n].continues && !out[n + 1]?.continued) out[n].continues = false;
+  lastScan = { text, marks: out };
   return out;
 }
 
@@ -163,11 +176,34 @@ function covering(ctx: Ctx, i: number): Mention | undefined {
   return undefined;
 }
 
+interface CueSets {
+  verbs: Set<string>;
+  phrases: string[][];
+  documents: Set<string>;
+  collectiveDocuments: Set<string>;
+  reporting: Set<string>;
+  characterizing: Set<string>;
+}
+
+const cueSetsByLexicon = new WeakMap<Cues, CueSets>();
+
+/** The cue lists as sets, built once per lexicon. */
+export function cueSets(cues: Cues): CueSets {
+  let sets = cueSetsByLexicon.get(cues);
+  if (!sets) {
+    sets = {
+      verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)), documents: new Set(cues.documents),
+      collectiveDocuments: new Set(cues.collective_documents), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+    };
+    cueSetsByLexicon.set(cues, sets);
+  }
+  return sets;
+}
+
 export function quotesStage(doc: Doc): void {
   const cues = doc.lexicon.cues;
   const ctx: Ctx = {
-    doc, tokens: doc.tokens, verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)),
-    documents: new Set(cues.documents), collectiveDocuments: new Set(cues.collective_documents), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+    doc, tokens: doc.tokens, ...cueSets(cues), pronouns: cues.pronouns, marks: findQuotationMarks(doc.text),
     byFirst: byPosition(doc.mentions, (m) => m.first), byLast: byPosition(doc.mentions, (m) => m.last),
   };
   // quotes are added as they are found: a pronoun's antecedent may be the previous speaker
