@@ -286,7 +286,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));
-  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, eventPatternForms: patternsByForm(eventPatterns), eventNounForms: patternsByForm(eventNouns), cameo };
+  return { hash: loaded.hash, files: loaded.files, countries, places, people, agents, agreements, contested, mentions, agreementNames, agreementsByPlace, calendar, cues, citations, givenNames, nameOrigins, cityHomonyms, grammar, bodyWordSectors: new Map(Object.entries(g.body_word_sectors)), eventPatterns, eventNouns, eventPatternForms: patternsByForm(eventPatterns, true), eventNounForms: patternsByForm(eventNouns), cameo };
 }
 
 let defaultLexicon: Lexicon | null = null;

@@ -57,10 +57,19 @@ export function indexPatterns(patterns: EventPattern[], nouns = false): Map<stri
 /**
  * The patterns of an index by every form of a word that leads to a head: the head itself, or a form of more
  * than four letters that gives a head once "d", "ed" or "s" is stripped or "ies"/"ied" is made "y" (tried in
- * that order). Listed once from the heads, so that a token's word is looked up, never stripped.
+ * that order). Listed once from the heads, so that a token's word is looked up, never stripped. With
+ * `participles`, verbs' "-ing" forms too, for the participles the tagger takes for nouns ("and arresting 15").
  */
-export function patternsByForm(index: Map<string, CompiledPattern[]>): Map<string, CompiledPattern[]> {
+export function patternsByForm(index: Map<string, CompiledPattern[]>, participles = false): Map<string, CompiledPattern[]> {
   const forms = new Map(index);
+  if (participles) {
+    for (const [head, list] of index) {
+      if (!/^[a-z]+$/.test(head)) continue;
+      const ing = head.endsWith('ie') ? head.slice(0, -2) + 'ying' : head.endsWith('e') && !head.endsWith('ee') ? head.slice(0, -1) + 'ing' : head + 'ing';
+      const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(head) && head.length <= 4 ? head + head.at(-1) + 'ing' : null;
+      for (const k of [ing, doubled]) if (k && !forms.has(k)) forms.set(k, list);
+    }
+  }
   for (const head of index.keys()) {
     const candidates = [head + 'd', head + 'ed', head + 's'];
     if (head.endsWith('y')) candidates.push(head.slice(0, -1) + 'ies', head.slice(0, -1) + 'ied');

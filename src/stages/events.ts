@@ -313,8 +313,10 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
   const prev = prevWord(tokens, i);
   // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
-  // (and a past participle after "have": "police had tortured …")
-  const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key)));
+  // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
+  // two and arresting 15", which the tagger reads as a noun)
+  const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
+    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
   if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {
@@ -326,7 +328,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (/ing$/.test(t.key)) {
     if (openingParticipleSubject(ctx, i)) return true;
     const described = prev && ctx.byLast.get(prev.i);
-    return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i))
+    return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)) || coordinatedParticiple(ctx, i)
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
   }
   return true;
@@ -809,7 +811,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
     if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
-    const participleOf = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
+    const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
@@ -1323,7 +1325,6 @@ function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
   return { first: i, last: i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: civiliansActor(country.id, country.name), place: null };
 }
 
-/** The finite verb of the clause a participle after a comma belongs to ("Burkina Faso suspended RFI, accusing it of …"). */
 /** "Accusing Rwanda of backing the M23, Congolese President Felix Tshisekedi told …": a participle that opens the sentence has the subject after its phrase. */
 function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
   const { tokens } = ctx;
@@ -1337,6 +1338,19 @@ function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
   return null;
 }
 
+/** "…, killing one person and arresting 12": a participle after "and" that joins one after a comma shares its subject. */
+function coordinatedParticiple(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const and = prevWord(tokens, i);
+  if (and?.key !== 'and') return false;
+  for (let k = and.i - 1; k >= 0 && and.i - k <= 6 && tokens[k].sentence === tokens[i].sentence; k--) {
+    if (tokens[k].key === ',') return false;
+    if (ctx.triggers.has(k) && /ing$/.test(tokens[k].key)) return prevWord(tokens, k)?.key === ',';
+  }
+  return false;
+}
+
+/** The finite verb of the clause a participle after a comma belongs to ("Burkina Faso suspended RFI, accusing it of …"). */
 function clauseVerb(ctx: Ctx, i: number): number | null {
   const { tokens } = ctx;
   const first = ctx.doc.sentences[tokens[i].sentence].first;
