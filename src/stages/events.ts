@@ -1345,7 +1345,7 @@ function coordinatedParticiple(ctx: Ctx, i: number): boolean {
   if (and?.key !== 'and') return false;
   for (let k = and.i - 1; k >= 0 && and.i - k <= 6 && tokens[k].sentence === tokens[i].sentence; k--) {
     if (tokens[k].key === ',') return false;
-    if (ctx.triggers.has(k) && /ing$/.test(tokens[k].key)) return prevWord(tokens, k)?.key === ',';
+    if (/ing$/.test(tokens[k].key) && ['VERB', 'NOUN'].includes(tokens[k].pos)) return prevWord(tokens, k)?.key === ',';
   }
   return false;
 }
