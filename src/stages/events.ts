@@ -446,7 +446,12 @@ function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
   if (!words) {
     const s = ctx.doc.sentences[sentence];
     words = new Set();
-    for (let k = s.first; k <= s.last; k++) words.add(ctx.tokens[k].key).add(ctx.tokens[k].lemma);
+    for (let k = s.first; k <= s.last; k++) {
+      const t = ctx.tokens[k];
+      words.add(t.key).add(t.lemma);
+      // ("sit-in": the hyphened word the text splits in three)
+      if (t.key === '-' && k > s.first && k < s.last) words.add(`${ctx.tokens[k - 1].key}-${ctx.tokens[k + 1].key}`);
+    }
     ctx.sentenceWords.set(sentence, words);
   }
   return words;
@@ -520,6 +525,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
     if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma))) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
+      if (r) return r;
+    }
+    // ("sit-in", "walk-out": a hyphened word the text splits in three)
+    const hyphen = tokens[j + 1];
+    if (j + 2 <= end && hyphen?.key === '-' && hyphen.start === tokens[j].end && tokens[j + 2].start === hyphen.end && el.words.has(`${tokens[j].key}-${tokens[j + 2].key}`)) {
+      const r = matchElements(ctx, els, e + 1, j + 3, end, got, passive);
       if (r) return r;
     }
     // "fired tear gas and rubber bullets at": the noun the pattern names may be the first of a coordinated pair
