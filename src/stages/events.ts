@@ -555,7 +555,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     for (let skip = 0; skip <= 8 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(tokens, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -592,7 +592,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
-    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(tokens, k, j)) || tokens[k].pos === 'PROPN') break;
+    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(ctx, k, j)) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
@@ -623,11 +623,12 @@ function isListComma(tokens: Token[], k: number): boolean {
 }
 
 /** "extradited suspected militant X", "freed the detained reporters": a participle before a noun modifies it. */
-function isModifyingParticiple(tokens: Token[], k: number, phraseStart: number): boolean {
+function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolean {
+  const { tokens } = ctx;
   const next = tokens[nextWordIndex(tokens, k)];
   const before = tokens[k - 1];
   // ("war crimes committed by Russian forces", "abuses carried out by": the deed's doer, after its noun)
-  if (PERPETRATED.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
+  if (ctx.doc.lexicon.grammar.perpetrationVerbs.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
@@ -653,7 +654,7 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = j; k <= end && k - j <= 8; k++) {
     const t = tokens[k];
-    if ((t.pos === 'VERB' && !isModifyingParticiple(tokens, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
+    if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
     // "… of Azerbaijan", "military action against Syria", "alleged violations by Russian forces"
     const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
     if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
@@ -885,7 +886,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
   const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   // ("Ugandan and Congolese troops launched a joint offensive against ADF rebels": parties acting jointly act on a third)
-  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(i, triggerEnd(ctx, i, match) + 4).some((t) => JOINTLY.has(t.key));
+  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(i, triggerEnd(ctx, i, match) + 4).some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
@@ -948,7 +949,6 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
   }));
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
-const JOINTLY = new Set(['joint', 'jointly', 'together']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
 const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
 const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
@@ -964,7 +964,6 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'SANCTION' && lemma === 'boycott' && CIVIC.has(sector ?? '')) return { type: 'PROTEST', mode: 'boycott', cameo: '143' };
   return null;
 }
-const PERPETRATED = new Set(['commit', 'perpetrate', 'carry']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
@@ -1166,7 +1165,7 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   let k = j;
   // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
   // including helicopter gunships", "British aircraft using guided missiles": the party is named first)
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(tokens, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
     || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
@@ -1490,7 +1489,7 @@ function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 function locationOf(ctx: Ctx, i: number): Place | null {
   const { tokens, doc } = ctx;
   const sentence = tokens[i].sentence;
-  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && LOCATING.has(tokens[locativeBefore(tokens, m.first)]?.key ?? ''));
+  const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && LOCATING.has(tokens[locativeBefore(ctx, m.first)]?.key ?? ''));
   const best = nearest(inSentence, i);
   if (best) return best.place;
   const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
@@ -1519,17 +1518,14 @@ function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
   // ("A minefield explosion near the town of Samarra killed": the weapon before where it went off)
   const place = ctx.byLast.get(k);
-  if (place && ctx.placeOnly.has(place) && LOCATING.has(tokens[locativeBefore(tokens, place.first)]?.key ?? '')) k = locativeBefore(tokens, place.first) - 1;
+  if (place && ctx.placeOnly.has(place) && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
   return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
-/** Words for a place within a place: "the Iraqi city of Basra", "a residential sector of eastern Beirut". */
-const AREAS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'state', 'outskirts', 'suburbs',
-  'suburb', 'sector', 'part', 'area', 'neighbourhood', 'neighborhood', 'quarter', 'centre', 'center', 'heart', 'edge', 'side', 'north', 'south', 'east', 'west']);
-
 /** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside (of) the Iraqi city of Basra". */
-function locativeBefore(tokens: Token[], first: number): number {
+function locativeBefore(ctx: Ctx, first: number): number {
+  const { tokens } = ctx;
   // ("in Sudan’s El Gezira state": a possessor before the place)
   const beforeModifiers = (k: number): number => {
     const from = k;
@@ -1537,7 +1533,7 @@ function locativeBefore(tokens: Token[], first: number): number {
     return k;
   };
   let k = beforeModifiers(first - 1);
-  if (tokens[k]?.key === 'of' && AREAS.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
+  if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
   if (tokens[k]?.key === 'of' && LOCATING.has(tokens[k - 1]?.key ?? '')) k--;
   return k;
 }
