@@ -847,10 +847,16 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
   if (org) return { country: org.org.country, org: org.org, after: possessive ? afterAtom + 1 : afterAtom };
   // "the Trump administration", "the Netanyahu government": a leader's family name, whoever of the family
   // is meant, when every bearer the dictionary knows is of one country
-  const bearers = pick(atom, 'family')?.people ?? [];
-  const bearerCountries = new Set(bearers.flatMap((p) => p.roles.map((r) => r.country)));
-  if (bearers.length && bearers.every((p) => p.roles.length) && bearerCountries.size === 1 && !bearerCountries.has(null) && !possessive && tokens[atom.first - 1]?.key === 'the') return { country: [...bearerCountries][0], after: afterAtom, adjacentOnly: true, familyOnly: true };
+  const family = familyCountry(atom);
+  if (family && !possessive && tokens[atom.first - 1]?.key === 'the') return { country: family, after: afterAtom, adjacentOnly: true, familyOnly: true };
   return null;
+}
+
+/** The one country of every bearer of a family name the dictionary knows, if they share one. */
+function familyCountry(atom: Atom): string | null {
+  const bearers = pick(atom, 'family')?.people ?? [];
+  const countries = new Set(bearers.flatMap((p) => p.roles.map((r) => r.country)));
+  return bearers.length && bearers.every((p) => p.roles.length) && countries.size === 1 && !countries.has(null) ? [...countries][0] : null;
 }
 
 interface Composed {
@@ -1249,6 +1255,13 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
     if (person) {
       const of = ofPhrase(ctx, atoms, n + 1);
       return { actor: personActor(ctx, person, agent, of?.country ?? modCountry), person, family: person.family, last: of?.last ?? next.last, nextAtom: of?.nextAtom ?? n + 2, ofCountry: of?.country ?? null, ofAtom: of?.atom };
+    }
+    // ("President Bush": which of the family's office holders is not known, but all were of one country)
+    const country = !has(next, 'person') && !modCountry ? familyCountry(next) : null;
+    if (country) {
+      const name = ctx.doc.text.slice(tokens[next.first].start, tokens[next.last].end);
+      const actor: Actor = { id: `person:${slug(name)}`, name, kind: 'person', country, sector: agent.sector, cameo: `${country}${agent.sector ?? ''}`, wikidata: null };
+      return { actor, family: name, last: next.last, nextAtom: n + 2, ofCountry: null };
     }
   }
   // "High Commissioner for Human Rights Volker Türk": the title runs on; the name is its last two words
