@@ -826,6 +826,11 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    // ("Thousands of people protested in Tbilisi": people of no named party who protest are the people of the place)
+    if (!sources.some((s) => s.actor) && p.source.type === 'PROTEST' && isPeopleSubject(ctx, participleOf ?? i, sentenceFirst)) {
+      const people = peopleOfPlace(ctx, i);
+      if (people) sources = [people];
+    }
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
     if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
       const victims = match.target ?? directObject(ctx, match.last + 1);
@@ -1509,6 +1514,14 @@ function peopleObject(ctx: Ctx, j: number): boolean {
     if (!(['NUM', 'ADJ', 'DET', 'ADV', 'NOUN'].includes(t.pos) || t.key === 'of' || t.key === 'than' || (t.key === 'at' && ['least', 'most'].includes(tokens[k + 1]?.key ?? '')))) return false;
   }
   return false;
+}
+
+/** The subject of the verb at `i` is people of no named party ("Thousands of people protested"). */
+function isPeopleSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space || ctx.inDate[k])) k--;
+  return tokens[k]?.pos === 'NOUN' && (ctx.doc.lexicon.grammar.peopleNouns.has(tokens[k].key) || ctx.doc.lexicon.grammar.peopleNouns.has(tokens[k].lemma));
 }
 
 /** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
