@@ -1535,7 +1535,7 @@ function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
   return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
 }
 
-const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
+const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'through', 'across']);
 /** The word before a place and its modifiers: "in" in "in eastern Beirut", "outside (of) the Iraqi city of Basra". */
 function locativeBefore(ctx: Ctx, first: number): number {
   const { tokens } = ctx;
