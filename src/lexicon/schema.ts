@@ -189,6 +189,8 @@ export const EventPattern = z.object({
   reverse: z.boolean().default(false),
   /** the target must be a party: "hit X" holds for "hit Kyiv", not for "inflation hit 75 percent" */
   party: z.boolean().default(false),
+  /** the subject must be armed forces: "leave X" is a withdrawal for "French troops left Mali", not for "Blinken left Kyiv" */
+  forces: z.boolean().default(false),
   goldstein: z.number().min(-10).max(10).optional(),
   /** event nouns only: the noun counts only with one of these words before it ("a general strike") */
   modifiers: z.array(z.string()).default([]),

@@ -759,7 +759,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const type = match.pattern.source.type;
   const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
-  if (verbMatch && verbMatch.pattern.source.type !== type) return null;
+  // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
+  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
   let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(tokens, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
   for (let n = npFirst; !source && n < i; n++) {
@@ -849,7 +850,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
     guessed = !!targets[0];
   }
-  sources = sources.filter((s) => s.actor);
+  sources = sources.filter((s) => s.actor && (!p.source.forces || ARMED.has(s.actor.sector ?? '')));
   if (!sources.length) return [];
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
   if (targets[0] && !targets[0].actor && SPEAKER_PRONOUNS.has(tokens[targets[0].first].key)) {
@@ -955,6 +956,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
+const ARMED = new Set(['MIL', 'REB', 'COP']);
 const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
 const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
 
