@@ -797,15 +797,21 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   if (!introduced.length) return mentions;
   // (a town's name is no obstacle: "Bello said" after "spokesman Abdullahi Bello" is not Bello, Colombia)
   const placeOnly = (m: Mention): boolean => !m.actor && !!m.place;
-  const covered = new Set(mentions.filter((m) => !placeOnly(m)).flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k)));
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) if (!placeOnly(m)) covered.fill(1, m.first, m.last + 1);
+  const familyKey = new Map(introduced.map((m) => [m, m.family!.toLowerCase()]));
+  const firstOfTwo = new Map(introduced.map((m) => {
+    const words = m.actor!.name.split(/\s+/);
+    return [m, words.length === 2 ? words[0].toLowerCase() : null];
+  }));
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
-    if (!t.cap || covered.has(t.i)) continue;
+    if (!t.cap || covered[t.i]) continue;
     const key = t.text.toLowerCase();
     // by family name, or by the first word of a two-part name: many Chinese, Korean and Ethiopian
     // names ("Gan Yu", "Redwan Hussien") are shortened to it
-    const first = introduced.find((m) => m.last < t.i && m.family!.toLowerCase() === key)
-      ?? introduced.find((m) => m.last < t.i && m.actor!.name.split(/\s+/).length === 2 && m.actor!.name.split(/\s+/)[0].toLowerCase() === key && !tokens[t.i + 1]?.cap);
+    const first = introduced.find((m) => m.last < t.i && familyKey.get(m) === key)
+      ?? introduced.find((m) => m.last < t.i && firstOfTwo.get(m) === key && !tokens[t.i + 1]?.cap);
     if (first) added.push(mk(ctx, t.i, t.i, first.actor, null, { family: first.family }));
   }
   if (!added.length) return mentions;
