@@ -225,6 +225,10 @@ describe('quotes: patterns', () => {
     const a = run('BANDA ACEH, Indonesia (AP) - Villagers in Aceh gave the new arrivals food. Police said they had detained two crew members, both Bangladeshi nationals, on suspicion of smuggling.', { published: '2024-11-20' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.text, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['Police', 'IDN', 'COP']]);
   });
+  it('a spokesman for a body no dictionary names speaks for it ("a spokesman for Aegean Horizon Shipping said")', () => {
+    const a = run('ATHENS (Reuters) - A Greek-owned tanker was hit by a missile off Yemen. “All 21 crew members are safe,” a spokesman for Aegean Horizon Shipping said.', { published: '2024-05-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['Aegean Horizon Shipping', 'GRC', 'BUS']]);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

@@ -461,8 +461,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
   // knows, named in capitals and ending in a word for an office of state; its country comes from context
+  // ("a spokesman for Aegean Horizon Shipping said": a body named after a spokesperson, with or without "the")
+  const spokesperson = (k: number): Mention | undefined => out.find((m) => m.last === k && m.agent?.id === 'spokesperson' && !m.actor?.country);
   for (const the of tokens) {
-    if (the.key !== 'the') continue;
+    const forBody = the.key === 'for' && !!spokesperson(the.i - 1) && tokens[the.i + 1]?.key !== 'the';
+    if (the.key !== 'the' && !forBody) continue;
     let last = the.i + 1;
     while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
     last--;
@@ -480,7 +483,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const lead = ctx.lex.mentions.matchesAt(tokens, the.i + 1).flatMap((m) => m.payloads.map((p) => p.entry))
       .find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && (e.form === 'name' || e.form === 'adjective'));
     const country = of?.actor?.country ?? of?.place?.country ?? lead?.iso3 ?? null;
-    add(mk(ctx, the.i, end, { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null }, null, {}));
+    const body: Actor = { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null };
+    add(mk(ctx, forBody ? the.i + 1 : the.i, end, body, null, {}));
+    // (the spokesperson speaks for it: "a spokesman for …", "the spokeswoman for …")
+    const speaking = spokesperson(forBody ? the.i - 1 : the.i - 2);
+    if (speaking && (forBody || tokens[the.i - 1]?.key === 'for')) speaking.actor = body;
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in

@@ -424,7 +424,8 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
       // a phrase without a verb of its own, then maybe the name in apposition, then the cue
       let k = j;
       // ("Qatari Prime Minister and Foreign Minister Sheikh X told": a second title of the same person)
-      while (tokens[k] && k - j <= 12 && tokens[k].sentence === tokens[j].sentence && (['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tokens[k].pos) || tokens[k].key === 'and') && cueAt(ctx, k) < 0) k++;
+      // (a capitalised name the tagger reads as a verb is still a name: "Aegean Horizon Shipping")
+      while (tokens[k] && k - j <= 12 && tokens[k].sentence === tokens[j].sentence && (['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tokens[k].pos) || tokens[k].key === 'and' || (tokens[k].cap && tokens[k].pos !== 'PUNCT')) && cueAt(ctx, k) < 0) k++;
       if (k > j && tokens[k]?.key === ',') {
         let e = k + 1;
         while (tokens[e] && e - k <= 8 && tokens[e].key !== ',' && tokens[e].pos !== 'VERB') e++;
