@@ -489,6 +489,22 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const speaking = spokesperson(forBody ? the.i - 1 : the.i - 2);
     if (speaking && (forBody || tokens[the.i - 1]?.key === 'for')) speaking.actor = body;
   }
+  // "the Haitian border town of Ouanaminthe", "the Afghan city of Spin Boldak": a place the gazetteer lacks, in the
+  // country its adjective names
+  for (const of of tokens) {
+    if (of.key !== 'of' || !ctx.lex.grammar.areaNouns.has(tokens[of.i - 1]?.lemma ?? '') || !tokens[of.i + 1]?.cap) continue;
+    const first = of.i + 1;
+    let last = first;
+    while (tokens[last + 1]?.cap && tokens[last + 1].pos === 'PROPN' && last - first < 2) last++;
+    if (out.some((m) => m.first <= last && m.last >= first)) continue;
+    let k = of.i - 2;
+    while (k > 0 && of.i - k <= 4 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
+    const adjective = ctx.lex.mentions.matchesAt(tokens, k).flatMap((m) => m.last < of.i - 1 ? m.payloads.map((p) => p.entry) : [])
+      .find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && e.form === 'adjective');
+    if (!adjective || tokens[k - 1]?.key !== 'the') continue;
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
+    add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
+  }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
   // government or opposition when the text says so)
