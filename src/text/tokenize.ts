@@ -65,7 +65,7 @@ export function shadowText(text: string): string {
 }
 
 /** What a key replaces in a lower-cased word: typographic apostrophes and letters to fold (most words have neither). */
-const NOT_YET_KEY = /[’‘`´\u00C0-\u024F]/;
+const NOT_YET_KEY = /[’‘`´\u00C0-\u024F]|\p{Mn}/u;
 
 /** The key a token or dictionary word is matched by. */
 export function matchKey(word: string): string {
@@ -73,7 +73,8 @@ export function matchKey(word: string): string {
   if (!NOT_YET_KEY.test(k)) return k;
   k = k.replace(/[’‘`´]/g, "'");
   if (/[\u00C0-\u024F]/.test(k)) k = [...k].map(foldChar).join('');
-  return k;
+  // (combining marks left by lower-casing: "İzmit" is "i̇zmit", matched as "izmit")
+  return k.replace(/\p{Mn}/gu, '');
 }
 
 const UPPER = /^\p{Lu}/u;
