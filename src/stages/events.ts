@@ -964,13 +964,17 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * Acts CAMEO and PLOVER code by who does them: a government, an international body or an organisation that
  * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
  * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
- * boycott is a sanction.
+ * boycott is a sanction; demonstrators who occupy or besiege a building protest.
  */
 function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
   if (type === 'SANCTION' && lemma === 'boycott' && CIVIC.has(sector ?? '')) return { type: 'PROTEST', mode: 'boycott', cameo: '143' };
+  // demonstrators who surround, storm or occupy a building obstruct (CAMEO 144): "The Israeli embassy in Amman was
+  // surrounded by thousands of Jordanian protesters"
+  if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
   return null;
 }
+const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
