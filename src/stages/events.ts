@@ -687,10 +687,10 @@ function isPassive(tokens: Token[], i: number): boolean {
   return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null;
 }
 
-/** "was detained by police … and accused of spying": the passive verb a participle after "and" is coordinated with. */
+/** "was detained by police … and accused of spying", "was drafted in Brussels but rejected by the Kremlin": the passive verb a participle after "and" or "but" is coordinated with. */
 function passiveConjunct(tokens: Token[], i: number): number | null {
   const prev = prevWord(tokens, i);
-  if (prev?.key !== 'and' || tokens[i].pos !== 'VERB' || !/ed$/.test(tokens[i].key)) return null;
+  if (!prev || !['and', 'but'].includes(prev.key) || tokens[i].pos !== 'VERB' || !/ed$/.test(tokens[i].key)) return null;
   for (let k = prev.i - 1; k >= 0 && prev.i - k <= 12 && tokens[k].sentence === tokens[i].sentence; k--) {
     const t = tokens[k];
     const before = prevWord(tokens, k);
