@@ -326,7 +326,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
   if (/ing$/.test(t.key)) {
-    if (openingParticipleSubject(ctx, i)) return true;
+    if (openingParticipleSubject(ctx, i) || trailingAllegation(ctx, i)) return true;
     const described = prev && ctx.byLast.get(prev.i);
     return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)) || coordinatedParticiple(ctx, i)
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
@@ -824,7 +824,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
     if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
-    const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i)) ? clauseVerb(ctx, i) : null;
+    const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // ("Thousands of people protested in Tbilisi": people of no named party who protest are the people of the place)
@@ -1357,6 +1357,13 @@ function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
     return m?.actor && !ctx.placeOnly.has(m) ? m : null;
   }
   return null;
+}
+
+/** "South Africa filed a case at the ICJ accusing Israel of genocide": an accusing participle after the clause's object is the subject's. */
+function trailingAllegation(ctx: Ctx, i: number): boolean {
+  const prev = prevWord(ctx.tokens, i);
+  return /ing$/.test(ctx.tokens[i].key) && ctx.doc.lexicon.cues.alleging.includes(ctx.tokens[i].lemma) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN' || !!ctx.inDate[prev?.i ?? -1])
+    && !!prev && !ctx.byLast.has(prev.i) && clauseVerb(ctx, i) !== null;
 }
 
 /** "…, killing one person and arresting 12": a participle after "and" that joins one after a comma shares its subject. */
