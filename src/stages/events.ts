@@ -48,6 +48,7 @@ const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 /** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
 const SPEAKER_PRONOUNS = new Set(['us', 'our']);
@@ -827,6 +828,18 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    // ("imposed sanctions on Iranian companies it accused of …": in a relative clause with no "that", the party before
+    // the pronoun is the object, and the pronoun stands for someone else)
+    const pronoun = prevWord(tokens, i);
+    const object = pronoun && SUBJECT_PRONOUNS.has(pronoun.key) ? ctx.byLast.get(pronoun.i - 1) : undefined;
+    if (object?.actor && !targets[0] && tokens[pronoun!.i].pos === 'PRON') {
+      const not = new Set([object.actor.id, object.actor.country ?? '']);
+      const [actor] = pronounAntecedents(ctx, pronoun!.i, PRONOUNS[pronoun!.key] === 'person' ? 'person' : 'group', pronoun!.key === 'they', not);
+      if (actor) {
+        sources = [{ first: pronoun!.i, last: pronoun!.i, start: pronoun!.start, end: pronoun!.end, text: pronoun!.text, sentence: pronoun!.sentence, actor, place: null }];
+        targets = [object];
+      }
+    }
     // ("Thousands of people protested in Tbilisi": people of no named party who protest are the people of the place)
     if (!sources.some((s) => s.actor) && p.source.type === 'PROTEST' && isPeopleSubject(ctx, participleOf ?? i, sentenceFirst)) {
       const people = peopleOfPlace(ctx, i);
