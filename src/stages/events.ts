@@ -556,7 +556,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     for (let skip = 0; skip <= 8 && j + skip <= end + 1; skip++) {
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      // (nor are the quotation marks of a name: "a contested “foreign agents” bill")
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
