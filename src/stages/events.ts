@@ -49,6 +49,7 @@ const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+const TEMPORAL_GERUND = new Set(['after', 'before', 'while', 'since', 'upon']);
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
 const SPEAKER_PRONOUNS = new Set(['us', 'our']);
@@ -327,7 +328,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
   if (/ing$/.test(t.key)) {
-    if (openingParticipleSubject(ctx, i) || trailingAllegation(ctx, i)) return true;
+    if (openingParticipleSubject(ctx, i) || trailingAllegation(ctx, i) || (!!prev && TEMPORAL_GERUND.has(prev.key) && clauseVerb(ctx, i) !== null)) return true;
     const described = prev && ctx.byLast.get(prev.i);
     return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)) || coordinatedParticiple(ctx, i)
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
@@ -826,7 +827,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // "Tonnes of food were airlifted to Sarajevo by French planes": what was sent is no party; where it went is
     if (!targets[0]?.actor && PLACE_AFFECTED.has(p.source.type)) targets = [laterInClause(ctx, match.last + 1, sources, p.source.type)];
   } else {
-    const participleOf = /ing$/.test(tokens[i].key) && (prevWord(tokens, i)?.key === ',' || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i)) ? clauseVerb(ctx, i) : null;
+    // ("established ties with China after breaking off ties with Taiwan": a gerund after a conjunction of time is the subject's too)
+    const before = prevWord(tokens, i)?.key ?? '';
+    const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // ("imposed sanctions on Iranian companies it accused of …": in a relative clause with no "that", the party before
