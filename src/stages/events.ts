@@ -1577,6 +1577,8 @@ function locativeBefore(ctx: Ctx, first: number): number {
   };
   let k = beforeModifiers(first - 1);
   if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
+  // ("in the Somali capital Mogadishu": the word for the place in apposition before its name)
+  else if (tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k].lemma)) k = beforeModifiers(k - 1);
   if (tokens[k]?.key === 'of' && LOCATING.has(tokens[k - 1]?.key ?? '')) k--;
   return k;
 }

@@ -1161,7 +1161,10 @@ function isLocative(ctx: Ctx, first: number): boolean {
   const { tokens } = ctx;
   const { locative, motion } = ctx.lex.grammar;
   let i = first - 1;
-  while (i >= 0 && (tokens[i].key === 'the' || tokens[i].pos === 'ADJ' && !tokens[i].cap)) i--;
+  // ("in the Somali capital Mogadishu": a word for the place and its country's adjective in apposition before its name)
+  const countryAdjective = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.last === k && m.payloads.some((p) => p.entry.t === 'country' && p.entry.form === 'adjective'));
+  while (i >= 0 && (tokens[i].key === 'the' || (tokens[i].pos === 'ADJ' && !tokens[i].cap)
+    || (i === first - 1 && tokens[i].pos === 'NOUN' && ctx.lex.grammar.areaNouns.has(tokens[i].lemma)) || (i < first - 1 && tokens[i].cap && countryAdjective(i)))) i--;
   // "in Prague and Sochi", "between Islamabad and New Delhi": the preposition governs the list
   if (i > 0 && (tokens[i].key === 'and' || tokens[i].key === 'or') && tokens[i - 1].cap) {
     let j = i - 1;
