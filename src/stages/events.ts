@@ -49,6 +49,8 @@ const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+/** "Saudi-led", "US-backed", "Greek-owned", "Portuguese-flagged": the country is a party to what the noun does or suffers */
+const HYPHENED_PARTY = new Set(['led', 'backed', 'owned', 'flagged', 'operated', 'registered']);
 const TEMPORAL_GERUND = new Set(['after', 'before', 'while', 'since', 'upon']);
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
@@ -269,7 +271,7 @@ function nationalModifiers(doc: Doc): Mention[] {
       if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
       const next = tokens[match.last + 1];
       // "Israeli tanks", "Russian shelling"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
-      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && ['led', 'backed'].includes(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
+      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && HYPHENED_PARTY.has(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
       const t0 = tokens[match.first], t1 = tokens[match.last];
       const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
       out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
