@@ -814,6 +814,16 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       if (!deployed.length) return [];
       return makeEvents(ctx, i, match, sentenceFirst, deployed[0]);
     }
+    // ("Japan's ambassador in Seoul was summoned": an envoy is summoned by the state where they serve)
+    const before = { first: sentenceFirst, last: i - 1 };
+    const envoyNamed = !by && p.source.type === 'ACCUSE' && tokens.slice(before.first, i).some((t) => doc.lexicon.grammar.envoys.has(t.key));
+    const host = envoyNamed ? locationOf(ctx, i)?.country : null;
+    const hostState = host ? doc.lexicon.places.get(host) : undefined;
+    if (hostState) {
+      const envoy = partyIn(ctx, before);
+      const state: Mention = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: stateOf(hostState), place: null };
+      return envoy?.actor && envoy.actor.country !== host ? makeEvents(ctx, i, match, sentenceFirst, state).map((e) => ({ ...e, target: envoy.actor, target_mention: { start: envoy.start, end: envoy.end, text: envoy.text } })) : [];
+    }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
