@@ -27,6 +27,8 @@ interface Ctx {
   sentenceWords: Map<number, Set<string>>;
   /** 1 where a token belongs to a date expression */
   inDate: Uint8Array;
+  /** 1 where a token is part of a state's name of several words ("the State of Palestine"): no pattern word there */
+  inName: Uint8Array;
   /** date expressions by their first and by their last token */
   dateByFirst: Map<number, DocDate>;
   dateByLast: Map<number, DocDate>;
@@ -62,7 +64,7 @@ export function eventsStage(doc: Doc): void {
   if (!index.size) return;
   const ctx: Ctx = {
     doc, tokens: doc.tokens, byFirst: new Map(), byLast: new Map(), placeOnly: new Set(), weak: new Set(), describing: new Map(), triggers: new Set(), sentenceWords: new Map(),
-    documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length), dateByFirst: new Map(), dateByLast: new Map(),
+    documents: new Set(doc.lexicon.cues.documents), inDate: new Uint8Array(doc.tokens.length), inName: new Uint8Array(doc.tokens.length), dateByFirst: new Map(), dateByLast: new Map(),
   };
   for (const d of doc.dates) {
     ctx.inDate.fill(1, d.first, d.last + 1);
@@ -84,6 +86,7 @@ export function eventsStage(doc: Doc): void {
     if (national.has(mention)) ctx.weak.add(m);
     const f = ctx.byFirst.get(m.first);
     if (!f || m.last > f.last) ctx.byFirst.set(m.first, m);
+    if (m.actor?.kind === 'state' && m.last > m.first) ctx.inName.fill(1, m.first, m.last + 1);
     const l = ctx.byLast.get(m.last);
     if (!l || m.first < l.first) ctx.byLast.set(m.last, m);
   }
@@ -520,14 +523,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   if (el.k === 'word') {
     // "held indirect talks", "held their first security dialogue": modifiers before the pattern's noun
     for (let k = j; k <= end && k - j <= 3 && MODIFIER_POS.has(tokens[k].pos) && !el.words.has(tokens[k].key); k++) {
-      if (el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) {
+      if ((el.words.has(tokens[k + 1]?.key) || el.words.has(tokens[k + 1]?.lemma)) && !ctx.inName[k + 1]) {
         // "expelled the French ambassador": the nationality of the noun is whom the event is done to
         const inModifiers = got.target ? null : gapActor(ctx, j, k);
         const r = matchElements(ctx, els, e + 1, k + 2, end, inModifiers ? { ...got, target: inModifiers } : got, passive);
         if (r) return r;
       }
     }
-    if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma))) {
+    if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma)) && !ctx.inName[j]) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
