@@ -1317,7 +1317,9 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
       continue;
     }
     // (a date is no name: "Ukrainian lawmakers Tuesday endorsed …")
-    const isName = !ctx.inDate[i] && ((t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB')) || (i > startName && NAME_SUFFIX.test(t.text)));
+    // ("Vietnamese leader To Lam": a name's first word the tagger reads as a particle, before another name word)
+    const leading = i === startName && t.cap && /^\p{L}+$/u.test(t.text) && !!tokens[i + 1]?.cap && tokens[i + 1].pos === 'PROPN';
+    const isName = !ctx.inDate[i] && ((t.cap && /^\p{L}[\p{L}.'’-]*$/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' || leading)) || (i > startName && NAME_SUFFIX.test(t.text)));
     const particle = ctx.lex.grammar.nameParticles.has(t.key) && i > startName && tokens[i + 1]?.cap;
     // a place's name may be part of a person's ("Wellington Koo", "Rosario Murillo", "Uba Sani")
     const nameLike = (p: MentionEntry): boolean => p.t === 'family' || p.t === 'person' || p.t === 'place' || (p.t === 'country' && (i > startName || (p.form === 'government' && !!tokens[i + 1]?.cap)));
