@@ -736,7 +736,9 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     else break;
   }
   const npFirst = k + 1;
-  if (k >= sentenceFirst && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
+  // ("Women across Mexico stayed away from work in a day-long protest against …": a protest the clause's subject makes)
+  const adjunct = tokens[k]?.key === 'in' && k > sentenceFirst && nouns.some((p) => p.source.type === 'PROTEST');
+  if (k >= sentenceFirst && !adjunct && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
   // "the attack helicopters", "a protest movement": the noun is a modifier
   const next = tokens[nextWordIndex(tokens, i)];
   if (!next || next.pos === 'PROPN' && !ctx.byFirst.has(next.i) || (next.pos === 'NOUN' && !nouns.some((p) => namesWord(p.elements[0], next.key)))) return null;
@@ -749,6 +751,15 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     if (found) { match = { pattern: p, ...found }; break; }
   }
   if (!match) return null;
+  if (adjunct) {
+    // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
+    const verb = clauseVerb(ctx, i);
+    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb)) return null;
+    const subject = peopleObject(ctx, sentenceFirst) || isPeopleSubject(ctx, verb, sentenceFirst) ? peopleOfPlace(ctx, i) ?? undefined
+      : subjectOf(ctx, verb, sentenceFirst, undefined).find((m) => m.actor);
+    const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
+    return events.length ? { events, verb: -1, last: match.last } : null;
+  }
   // the verb the phrase is the subject of, after its prepositional phrases and dates
   let verb = -1;
   for (let n = match.last + 1; n <= sentenceLast && n - match.last <= 16; n++) {
