@@ -935,7 +935,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
   const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   // ("Ugandan and Congolese troops launched a joint offensive against ADF rebels": parties acting jointly act on a third)
-  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(i, triggerEnd(ctx, i, match) + 4).some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
+  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4).some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
@@ -966,6 +966,16 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
         location, negated, quoted, speaker: quoted ? quote?.speaker?.actor ?? null : null,
         intensity: negated ? 0 : score, confidence: Math.round(confidence * 100) / 100,
       });
+    }
+  }
+  // … and acting jointly, they cooperate militarily with each other (CAMEO 062)
+  if (together && !negated) {
+    const partners = out.filter((e, n) => out.findIndex((x) => x.source?.id === e.source?.id) === n);
+    for (const e of partners) {
+      for (const other of partners) {
+        if (other === e || !e.source || !other.source || e.source.country === other.source.country) continue;
+        out.push({ ...e, type: 'COOPERATE', mode: null, cameo: '062', target: other.source, target_mention: other.source_mention, intensity: cameoScore(doc, '062') });
+      }
     }
   }
   for (const e of out) e.trigger.text = doc.text.slice(e.trigger.start, e.trigger.end);
