@@ -842,12 +842,18 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       return envoy?.actor && envoy.actor.country !== host ? makeEvents(ctx, i, match, sentenceFirst, state).map((e) => ({ ...e, target: envoy.actor, target_mention: { start: envoy.start, end: envoy.end, text: envoy.text } })) : [];
     }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
-    if (!by && !UNATTRIBUTED.has(p.source.type)) return [];
+    // ("Two French citizens held in Iran were freed": a release by no one named still frees them)
+    if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release') return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
     // ("Two aid workers were killed by a roadside bomb in Kandahar": victims no dictionary names, the people of the place)
     const victims = PEOPLE_AFFECTED.has(p.source.type) && !targets.some((t) => t?.actor) ? passiveSubject(ctx, i) : null;
     if (victims && peopleObject(ctx, victims.first)) targets = [peopleOfPlace(ctx, i)];
+    // ("Two French citizens held in Iran for more than three years were freed": the sentence's subject, past what describes it)
+    if (!by && !targets.length) {
+      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m));
+      if (opening) targets = [opening];
+    }
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
     // "Four children were killed in Israeli shelling in Gaza": victims no dictionary names are the people of the place
     if (!targets.length && UNATTRIBUTED.has(p.source.type)) targets = [peopleOfPlace(ctx, i)];
