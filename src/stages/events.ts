@@ -435,7 +435,6 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   return null;
 }
 
-/** The keys and lemmas of a sentence's tokens, built once per sentence. */
 /** Whether `words` hold one of the words of each of the pattern's literal elements (plain loops: tried for every pattern of every trigger). */
 function hasRequiredWords(p: CompiledPattern, words: Set<string>): boolean {
   for (const alternatives of p.required) {
@@ -451,6 +450,7 @@ function hasRequiredWords(p: CompiledPattern, words: Set<string>): boolean {
   return true;
 }
 
+/** The keys and lemmas of a sentence's tokens, built once per sentence. */
 function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
   let words = ctx.sentenceWords.get(sentence);
   if (!words) {
@@ -582,7 +582,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // ("our Chinese friends": a party named in the phrase outranks the possessive)
   const namedAfter = POSSESSIVE_DETERMINERS.has(tokens[j]?.key ?? '') && [1, 2, 3].some((d) => ctx.byFirst.has(nextWordIndex(tokens, j + d - 1)));
   if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON' && !namedAfter) {
-    return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: pronounMention(tokens[j]) } : got, passive);
+    return matchElements(ctx, els, e + 1, j + 1, end, el.slot === 'X' ? { ...got, target: tokenMention(tokens[j]) } : got, passive);
   }
   for (let k = j; k <= end && k - j <= 5; k++) {
     const first = ctx.byFirst.get(k);
@@ -643,9 +643,9 @@ function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolea
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
-/** An object pronoun ("accused it of …"), resolved once the source is known. */
-function pronounMention(t: Token): Mention {
-  return { first: t.i, last: t.i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: null, place: null };
+/** A mention of one token: an object pronoun ("accused it of …", resolved once the source is known), or a party the token stands for. */
+function tokenMention(t: Token, actor: Actor | null = null): Mention {
+  return { first: t.i, last: t.i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null };
 }
 
 function namesWord(el: Element | undefined, key: string): boolean {
@@ -794,7 +794,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const named = doc.mentions.find((m) => m.sentence === tokens[i].sentence && (m.place || m.actor?.kind === 'state'));
     const place = locationOf(ctx, i) ?? named?.place ?? (named?.actor?.country ? doc.lexicon.places.get(named.actor.country) : null) ?? null;
     const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
-    if (country) source = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: civiliansActor(country.id, country.name), place: null };
+    if (country) source = tokenMention(tokens[i], civiliansActor(country.id, country.name));
   }
   if (!source) {
     // "A roadside bombing killed one U.S. soldier": force against a named party, by an unnamed one
@@ -832,14 +832,13 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       return makeEvents(ctx, i, match, sentenceFirst, deployed[0]);
     }
     // ("Japan's ambassador in Seoul was summoned": an envoy is summoned by the state where they serve)
-    const before = { first: sentenceFirst, last: i - 1 };
-    const envoyNamed = !by && p.source.type === 'ACCUSE' && tokens.slice(before.first, i).some((t) => doc.lexicon.grammar.envoys.has(t.key));
+    const preVerb = { first: sentenceFirst, last: i - 1 };
+    const envoyNamed = !by && p.source.type === 'ACCUSE' && tokens.slice(preVerb.first, i).some((t) => doc.lexicon.grammar.envoys.has(t.key));
     const host = envoyNamed ? locationOf(ctx, i)?.country : null;
     const hostState = host ? doc.lexicon.places.get(host) : undefined;
     if (hostState) {
-      const envoy = partyIn(ctx, before);
-      const state: Mention = { first: i, last: i, start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, sentence: tokens[i].sentence, actor: stateOf(hostState), place: null };
-      return envoy?.actor && envoy.actor.country !== host ? makeEvents(ctx, i, match, sentenceFirst, state).map((e) => ({ ...e, target: envoy.actor, target_mention: { start: envoy.start, end: envoy.end, text: envoy.text } })) : [];
+      const envoy = partyIn(ctx, preVerb);
+      return envoy?.actor && envoy.actor.country !== host ? makeEvents(ctx, i, match, sentenceFirst, tokenMention(tokens[i], stateOf(hostState))).map((e) => ({ ...e, target: envoy.actor, target_mention: { start: envoy.start, end: envoy.end, text: envoy.text } })) : [];
     }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     // ("Two French citizens held in Iran were freed": a release by no one named still frees them)
@@ -875,7 +874,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       const not = new Set([object.actor.id, object.actor.country ?? '']);
       const [actor] = pronounAntecedents(ctx, pronoun!.i, PRONOUNS[pronoun!.key] === 'person' ? 'person' : 'group', pronoun!.key === 'they', not);
       if (actor) {
-        sources = [{ first: pronoun!.i, last: pronoun!.i, start: pronoun!.start, end: pronoun!.end, text: pronoun!.text, sentence: pronoun!.sentence, actor, place: null }];
+        sources = [tokenMention(pronoun!, actor)];
         targets = [object];
       }
     }
@@ -1160,7 +1159,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
     const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
-    return actors.filter((a): a is Actor => !!a).map((actor) => ({ first: j, last: j, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null }));
+    return actors.filter((a): a is Actor => !!a).map((actor) => tokenMention(t, actor));
   }
   // "The statement called on …": a document acts for whoever issued it
   if (ctx.documents.has(t.key)) {
@@ -1298,7 +1297,7 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
 function directObject(ctx: Ctx, j: number): Mention | null {
   const { tokens } = ctx;
-  if ((OBJECT_PRONOUNS[tokens[j]?.key] || SPEAKER_PRONOUNS.has(tokens[j]?.key)) && tokens[j].pos === 'PRON') return pronounMention(tokens[j]);
+  if ((OBJECT_PRONOUNS[tokens[j]?.key] || SPEAKER_PRONOUNS.has(tokens[j]?.key)) && tokens[j].pos === 'PRON') return tokenMention(tokens[j]);
   for (let k = j; k < tokens.length && k - j <= 8; k++) {
     const m = ctx.byFirst.get(k);
     if (m) return isPossessiveModifier(ctx, m) ? null : m;
@@ -1404,8 +1403,7 @@ function peopleOfPlace(ctx: Ctx, i: number): Mention | null {
   const place = locationOf(ctx, i);
   const country = place && (place.kind === 'country' ? place : place.country ? doc.lexicon.places.get(place.country) : undefined);
   if (!country) return null;
-  const t = tokens[i];
-  return { first: i, last: i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor: civiliansActor(country.id, country.name), place: null };
+  return tokenMention(tokens[i], civiliansActor(country.id, country.name));
 }
 
 /** "Accusing Rwanda of backing the M23, Congolese President Felix Tshisekedi told …": a participle that opens the sentence has the subject after its phrase. */
