@@ -6,7 +6,7 @@ import { civiliansActor, stateActor } from '../model/actors.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
-import { cueSets } from './quotes.js';
+import { cueSets, pastStems } from './quotes.js';
 
 interface Ctx {
   doc: Doc;
@@ -240,9 +240,9 @@ function allegations(ctx: Ctx, events: Event[]): Event[] {
     // (the allegation may follow what it alleges: "Saudi border guards killed …, Human Rights Watch alleged")
     const quote = doc.quotes.find((q) => !q.direct && q.start <= e.trigger.start && e.trigger.start < q.end);
     if (!quote?.speaker?.actor) continue;
-    const cue = quote?.cue && doc.tokens.find((t) => t.start === quote.cue!.start);
+    const cue = quote.cue && doc.tokens.find((t) => t.start === quote.cue!.start);
     // (a past form the tagger read as an adjective: "Human Rights Watch alleged that …")
-    if (!quote || !cue || ![cue.lemma, cue.key.slice(0, -1), cue.key.slice(0, -2)].some((w) => alleging.has(w))) continue;
+    if (!cue || ![cue.lemma, ...pastStems(cue)].some((w) => alleging.has(w))) continue;
     const speaker = quote.speaker.actor;
     if (speaker.id === e.source.id || (speaker.country && speaker.country === e.source.country)) continue;
     const key = `${e.sentence}|${speaker.id}|${e.source.id}`;

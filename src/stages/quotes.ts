@@ -187,6 +187,11 @@ interface CueSets {
 
 const cueSetsByLexicon = new WeakMap<Cues, CueSets>();
 
+/** The stems a past form may come from ("alleged" → "allege", "claimed" → "claim"), for one the tagger did not read as a verb. */
+export function pastStems(t: Token): string[] {
+  return [t.key.slice(0, -1), t.key.slice(0, -2)];
+}
+
 /** The cue lists as sets, built once per lexicon. */
 export function cueSets(cues: Cues): CueSets {
   let sets = cueSetsByLexicon.get(cues);
@@ -952,7 +957,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const t = tokens[i];
       // (the tagger reads some past forms after a name as adjectives: "Human Rights Watch alleged that …")
       const misread = /ed$/.test(t.key) && (t.pos === 'ADJ' || t.pos === 'NOUN') && !!tokens[i - 1]?.cap
-        && [t.key.slice(0, -1), t.key.slice(0, -2)].some((stem) => ctx.reporting.has(stem));
+        && pastStems(t).some((stem) => ctx.reporting.has(stem));
       if (!misread && (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma))) continue;
       if (inMarks(t.start)) continue;
       // "…, he said, adding that …", "X accused Y, saying that …": the participle's speaker is the sentence's
