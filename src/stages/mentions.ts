@@ -463,31 +463,30 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // knows, named in capitals and ending in a word for an office of state; its country comes from context
   // ("a spokesman for Aegean Horizon Shipping said": a body named after a spokesperson, with or without "the")
   const spokesperson = (k: number): Mention | undefined => out.find((m) => m.last === k && m.agent?.id === 'spokesperson' && !m.actor?.country);
-  for (const the of tokens) {
-    const forBody = the.key === 'for' && !!spokesperson(the.i - 1) && tokens[the.i + 1]?.key !== 'the';
-    if (the.key !== 'the' && !forBody) continue;
-    let last = the.i + 1;
-    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - the.i <= 5) last++;
+  for (const opener of tokens) {
+    const forBody = opener.key === 'for' && !!spokesperson(opener.i - 1) && tokens[opener.i + 1]?.key !== 'the';
+    if (opener.key !== 'the' && !forBody) continue;
+    let last = opener.i + 1;
+    while (last < tokens.length && tokens[last].cap && tokens[last].pos !== 'PUNCT' && last - opener.i <= 5) last++;
     last--;
     // ("The Law Society of Kenya": a civic body, of the country named after it)
     const civic = ctx.lex.bodyWordSectors.get(tokens[last].key);
-    if (last - the.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[the.i + 1].cap) continue;
+    if (last - opener.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[opener.i + 1].cap) continue;
     // (nor a place: "the West Bank")
-    if (out.some((m) => m.first <= last && m.last >= the.i + 1 && (m.actor || m.agent || (civic && m.place)))) continue;
+    if (out.some((m) => m.first <= last && m.last >= opener.i + 1 && (m.actor || m.agent || (civic && m.place)))) continue;
     const of = tokens[last + 1]?.key === 'of' ? out.find((m) => m.first === last + 2 && (m.actor?.kind === 'state' || (!m.actor && m.place?.kind === 'country'))) : undefined;
     const end = of?.last ?? last;
-    const name = ctx.doc.text.slice(tokens[the.i + 1].start, tokens[end].end);
-    const sector = ctx.lex.grammar.internationalWords.has(tokens[the.i + 1].key) ? 'IGO' : civic ?? 'GOV';
+    const name = ctx.doc.text.slice(tokens[opener.i + 1].start, tokens[end].end);
+    const sector = ctx.lex.grammar.internationalWords.has(tokens[opener.i + 1].key) ? 'IGO' : civic ?? 'GOV';
     // (add() drops the country's own mention inside the name)
     // ("the Kenya Anti-Corruption Commission", "the Nigerian Bar Association": a country named first)
-    const lead = ctx.lex.mentions.matchesAt(tokens, the.i + 1).flatMap((m) => m.payloads.map((p) => p.entry))
-      .find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && (e.form === 'name' || e.form === 'adjective'));
+    const lead = countryAt(ctx, opener.i + 1, ['name', 'adjective']);
     const country = of?.actor?.country ?? of?.place?.country ?? lead?.iso3 ?? null;
     const body: Actor = { id: `body:${slug(name)}`, name, kind: 'organization', country, sector, cameo: country && sector ? `${country}${sector}` : null, wikidata: null };
-    add(mk(ctx, forBody ? the.i + 1 : the.i, end, body, null, {}));
+    add(mk(ctx, forBody ? opener.i + 1 : opener.i, end, body, null, {}));
     // (the spokesperson speaks for it: "a spokesman for …", "the spokeswoman for …")
-    const speaking = spokesperson(forBody ? the.i - 1 : the.i - 2);
-    if (speaking && (forBody || tokens[the.i - 1]?.key === 'for')) speaking.actor = body;
+    const speaking = spokesperson(forBody ? opener.i - 1 : opener.i - 2);
+    if (speaking && (forBody || tokens[opener.i - 1]?.key === 'for')) speaking.actor = body;
   }
   // "the Haitian border town of Ouanaminthe", "the Afghan city of Spin Boldak": a place the gazetteer lacks, in the
   // country its adjective names
@@ -499,8 +498,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (out.some((m) => m.first <= last && m.last >= first)) continue;
     let k = of.i - 2;
     while (k > 0 && of.i - k <= 4 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
-    const adjective = ctx.lex.mentions.matchesAt(tokens, k).flatMap((m) => m.last < of.i - 1 ? m.payloads.map((p) => p.entry) : [])
-      .find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && e.form === 'adjective');
+    const adjective = countryAt(ctx, k, ['adjective'], of.i - 2);
     if (!adjective || tokens[k - 1]?.key !== 'the') continue;
     const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
     add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
@@ -846,6 +844,16 @@ const has = (a: Atom, t: MentionEntry['t']): boolean => a.payloads.some((p) => p
 function pick<T extends MentionEntry['t']>(a: Atom, t: T): Extract<MentionEntry, { t: T }> | undefined {
   return a.payloads.find((p) => p.entry.t === t)?.entry as Extract<MentionEntry, { t: T }> | undefined;
 }
+/** The country entry of one of `forms` that a dictionary phrase starting at token `k` (and ending by `lastBy`) names. */
+function countryAt(ctx: Ctx, k: number, forms: Extract<MentionEntry, { t: 'country' }>['form'][], lastBy = ctx.tokens.length): Extract<MentionEntry, { t: 'country' }> | undefined {
+  for (const m of ctx.lex.mentions.matchesAt(ctx.tokens, k)) {
+    if (m.last > lastBy) continue;
+    const entry = m.payloads.map((p) => p.entry).find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && forms.includes(e.form));
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
   return a.payloads.map((p) => p.entry).find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && forms.includes(e.form));
 }
@@ -1162,9 +1170,8 @@ function isLocative(ctx: Ctx, first: number): boolean {
   const { locative, motion } = ctx.lex.grammar;
   let i = first - 1;
   // ("in the Somali capital Mogadishu": a word for the place and its country's adjective in apposition before its name)
-  const countryAdjective = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.last === k && m.payloads.some((p) => p.entry.t === 'country' && p.entry.form === 'adjective'));
   while (i >= 0 && (tokens[i].key === 'the' || (tokens[i].pos === 'ADJ' && !tokens[i].cap)
-    || (i === first - 1 && tokens[i].pos === 'NOUN' && ctx.lex.grammar.areaNouns.has(tokens[i].lemma)) || (i < first - 1 && tokens[i].cap && countryAdjective(i)))) i--;
+    || (i === first - 1 && tokens[i].pos === 'NOUN' && ctx.lex.grammar.areaNouns.has(tokens[i].lemma)) || (i < first - 1 && tokens[i].cap && !!countryAt(ctx, i, ['adjective'], i)))) i--;
   // "in Prague and Sochi", "between Islamabad and New Delhi": the preposition governs the list
   if (i > 0 && (tokens[i].key === 'and' || tokens[i].key === 'or') && tokens[i - 1].cap) {
     let j = i - 1;
