@@ -329,6 +329,8 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
   if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
+  // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
+  if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
     return (!!governor && !ctx.triggers.has(governor.i)) || causedParty(ctx, prev.i) !== null;
@@ -381,6 +383,9 @@ function causedParty(ctx: Ctx, to: number): Mention | null {
 }
 
 function afterSubject(ctx: Ctx, i: number): boolean {
+  // ("a Venezuelan navy patrol boat had entered …": a noun before a noun and then a verb is part of the subject)
+  const next = ctx.tokens[nextWordIndex(ctx.tokens, i)];
+  if (next?.pos === 'NOUN' && !next.cap && ['AUX', 'VERB'].includes(ctx.tokens[nextWordIndex(ctx.tokens, next.i)]?.pos ?? '')) return false;
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
   const m = ctx.byLast.get(j);
@@ -533,7 +538,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
         if (r) return r;
       }
     }
-    if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma)) && !ctx.inName[j]) {
+    // (by its lemma only a form that is no gerund: "stopped work" is a strike, "will not stop working" is not)
+    if (j <= end && (el.words.has(tokens[j].key) || (el.words.has(tokens[j].lemma) && !/ing$/.test(tokens[j].key))) && !ctx.inName[j]) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
@@ -591,7 +597,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const ownedBy = first && ["'s", "'"].includes(tokens[first.last + 1]?.key ?? '') ? ctx.byFirst.get(first.last + 2) : undefined;
     const owned = ownedBy?.actor && !ownedBy.actor.country && first?.actor?.kind === 'state'
       ? { ...ownedBy, actor: { ...ownedBy.actor, country: first.actor.country, cameo: ownedBy.actor.cameo ?? null } } : ownedBy;
-    const m = owned ?? first;
+    // ("surrendered to the U.S.-backed Syrian Democratic Forces": the party is the one the compound describes)
+    const described = first && tokens[first.last + 1]?.key === '-' && HYPHENED_PARTY.has(tokens[first.last + 2]?.key ?? '') ? ctx.byFirst.get(first.last + 3) : undefined;
+    const m = described?.actor ? described : owned ?? first;
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
       // pattern itself joins two parties ("talks between S and X")
@@ -618,11 +626,20 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const infinitive = next?.k === 'word' && next.words.has('to');
     for (let k = j + 1; k <= end && k - j <= (infinitive ? 30 : 6); k++) {
       if (!infinitive && tokens[k].pos === 'VERB' && !(next?.k === 'word' && next.words.has(tokens[k].lemma))) break;
+      // far from its verb, only an infinitive's "to" continues the pattern ("told a news conference, referring to …" does not)
+      if (infinitive && tokens[k].key === 'to' && !startsInfinitive(tokens, k)) continue;
       const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
       if (r) return r;
     }
   }
   return null;
+}
+
+/** "to release", "to immediately halt": a "to" that a verb follows, perhaps after an adverb. */
+function startsInfinitive(tokens: Token[], to: number): boolean {
+  let k = nextWordIndex(tokens, to);
+  if (tokens[k]?.pos === 'ADV') k = nextWordIndex(tokens, k);
+  return tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX';
 }
 
 /** "artillery, mortar, and rocket fire": a comma between nouns of one list. */
@@ -1147,7 +1164,10 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   const phrase = m ?? (nationalNoun && ctx.weak.has(nationalNoun) ? nationalNoun : undefined);
   const placed = phrase ? partyBeforePlace(ctx, phrase, sentenceFirst) : null;
   if (placed) return withCoordinatedBefore(ctx, placed, sentenceFirst);
-  if (m && !(asSource && ctx.placeOnly.has(m))) return withCoordinatedBefore(ctx, m, sentenceFirst);
+  if (m && !(asSource && ctx.placeOnly.has(m))) {
+    const list = withCoordinatedBefore(ctx, m, sentenceFirst);
+    return ownedByPlace(ctx, list[0].first, sentenceFirst) ? [] : list;
+  }
   const t = tokens[j];
   // "Thousands of Armenians demonstrated", "Israeli tanks shelled", "A U.N. base in southern Lebanon was shelled":
   // the first party named inside the subject phrase
@@ -1159,7 +1179,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
     const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
-    return actors.filter((a): a is Actor => !!a).map((actor) => tokenMention(t, actor));
+    // (in a direct quote "they" is never the speaker's own side, which would be "we": "“They burned the market,” she said")
+    const own = quote?.direct && t.key === 'they' ? quote.speaker?.actor : null;
+    return actors.filter((a): a is Actor => !!a && !(own && a.country === own.country && a.sector === own.sector)).map((actor) => tokenMention(t, actor));
   }
   // "The statement called on …": a document acts for whoever issued it
   if (ctx.documents.has(t.key)) {
@@ -1174,6 +1196,20 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     if (first) return [first];
   }
   return [];
+}
+
+/**
+ * "where the borders of Thailand, Cambodia and Laos meet": parties named after "of" a noun for land or a place
+ * within it belong to that place, and the place is the subject.
+ */
+function ownedByPlace(ctx: Ctx, first: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  let k = first - 1;
+  if (tokens[k]?.key === 'the') k--;
+  if (k - 1 < sentenceFirst || tokens[k].key !== 'of') return false;
+  const head = tokens[k - 1];
+  const { grammar } = ctx.doc.lexicon;
+  return head.pos === 'NOUN' && !ctx.byLast.has(head.i) && [head.key, head.lemma].some((w) => grammar.territoryNouns.has(w) || grammar.areaNouns.has(w) || grammar.featureWords.has(w));
 }
 
 /** "along with its allies", "together with Germany", "as well as Britain" ending at j: the index of its first word. */
