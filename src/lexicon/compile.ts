@@ -299,6 +299,11 @@ export function getLexicon(extra: (string | DictionarySource)[] = []): Lexicon {
   return defaultLexicon;
 }
 
+/** A person's likely gender, for "he" and "she": their own entry's, else their given name's. */
+export function genderOf(lexicon: Lexicon, a: Actor): 'm' | 'f' | null {
+  return lexicon.people.get(a.id)?.gender ?? lexicon.givenNames.get(matchKey(a.name.split(/\s+/)[0])) ?? null;
+}
+
 /** The office a person held in a country on a date (or their latest, without a date). */
 export function roleAt(person: PersonInfo, date: string | null): PersonEntry['roles'][number] | null {
   const current = person.roles.filter((r) => !date || (r.from <= date && (r.to === null || date <= r.to + '\uffff')));

@@ -3,6 +3,7 @@
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
 import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
+import { genderOf } from '../lexicon/compile.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -1158,7 +1159,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   }
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
-  const m = ctx.byLast.get(j);
+  // ("The U.N. envoy for Syria, Geir Pedersen, urged …": the person the country's preposition attaches to)
+  const m = envoyOf(ctx, ctx.byLast.get(j)) ?? ctx.byLast.get(j);
   // ("… held in Israeli jails launched": a nationality word with its noun)
   const nationalNoun = !m && tokens[j].pos === 'NOUN' ? ctx.byLast.get(j - 1) : undefined;
   const phrase = m ?? (nationalNoun && ctx.weak.has(nationalNoun) ? nationalNoun : undefined);
@@ -1193,7 +1195,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "X thanked Berlin and urged …": the subject of the first verb in a coordinated predicate
   if (t.pos === 'CCONJ') {
     const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
-    if (first) return [first];
+    // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
+    if (first && !tokens.slice(first.last + 1, j).some((x) => ['who', 'which', 'whom'].includes(x.key))) return [first];
   }
   return [];
 }
@@ -1210,6 +1213,16 @@ function ownedByPlace(ctx: Ctx, first: number, sentenceFirst: number): boolean {
   const head = tokens[k - 1];
   const { grammar } = ctx.doc.lexicon;
   return head.pos === 'NOUN' && !ctx.byLast.has(head.i) && [head.key, head.lemma].some((w) => grammar.territoryNouns.has(w) || grammar.areaNouns.has(w) || grammar.featureWords.has(w));
+}
+
+/** "the U.N. envoy for Syria", "the ambassador to Libya": the person named before "for" or "to" the party, if any. */
+function envoyOf(ctx: Ctx, m: Mention | undefined): Mention | null {
+  if (!m) return null;
+  let k = m.first - 1;
+  if (ctx.tokens[k]?.key === 'the') k--;
+  if (!['for', 'to'].includes(ctx.tokens[k]?.key ?? '')) return null;
+  const head = ctx.byLast.get(k - 1);
+  return head?.actor?.kind === 'person' ? head : null;
 }
 
 /** "along with its allies", "together with Germany", "as well as Britain" ending at j: the index of its first word. */
@@ -1286,8 +1299,10 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
 function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plural: boolean, not: Set<string> = new Set()): Actor[] {
   // ("Palestinian leaders said they would …": "they" stands for people too, named by a plural noun)
   const pluralPeople = (m: Mention): boolean => plural && ctx.tokens[m.last].pos === 'NOUN' && /s$/.test(ctx.tokens[m.last].key);
+  // ("…, of the movement founded by Rafael Correa, said she would": "she" is no man)
+  const gender = { he: 'm', him: 'm', she: 'f', her: 'f' }[ctx.tokens[j].key];
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
-    && !not.has(m.actor.id) && !not.has(m.actor.country ?? ''));
+    && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const last = prior.at(-1);
   if (!last) return [];
   const group = plural ? withCoordinatedBefore(ctx, ctx.byLast.get(last.last) ?? last, ctx.doc.sentences[last.sentence].first) : [last];
@@ -1589,6 +1604,10 @@ function intended(type: PloverType, mode: string | null, committed: boolean): { 
 }
 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  // ("were not allowed to hold a rally", "did not want to attack": an infinitive under a negated verb is not done)
+  const to = prevWord(ctx.tokens, i);
+  const governor = to?.key === 'to' ? governingVerb(ctx, i) : null;
+  if (governor && governor.i === prevWord(ctx.tokens, to!.i)?.i && !ctx.triggers.has(governor.i) && isNegated(ctx, governor.i, sentenceFirst)) return true;
   for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
     const t = ctx.tokens[k];
     // ("Gunmen of no known group killed …": "no" before a noun negates the noun, not the verb)
