@@ -1111,7 +1111,8 @@ function withArticle(ctx: Ctx, first: number): number {
 /** Words between a modifier and its agent: adjectives ("Armenian illegal units"), or before a title also nouns ("national security spokesman"). */
 function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: AgentEntry): boolean {
   if (to - from > 2) return false;
-  const nounsOk = agent?.title === true;
+  // (and before any agent one noun: "Afghan border forces", "Israeli security forces")
+  const nounsOk = agent?.title === true || to - from === 1;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     // "Russian-backed separatists": a participle joined by a hyphen
