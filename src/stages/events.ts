@@ -332,6 +332,8 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
+  // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
+  if (t.key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to' && !(prev && BE.has(prev.key))) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
     return (!!governor && !ctx.triggers.has(governor.i)) || causedParty(ctx, prev.i) !== null;
@@ -616,7 +618,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
-  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
+  // (never a negation: "who asked not to be named" asks no one)
+  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
     const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
@@ -627,8 +630,10 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const infinitive = next?.k === 'word' && next.words.has('to');
     for (let k = j + 1; k <= end && k - j <= (infinitive ? 30 : 6); k++) {
       if (!infinitive && tokens[k].pos === 'VERB' && !(next?.k === 'word' && next.words.has(tokens[k].lemma))) break;
-      // far from its verb, only an infinitive's "to" continues the pattern ("told a news conference, referring to …" does not)
-      if (infinitive && tokens[k].key === 'to' && !startsInfinitive(tokens, k)) continue;
+      // far from its verb, only an infinitive's "to" continues the pattern ("told a news conference, referring to …" does not),
+      // and not one a word right before it governs ("would push up fares, … that parliament is due to vote on")
+      // (tried at the "to" itself, not at a word before it that the match would pass over)
+      if (infinitive && (tokens[k].key !== 'to' || !startsInfinitive(tokens, k) || ['VERB', 'AUX', 'ADJ'].includes(prevWord(tokens, k)?.pos ?? ''))) continue;
       const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
       if (r) return r;
     }
@@ -775,7 +780,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   if (adjunct) {
     // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
     const verb = clauseVerb(ctx, i);
-    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb)) return null;
+    // (nor one who reports it: "Police spokeswoman X said 41 officers had been injured in the protests")
+    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb) || cueSets(doc.lexicon.cues).verbs.has(tokens[verb].lemma)) return null;
     const subject = peopleObject(ctx, sentenceFirst) || isPeopleSubject(ctx, verb, sentenceFirst) ? peopleOfPlace(ctx, i) ?? undefined
       : subjectOf(ctx, verb, sentenceFirst, undefined).find((m) => m.actor);
     const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
@@ -868,7 +874,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     if (victims && peopleObject(ctx, victims.first)) targets = [peopleOfPlace(ctx, i)];
     // ("Two French citizens held in Iran for more than three years were freed": the sentence's subject, past what describes it)
     if (!by && !targets.length) {
-      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m));
+      // (not one who reports it: "Police spokeswoman Ruth Achieng said 41 officers had been injured")
+      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first));
       if (opening) targets = [opening];
     }
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
