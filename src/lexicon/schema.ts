@@ -35,6 +35,8 @@ export const AgentEntry = z.object({
   generic: z.boolean().default(false),
   /** bodies of no one country ("aid agencies"): never placed in the country of their context */
   international: z.boolean().default(false),
+  /** words that, right before a term, make it name no body ("on social media") */
+  not_after: Words,
 }).strict();
 
 export const OrganizationEntry = z.object({
