@@ -875,7 +875,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // ("Two French citizens held in Iran for more than three years were freed": the sentence's subject, past what describes it)
     if (!by && !targets.length) {
       // (not one who reports it: "Police spokeswoman Ruth Achieng said 41 officers had been injured")
-      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first));
+      // (nor one whose own verb, a report or a "that" clause, stands between: "The U.S. Embassy in Guatemala warned that migrants … would be deported")
+      const reportedIn = (m: Mention): boolean => tokens.slice(m.last + 1, i).some((t) => t.key === 'that' || (t.pos === 'VERB' && cueSets(doc.lexicon.cues).verbs.has(t.lemma)));
+      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first) && !reportedIn(m));
       if (opening) targets = [opening];
     }
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
@@ -1281,9 +1283,12 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
   return null;
 }
 
-/** Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies". */
+/**
+ * Words a noun phrase is made of: "thousands of Armenians", "the Gaza Strip's southern city", "more than a dozen Chinese companies"
+ * (not "that", which the tagger may read as a determiner where it opens a clause: "told The Associated Press that staff had …").
+ */
 function inNounPhrase(t: Token): boolean {
-  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || ['of', "'s", "'", '-', 'than', '(', ')'].includes(t.key);
+  return (['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) && t.key !== 'that') || ['of', "'s", "'", '-', 'than', '(', ')'].includes(t.key);
 }
 
 /** The first party named in the noun phrase that ends at token j. */
@@ -1308,7 +1313,9 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   const pluralPeople = (m: Mention): boolean => plural && ctx.tokens[m.last].pos === 'NOUN' && /s$/.test(ctx.tokens[m.last].key);
   // ("…, of the movement founded by Rafael Correa, said she would": "she" is no man)
   const gender = { he: 'm', him: 'm', she: 'f', her: 'f' }[ctx.tokens[j].key];
-  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
+  // (nor whom someone spoke to: "told The Associated Press … “… while they were shooting at the gate”")
+  const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell'); };
+  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const last = prior.at(-1);
   if (!last) return [];
