@@ -16,8 +16,8 @@ export interface EventCase {
   expect?: ExpectedEvent[];
   /** no event may be emitted */
   none?: boolean;
-  /** events that must not be emitted ("condemned Russia's invasion" is no ASSAULT) */
-  not?: { type: string }[];
+  /** events that must not be emitted ("condemned Russia's invasion" is no ASSAULT); a source or target given narrows it */
+  not?: { type: string; source?: string | null; target?: string | null }[];
 }
 
 /** An actor as the cases name it: its country, or IGO. */
@@ -40,6 +40,7 @@ export function eventCaseFailure(c: EventCase, a: Analysis): string | null {
       && ('speaker' in x ? actorCode(e.speaker) === (x.speaker ?? null) : true));
     if (!hit) return `missing ${x.type} ${x.source ?? '-'}→${x.target ?? '-'}${x.negated ? ' negated' : ''}${x.quoted ? ' quoted' : ''}; got ${a.events.map(show).join(', ') || 'none'}`;
   }
-  const unwanted = a.events.filter((e) => c.not?.some((x) => x.type === e.type));
+  const unwanted = a.events.filter((e) => c.not?.some((x) => x.type === e.type
+    && ('source' in x ? actorCode(e.source) === (x.source ?? null) : true) && ('target' in x ? actorCode(e.target) === (x.target ?? null) : true)));
   return unwanted.length ? `not expected: ${unwanted.map(show).join(', ')}` : null;
 }

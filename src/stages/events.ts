@@ -877,7 +877,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       // (not one who reports it: "Police spokeswoman Ruth Achieng said 41 officers had been injured")
       // (nor one whose own verb, a report or a "that" clause, stands between: "The U.S. Embassy in Guatemala warned that migrants … would be deported")
       const reportedIn = (m: Mention): boolean => tokens.slice(m.last + 1, i).some((t) => t.key === 'that' || (t.pos === 'VERB' && cueSets(doc.lexicon.cues).verbs.has(t.lemma)));
-      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first) && !reportedIn(m));
+      // (nor a dateline where the sentence places the event in another country: "BANGKOK, Oct 30 (AFP) — … were killed … in the central Sagaing region")
+      const elsewhere = (m: Mention): boolean => { const c = locationOf(ctx, i); return isDateline(doc, m) && !!c && (c.country ?? c.id) !== m.actor?.country; };
+      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first) && !reportedIn(m) && !elsewhere(m));
       if (opening) targets = [opening];
     }
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
@@ -1314,7 +1316,8 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   // ("…, of the movement founded by Rafael Correa, said she would": "she" is no man)
   const gender = { he: 'm', him: 'm', she: 'f', her: 'f' }[ctx.tokens[j].key];
   // (nor whom someone spoke to: "told The Associated Press … “… while they were shooting at the gate”")
-  const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell'); };
+  // (nor a name in brackets: the agency of a dateline, "BANDA ACEH, Indonesia, Dec 8 (AP) — …", or an acronym after its name)
+  const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell') || (ctx.tokens[k]?.key === '(' && ctx.tokens[m.last + 1]?.key === ')'); };
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const last = prior.at(-1);
@@ -1639,8 +1642,12 @@ function locationOf(ctx: Ctx, i: number): Place | null {
   const inSentence = doc.mentions.filter((m) => m.place && m.sentence === sentence && LOCATING.has(tokens[locativeBefore(ctx, m.first)]?.key ?? ''));
   const best = nearest(inSentence, i);
   if (best) return best.place;
-  const dateline = doc.mentions.find((m) => m.place && m.first <= 1 && tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text));
-  return dateline?.place ?? null;
+  return doc.mentions.find((m) => m.place && isDateline(doc, m))?.place ?? null;
+}
+
+/** "YEREVAN, March 16 —", "BANGKOK, Oct 30 (AFP) —": the place in capitals that opens the article. */
+function isDateline(doc: Doc, m: Mention): boolean {
+  return m.first <= 1 && doc.tokens[m.last + 1]?.key === ',' && /^[\p{Lu}\s.'-]+$/u.test(m.text);
 }
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
