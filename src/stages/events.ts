@@ -909,8 +909,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const side = speaker?.country ? doc.lexicon.places.get(speaker.country) : undefined;
     targets = [side ? { ...targets[0], actor: stateOf(side) } : null];
   } else if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
-    const not = new Set(sources.flatMap((s) => [s.actor!.id, s.actor!.country ?? '']));
-    const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], false, not);
+    // (an opposition's or a rebel group's "it" may be its own country's government: "broke off talks with the government, accusing it of …")
+    const not = new Set(sources.flatMap((s) => [s.actor!.id, NON_STATE.has(s.actor!.sector ?? '') ? '' : s.actor!.country ?? '']));
+    // ("expelled 45 Russian diplomats, accusing them of spying": "them" stands for people too)
+    const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], tokens[targets[0].first].key === 'them', not);
     targets = [actor ? { ...targets[0], actor } : null];
   }
   // coordinated objects: "accused Armenia and France of …"
