@@ -135,6 +135,7 @@ export function eventsStage(doc: Doc): void {
       }
     }
     events.push(...visitsDuring(ctx, s, events.slice(before)));
+    events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
   }
   const alleged = allegations(ctx, events);
   // (the allegation names whom the verb's own event left without a target)
@@ -195,6 +196,38 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
       location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quote,
       speaker: quote?.speaker?.actor ?? null, intensity: cameoScore(doc, cameo), confidence: 0.6,
     });
+  }
+  return out;
+}
+
+const CONDITIONS = new Set(['if', 'unless']);
+/**
+ * "threatened to close the Strait of Hormuz if the United States attacked its nuclear facilities": what an "if" or
+ * "unless" clause after a threat says is a condition, not an event, and the party it names first is the one threatened.
+ */
+function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
+  const { tokens } = ctx;
+  let out = made;
+  for (let c = s.first + 1; c < s.last; c++) {
+    if (!CONDITIONS.has(tokens[c].key)) continue;
+    const threats = out.filter((e) => e.type === 'THREATEN' && !e.negated && e.trigger.end <= tokens[c].start);
+    if (!threats.length) continue;
+    let end = c + 1;
+    while (end <= s.last && ![',', ';', ':'].includes(tokens[end].key)) end++;
+    const from = tokens[c].start;
+    const to = tokens[end - 1].end;
+    out = out.filter((e) => !(e.trigger.start > from && e.trigger.end <= to));
+    for (const e of threats.filter((x) => !x.target)) {
+      for (let k = c + 1; k < end; k++) {
+        const m = ctx.byFirst.get(k);
+        if (!m?.actor || ctx.placeOnly.has(m)) continue;
+        if (m.actor.id !== e.source?.id && (!m.actor.country || m.actor.country !== e.source?.country)) {
+          e.target = m.actor;
+          e.target_mention = { start: m.start, end: m.end, text: m.text };
+        }
+        break;
+      }
+    }
   }
   return out;
 }
