@@ -936,6 +936,17 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   sources = sources.filter((s) => s.actor && (!p.source.forces || ARMED.has(s.actor.sector ?? '')));
   if (!sources.length) return [];
+  // "Tunisian police detained a prominent opposition figure", "Kenyan authorities shut down the internet": whom a
+  // state's own police, courts or government arrest, restrict or charge, where no party of another country is named,
+  // are of that state
+  // (where the text names the place, its people are the place's, as above)
+  const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
+  const home = own ? doc.lexicon.places.get(own) : undefined;
+  if (home && !locationOf(ctx, i)) {
+    const [t] = targets;
+    if (!t?.actor) targets = [tokenMention(tokens[i], civiliansActor(home.id, home.name))];
+    else if (!t.actor.country && DOMESTIC_PARTIES.has(t.actor.sector ?? '')) targets = [{ ...t, actor: { ...t.actor, country: own } }];
+  }
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
   if (targets[0] && !targets[0].actor && SPEAKER_PRONOUNS.has(tokens[targets[0].first].key)) {
     const speaker = quote?.direct ? quote.speaker?.actor : null;
@@ -1610,6 +1621,10 @@ function locationOf(ctx: Ctx, i: number): Place | null {
 }
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
+/** the acts a state's own bodies do to its own people, by the sectors of the bodies */
+const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']) };
+/** parties named with no country that a state's bodies act on at home are its own ("an opposition party", "the Muslim Brotherhood") */
+const DOMESTIC_PARTIES = new Set(['OPP', 'PTY', 'CVL', 'REB', 'MED']);
 
 /** The object from `j` is people of no named party: "more than 100 people", "137 schoolchildren", "hundreds of villagers". */
 function peopleObject(ctx: Ctx, j: number): boolean {
