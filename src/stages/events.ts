@@ -136,6 +136,7 @@ export function eventsStage(doc: Doc): void {
     }
     events.push(...visitsDuring(ctx, s, events.slice(before)));
     events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
+    rebuttals(ctx, s, events.slice(before));
   }
   const alleged = allegations(ctx, events);
   // (the allegation names whom the verb's own event left without a target)
@@ -230,6 +231,29 @@ function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[])
     }
   }
   return out;
+}
+
+const CHARGE_NOUNS = new Set(['charge', 'accusation', 'allegation', 'claim']);
+/**
+ * "Pakistan blamed India for the bombing, a charge New Delhi rejected": a rejection in a phrase set after an
+ * accusation, naming it, rejects the accuser.
+ */
+function rebuttals(ctx: Ctx, s: { first: number; last: number }, made: Event[]): void {
+  const { tokens } = ctx;
+  for (const e of made.filter((x) => x.type === 'REJECT' && !x.target)) {
+    const i = tokens.findIndex((t, k) => k >= s.first && k <= s.last && t.start === e.trigger.start);
+    let k = i - 1;
+    while (k > s.first && i - k <= 8 && !CHARGE_NOUNS.has(tokens[k].lemma)) k--;
+    if (!CHARGE_NOUNS.has(tokens[k]?.lemma ?? '') || tokens[k].pos !== 'NOUN') continue;
+    let comma = k - 1;
+    while (comma > s.first && ['DET', 'ADJ'].includes(tokens[comma].pos)) comma--;
+    if (tokens[comma].key !== ',') continue;
+    const accusation = made.find((x) => x.type === 'ACCUSE' && x.source && x.trigger.end <= tokens[comma].start && x.source.id !== e.source?.id
+      && (!x.source.country || x.source.country !== e.source?.country));
+    if (!accusation) continue;
+    e.target = accusation.source;
+    e.target_mention = accusation.source_mention;
+  }
 }
 
 /**
