@@ -722,10 +722,13 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = j; k <= end && k - j <= 8; k++) {
     const t = tokens[k];
-    if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
+    // ("sent troops to its border with Guyana": a possessive determiner opens the object)
+    if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || (t.pos === 'PRON' && !(k === j && POSSESSIVE_DETERMINERS.has(t.key)))) return null;
     // "… of Azerbaijan", "military action against Syria", "alleged violations by Russian forces"
+    // ("withdrew from the area around Kyiv", "left several towns in Tigray": a place within a place)
     const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
-    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
+    const within = AREA_PREPOSITIONS.has(t.key) && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '');
+    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
@@ -1423,6 +1426,8 @@ const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across'
 
 /** Prepositions after an object noun that name whom it is aimed at ("action against", "sanctions on"). */
 const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
+/** the prepositions after a word for an area that name the place it lies in or by */
+const AREA_PREPOSITIONS = new Set(['around', 'near', 'in', 'outside']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
