@@ -953,6 +953,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // ("China deployed dozens of warplanes and warships around Taiwan": whom they are sent at, where the clause names one)
+  if (targets[0] && isMobilised(targets[0], p.source.type, sources)) targets = [laterInClause(ctx, targets[0].last + 1, sources, p.source.type) ?? targets[0]];
   // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
   // dictionary names, acted on where they are, are the people of that place
   if (!passive && !noun && !targets[0]?.actor && PEOPLE_AFFECTED.has(p.source.type) && peopleObject(ctx, match.last + 1)) targets = [peopleOfPlace(ctx, i)];
@@ -1407,6 +1409,11 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     if (m) k = m.last;
   }
   return null;
+}
+
+/** "China deployed dozens of warplanes and warships around Taiwan": the forces a party mobilises are not whom it is aimed at. */
+function isMobilised(m: Mention, type: string, sources: Mention[]): boolean {
+  return type === 'MOBILIZE' && ARMED.has(m.actor?.sector ?? '') && sources.some((s) => !!s.actor?.country && s.actor.country === m.actor?.country);
 }
 
 /** "military officials said", "the ministry said": a speaker and a speech verb after the reported clause. */
