@@ -835,6 +835,12 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     }
     // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
     if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
+    // ("The suspension of U.S. military aid to Ukraine, announced on Monday, stunned …": an inserted participle phrase)
+    if (t.key === ',' && tokens[n + 1]?.pos === 'VERB' && /ed$/.test(tokens[n + 1].key)) {
+      let c = n + 2;
+      while (c <= sentenceLast && c - n <= 10 && tokens[c].key !== ',' && tokens[c].pos !== 'VERB') c++;
+      if (tokens[c]?.key === ',') { n = c; continue; }
+    }
     if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || POSSESSIVE_DETERMINERS.has(t.key) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
