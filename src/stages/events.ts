@@ -697,6 +697,8 @@ function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolea
   const before = tokens[k - 1];
   // ("war crimes committed by Russian forces", "abuses carried out by": the deed's doer, after its noun)
   if (ctx.doc.lexicon.grammar.perpetrationVerbs.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
+  // ("its remaining troops", "the advancing forces": an -ing form between a determiner and its noun)
+  if (/ing$/.test(tokens[k].key) && (before?.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && next?.pos === 'NOUN') return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
