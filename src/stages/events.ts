@@ -78,9 +78,9 @@ export function eventsStage(doc: Doc): void {
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m) continue;
-    // ("the Indian rupee", "the U.S. dollar": a country's currency is no party)
+    // ("the Indian rupee", "the U.S. dollar": a country's currency is no party; nor are its players, "Indian batsmen")
     const after = doc.tokens[m.last + 1];
-    if (after?.pos === 'NOUN' && doc.lexicon.grammar.currencyNouns.has(after.key)) continue;
+    if (after?.pos === 'NOUN' && (doc.lexicon.grammar.currencyNouns.has(after.key) || doc.lexicon.grammar.sportNouns.has(after.key))) continue;
     if (isDescriptive(doc, m)) {
       ctx.describing.set(m.first, m);
       continue;
