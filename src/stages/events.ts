@@ -892,7 +892,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
     const conjunct = passiveConjunct(tokens, i);
     const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
-      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null) ?? (p.source.type === 'SANCTION' ? expellingBody(ctx, i, sentenceLast) : null);
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null) ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
@@ -1468,16 +1468,20 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
   return null;
 }
 
-/** "Russia was expelled from the Council of Europe", "Niger was suspended from ECOWAS": the body a party is put out of puts it out. */
+/**
+ * "Russia was expelled from the Council of Europe", "Niger was suspended from ECOWAS": the body a party is put out of
+ * puts it out; "Thousands of Afghans were deported from Pakistan": so does the state people are sent out of.
+ */
 function expellingBody(ctx: Ctx, i: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = i + 1; k <= end && k - i <= 3; k++) {
     if (tokens[k].key !== 'from') continue;
     const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
-    return m?.actor?.sector === 'IGO' ? m : null;
+    return m?.actor?.sector === 'IGO' || (m?.actor?.kind === 'state' && EXPELLING.has(tokens[i].lemma)) ? m : null;
   }
   return null;
 }
+const EXPELLING = new Set(['expel', 'deport']);
 
 /** "were killed in Israeli tank shelling", "died in a Hamas rocket attack": the party named before the force noun after "in". */
 function forceNounAgent(ctx: Ctx, from: number, end: number): Mention | null {
