@@ -1255,6 +1255,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if (t.pos === 'CCONJ') {
     const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
     if (first) return [first];
+    // ("Authorities in Dhaka imposed a curfew and deployed soldiers": else the subject of the verb of the clause's first event)
+    const verb = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && ctx.triggers.has(x.i));
+    if (verb) return subjectOf(ctx, verb.i, sentenceFirst, quote, asSource);
   }
   return [];
 }
