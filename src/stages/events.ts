@@ -1324,7 +1324,7 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
   // including helicopter gunships", "British aircraft using guided missiles": the party is named first)
   while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
-    || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
+    || (['in', 'and', 'on'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
