@@ -992,8 +992,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
     // (an opposition's or a rebel group's "it" may be its own country's government: "broke off talks with the government, accusing it of …")
     const not = new Set(sources.flatMap((s) => [s.actor!.id, NON_STATE.has(s.actor!.sector ?? '') ? '' : s.actor!.country ?? '']));
+    // ("expelled a Belgian aid official, accusing him of …": after a comma, a participle's object pronoun is the clause's object)
+    const main = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
+    const object = main !== null ? directObject(ctx, nextWordIndex(tokens, main)) : null;
     // ("expelled 45 Russian diplomats, accusing them of spying": "them" stands for people too)
-    const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], tokens[targets[0].first].key === 'them', not);
+    const [actor] = object?.actor && !not.has(object.actor.id) && !not.has(object.actor.country ?? '') ? [object.actor]
+      : pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], tokens[targets[0].first].key === 'them', not);
     targets = [actor ? { ...targets[0], actor } : null];
   }
   // coordinated objects: "accused Armenia and France of …"
