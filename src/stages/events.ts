@@ -977,7 +977,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // state's own police, courts or government arrest, restrict or charge, where no party of another country is named,
   // are of that state
   // (where the text names the place, its people are the place's, as above)
-  const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
+  const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
   const home = own ? doc.lexicon.places.get(own) : undefined;
   if (home && !locationOf(ctx, i)) {
     const [t] = targets;
@@ -1687,8 +1687,8 @@ function locationOf(ctx: Ctx, i: number): Place | null {
 }
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
-/** the acts a state's own bodies do to its own people, by the sectors of the bodies */
-const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']) };
+/** the acts a state's own bodies do to its own people, by the sectors of the bodies (a release, by its mode: "freed more than 9,000 prisoners") */
+const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']), release: new Set(['GOV', 'COP', 'JUD', 'MIL']) };
 /** parties named with no country that a state's bodies act on at home are its own ("an opposition party", "the Muslim Brotherhood") */
 const DOMESTIC_PARTIES = new Set(['OPP', 'PTY', 'CVL', 'REB', 'MED']);
 
