@@ -79,9 +79,9 @@ export function eventsStage(doc: Doc): void {
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m) continue;
-    // ("the Indian rupee", "the U.S. dollar": a country's currency is no party)
+    // ("the Indian rupee", "the U.S. dollar": a country's currency is no party; nor are its players, "Indian batsmen")
     const after = doc.tokens[m.last + 1];
-    if (after?.pos === 'NOUN' && doc.lexicon.grammar.currencyNouns.has(after.key)) continue;
+    if (after?.pos === 'NOUN' && (doc.lexicon.grammar.currencyNouns.has(after.key) || doc.lexicon.grammar.sportNouns.has(after.key))) continue;
     if (isDescriptive(doc, m)) {
       ctx.describing.set(m.first, m);
       continue;
@@ -136,6 +136,8 @@ export function eventsStage(doc: Doc): void {
       }
     }
     events.push(...visitsDuring(ctx, s, events.slice(before)));
+    events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
+    rebuttals(ctx, s, events.slice(before));
   }
   const alleged = allegations(ctx, events);
   // (the allegation names whom the verb's own event left without a target)
@@ -198,6 +200,61 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
     });
   }
   return out;
+}
+
+const CONDITIONS = new Set(['if', 'unless']);
+/**
+ * "threatened to close the Strait of Hormuz if the United States attacked its nuclear facilities": what an "if" or
+ * "unless" clause after a threat says is a condition, not an event, and the party it names first is the one threatened.
+ */
+function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
+  const { tokens } = ctx;
+  let out = made;
+  for (let c = s.first + 1; c < s.last; c++) {
+    if (!CONDITIONS.has(tokens[c].key)) continue;
+    const threats = out.filter((e) => e.type === 'THREATEN' && !e.negated && e.trigger.end <= tokens[c].start);
+    if (!threats.length) continue;
+    let end = c + 1;
+    while (end <= s.last && ![',', ';', ':'].includes(tokens[end].key)) end++;
+    const from = tokens[c].start;
+    const to = tokens[end - 1].end;
+    out = out.filter((e) => !(e.trigger.start > from && e.trigger.end <= to));
+    for (const e of threats.filter((x) => !x.target)) {
+      for (let k = c + 1; k < end; k++) {
+        const m = ctx.byFirst.get(k);
+        if (!m?.actor || ctx.placeOnly.has(m)) continue;
+        if (m.actor.id !== e.source?.id && (!m.actor.country || m.actor.country !== e.source?.country)) {
+          e.target = m.actor;
+          e.target_mention = { start: m.start, end: m.end, text: m.text };
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const CHARGE_NOUNS = new Set(['charge', 'accusation', 'allegation', 'claim']);
+/**
+ * "Pakistan blamed India for the bombing, a charge New Delhi rejected": a rejection in a phrase set after an
+ * accusation, naming it, rejects the accuser.
+ */
+function rebuttals(ctx: Ctx, s: { first: number; last: number }, made: Event[]): void {
+  const { tokens } = ctx;
+  for (const e of made.filter((x) => x.type === 'REJECT' && !x.target)) {
+    const i = tokens.findIndex((t, k) => k >= s.first && k <= s.last && t.start === e.trigger.start);
+    let k = i - 1;
+    while (k > s.first && i - k <= 8 && !CHARGE_NOUNS.has(tokens[k].lemma)) k--;
+    if (!CHARGE_NOUNS.has(tokens[k]?.lemma ?? '') || tokens[k].pos !== 'NOUN') continue;
+    let comma = k - 1;
+    while (comma > s.first && ['DET', 'ADJ'].includes(tokens[comma].pos)) comma--;
+    if (tokens[comma].key !== ',') continue;
+    const accusation = made.find((x) => x.type === 'ACCUSE' && x.source && x.trigger.end <= tokens[comma].start && x.source.id !== e.source?.id
+      && (!x.source.country || x.source.country !== e.source?.country));
+    if (!accusation) continue;
+    e.target = accusation.source;
+    e.target_mention = accusation.source_mention;
+  }
 }
 
 /**
@@ -663,6 +720,8 @@ function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolea
   const before = tokens[k - 1];
   // ("war crimes committed by Russian forces", "abuses carried out by": the deed's doer, after its noun)
   if (ctx.doc.lexicon.grammar.perpetrationVerbs.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
+  // ("its remaining troops", "the advancing forces": an -ing form between a determiner and its noun)
+  if (/ing$/.test(tokens[k].key) && (before?.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && next?.pos === 'NOUN') return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
 }
 
@@ -678,7 +737,8 @@ function namesWord(el: Element | undefined, key: string): boolean {
 function gapActor(ctx: Ctx, from: number, to: number): Mention | null {
   for (let k = from; k <= to; k++) {
     const m = ctx.byFirst.get(k);
-    if (m && m.last <= to + 1 && !isPossessiveModifier(ctx, m)) return m;
+    // (the mention may run over the patt's noun: "expelled a Belgian aid official")
+    if (m && m.last <= to + 3 && !isPossessiveModifier(ctx, m)) return m;
   }
   return null;
 }
@@ -688,10 +748,13 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = j; k <= end && k - j <= 8; k++) {
     const t = tokens[k];
-    if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || t.pos === 'PRON') return null;
+    // ("sent troops to its border with Guyana": a possessive determiner opens the object)
+    if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || (t.pos === 'PRON' && !(k === j && POSSESSIVE_DETERMINERS.has(t.key)))) return null;
     // "… of Azerbaijan", "military action against Syria", "alleged violations by Russian forces"
+    // ("withdrew from the area around Kyiv", "left several towns in Tigray": a place within a place)
     const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
-    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key)) && next && !isPossessiveModifier(ctx, next)) return next;
+    const within = AREA_PREPOSITIONS.has(t.key) && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '');
+    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
@@ -799,6 +862,12 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     }
     // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
     if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
+    // ("The suspension of U.S. military aid to Ukraine, announced on Monday, stunned …": an inserted participle phrase)
+    if (t.key === ',' && tokens[n + 1]?.pos === 'VERB' && /ed$/.test(tokens[n + 1].key)) {
+      let c = n + 2;
+      while (c <= sentenceLast && c - n <= 10 && tokens[c].key !== ',' && tokens[c].pos !== 'VERB') c++;
+      if (tokens[c]?.key === ',') { n = c; continue; }
+    }
     if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || POSSESSIVE_DETERMINERS.has(t.key) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
@@ -848,7 +917,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
     const conjunct = passiveConjunct(tokens, i);
     const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
-      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null);
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null) ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
@@ -922,6 +991,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // ("China deployed dozens of warplanes and warships around Taiwan": whom they are sent at, where the clause names one)
+  if (targets[0] && isMobilised(targets[0], p.source.type, sources)) targets = [laterInClause(ctx, targets[0].last + 1, sources, p.source.type) ?? targets[0]];
   // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
   // dictionary names, acted on where they are, are the people of that place
   if (!passive && !noun && !targets[0]?.actor && PEOPLE_AFFECTED.has(p.source.type) && peopleObject(ctx, match.last + 1)) targets = [peopleOfPlace(ctx, i)];
@@ -932,14 +1003,31 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   sources = sources.filter((s) => s.actor && (!p.source.forces || ARMED.has(s.actor.sector ?? '')));
   if (!sources.length) return [];
+  // "Tunisian police detained a prominent opposition figure", "Kenyan authorities shut down the internet": whom a
+  // state's own police, courts or government arrest, restrict or charge, where no party of another country is named,
+  // are of that state
+  // (where the text names the place, its people are the place's, as above)
+  const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
+  const home = own ? doc.lexicon.places.get(own) : undefined;
+  if (home && !locationOf(ctx, i)) {
+    const [t] = targets;
+    if (!t?.actor) targets = [tokenMention(tokens[i], civiliansActor(home.id, home.name))];
+    else if (!t.actor.country && DOMESTIC_PARTIES.has(t.actor.sector ?? '')) targets = [{ ...t, actor: { ...t.actor, country: own } }];
+  }
   // "after Ankara accused it of …": the pronoun stands for the last party named other than the source
   if (targets[0] && !targets[0].actor && SPEAKER_PRONOUNS.has(tokens[targets[0].first].key)) {
     const speaker = quote?.direct ? quote.speaker?.actor : null;
     const side = speaker?.country ? doc.lexicon.places.get(speaker.country) : undefined;
     targets = [side ? { ...targets[0], actor: stateOf(side) } : null];
   } else if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
-    const not = new Set(sources.flatMap((s) => [s.actor!.id, s.actor!.country ?? '']));
-    const [actor] = pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], false, not);
+    // (an opposition's or a rebel group's "it" may be its own country's government: "broke off talks with the government, accusing it of …")
+    const not = new Set(sources.flatMap((s) => [s.actor!.id, NON_STATE.has(s.actor!.sector ?? '') ? '' : s.actor!.country ?? '']));
+    // ("expelled a Belgian aid official, accusing him of …": after a comma, a participle's object pronoun is the clause's object)
+    const main = /ing$/.test(tokens[i].key) && prevWord(tokens, i)?.key === ',' ? clauseVerb(ctx, i) : null;
+    const object = main !== null ? directObject(ctx, nextWordIndex(tokens, main)) : null;
+    // ("expelled 45 Russian diplomats, accusing them of spying": "them" stands for people too)
+    const [actor] = object?.actor && !not.has(object.actor.id) && !not.has(object.actor.country ?? '') ? [object.actor]
+      : pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], tokens[targets[0].first].key === 'them', not);
     targets = [actor ? { ...targets[0], actor } : null];
   }
   // coordinated objects: "accused Armenia and France of …"
@@ -1207,7 +1295,11 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if (t.pos === 'CCONJ') {
     const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
     // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
-    if (first && !tokens.slice(first.last + 1, j).some((x) => ['who', 'which', 'whom'].includes(x.key))) return [first];
+    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key));
+    if (first) return relative(first.last + 1) ? [] : [first];
+    // ("Authorities in Dhaka imposed a curfew and deployed soldiers": else the subject of the verb of the clause's first event)
+    const verb = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && ctx.triggers.has(x.i));
+    if (verb && !relative(verb.i)) return subjectOf(ctx, verb.i, sentenceFirst, quote, asSource);
   }
   return [];
 }
@@ -1301,7 +1393,7 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
   // including helicopter gunships", "British aircraft using guided missiles": the party is named first)
   while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
-    || (['in', 'and'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
+    || (['in', 'and', 'on'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     const m = ctx.byFirst.get(n);
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
@@ -1404,6 +1496,11 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
   return null;
 }
 
+/** "China deployed dozens of warplanes and warships around Taiwan": the forces a party mobilises are not whom it is aimed at. */
+function isMobilised(m: Mention, type: string, sources: Mention[]): boolean {
+  return type === 'MOBILIZE' && ARMED.has(m.actor?.sector ?? '') && sources.some((s) => !!s.actor?.country && s.actor.country === m.actor?.country);
+}
+
 /** "military officials said", "the ministry said": a speaker and a speech verb after the reported clause. */
 function isAttribution(ctx: Ctx, k: number): boolean {
   const { tokens } = ctx;
@@ -1421,6 +1518,8 @@ const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across'
 
 /** Prepositions after an object noun that name whom it is aimed at ("action against", "sanctions on"). */
 const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
+/** the prepositions after a word for an area that name the place it lies in or by */
+const AREA_PREPOSITIONS = new Set(['around', 'near', 'in', 'outside']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
@@ -1445,6 +1544,21 @@ function byAgent(ctx: Ctx, from: number, end: number): Mention | null {
   }
   return null;
 }
+
+/**
+ * "Russia was expelled from the Council of Europe", "Niger was suspended from ECOWAS": the body a party is put out of
+ * puts it out; "Thousands of Afghans were deported from Pakistan": so does the state people are sent out of.
+ */
+function expellingBody(ctx: Ctx, i: number, end: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = i + 1; k <= end && k - i <= 3; k++) {
+    if (tokens[k].key !== 'from') continue;
+    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    return m?.actor?.sector === 'IGO' || (m?.actor?.kind === 'state' && EXPELLING.has(tokens[i].lemma)) ? m : null;
+  }
+  return null;
+}
+const EXPELLING = new Set(['expel', 'deport']);
 
 /** "were killed in Israeli tank shelling", "died in a Hamas rocket attack": the party named before the force noun after "in". */
 function forceNounAgent(ctx: Ctx, from: number, end: number): Mention | null {
@@ -1651,6 +1765,10 @@ function isDateline(doc: Doc, m: Mention): boolean {
 }
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
+/** the acts a state's own bodies do to its own people, by the sectors of the bodies (a release, by its mode: "freed more than 9,000 prisoners") */
+const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']), release: new Set(['GOV', 'COP', 'JUD', 'MIL']) };
+/** parties named with no country that a state's bodies act on at home are its own ("an opposition party", "the Muslim Brotherhood") */
+const DOMESTIC_PARTIES = new Set(['OPP', 'PTY', 'CVL', 'REB', 'MED']);
 
 /** The object from `j` is people of no named party: "more than 100 people", "137 schoolchildren", "hundreds of villagers". */
 function peopleObject(ctx: Ctx, j: number): boolean {
