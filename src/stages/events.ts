@@ -321,13 +321,15 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   const t = tokens[i];
   // a nationality word is no subject there ("the Russian attack"); "had talks", "has a meeting": "have" as a main verb
   const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
+  // ("was in Kyiv for talks", "is due in Pyongyang": "be" as a main verb of place)
+  const mainBe = t.lemma === 'be' && ['in', 'due'].includes(tokens[nextWordIndex(tokens, i)]?.key ?? '');
   const prev = prevWord(tokens, i);
   // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
   // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
-  if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
+  if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
@@ -566,7 +568,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
       // (nor are the quotation marks of a name: "a contested “foreign agents” bill")
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      // (nor is the possessive mark of a plural: "accepted the students' demand")
+      const possessive = last && last.key === "'" && last.start === tokens[last.i - 1]?.end && /s$/.test(tokens[last.i - 1].key);
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -920,7 +924,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // (force, aid and protest by two parties are often aimed at a third: "US and British jets bombed Iraqi sites")
   // (but a place in one of their own countries is where they met: "clashed in the Galwan Valley")
   const inOwnCountry = (t: Mention | null) => !!t && sources.some((s) => s.actor?.country && s.actor.country === t.actor?.country);
-  if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0]))))) targets = [null];
+  // (… and cooperation by two parties with one of their own is with each other: "Ugandan and Congolese troops launched joint
+  // operations against ADF rebels", "Fijian and New Zealand forces conducted joint patrols of Fiji's waters")
+  if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0])))
+    || (p.source.type === 'COOPERATE' && inOwnCountry(targets[0])))) targets = [null];
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
@@ -943,7 +950,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
   const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   // ("Ugandan and Congolese troops launched a joint offensive against ADF rebels": parties acting jointly act on a third)
-  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4).some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
+  // ("seized 4.5 tonnes of cocaine in a joint operation": or later in the clause, before a comma)
+  const clause = tokens.slice(triggerEnd(ctx, i, match) + 4, triggerEnd(ctx, i, match) + 16);
+  const stop = clause.findIndex((t) => t.sentence !== tokens[i].sentence || [',', ';'].includes(t.key));
+  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && [...tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4), ...clause.slice(0, stop < 0 ? clause.length : stop)].some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
