@@ -718,6 +718,9 @@ function passiveConjunct(tokens: Token[], i: number): number | null {
 }
 
 /** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
+/** Prepositions of time that may open a sentence with an event noun ("After talks with …, Blinken said"). */
+const LEADING_ADJUNCTS = new Set(['after', 'following', 'during']);
+
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', 'but', 'and', 'as', 'after', 'when', 'while', 'before', 'because', 'although', 'though', 'until', 'once', 'where', 'that', 'since', 'if', '"', '“', "'", '‘']);
 
 /** Prepositions an event noun's phrase may go on with before its verb ("strikes across the Gaza Strip overnight killed …"). */
@@ -745,7 +748,10 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const npFirst = k + 1;
   // ("Women across Mexico stayed away from work in a day-long protest against …": a protest the clause's subject makes)
   const adjunct = tokens[k]?.key === 'in' && k > sentenceFirst && nouns.some((p) => p.source.type === 'PROTEST');
-  if (k >= sentenceFirst && !adjunct && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
+  // ("After a phone call with his Turkish counterpart, Greece's foreign minister said …": a meeting that opens the
+  // sentence is the main clause's subject's)
+  const opening = k === sentenceFirst && LEADING_ADJUNCTS.has(tokens[k].key) && nouns.some((p) => p.source.type === 'CONSULT');
+  if (k >= sentenceFirst && !adjunct && !opening && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
   // "the attack helicopters", "a protest movement": the noun is a modifier
   const next = tokens[nextWordIndex(tokens, i)];
   if (!next || next.pos === 'PROPN' && !ctx.byFirst.has(next.i) || (next.pos === 'NOUN' && !nouns.some((p) => namesWord(p.elements[0], next.key)))) return null;
@@ -758,6 +764,15 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     if (found) { match = { pattern: p, ...found }; break; }
   }
   if (!match) return null;
+  if (opening && match.pattern.source.type === 'CONSULT' && !match.source) {
+    // (past where and when: "in Riyadh on Monday,")
+    let c = match.last + 1;
+    while (c <= sentenceLast && c - match.last <= 8 && !['VERB', 'AUX', 'PUNCT'].includes(tokens[c].pos)) c++;
+    const verb = tokens[c]?.key === ',' ? tokens.slice(c + 1, Math.min(sentenceLast, c + 14) + 1).find((t) => t.pos === 'VERB') : undefined;
+    const subject = verb && subjectOf(ctx, verb.i, c + 1, undefined).find((m) => m.actor && m.first > c);
+    const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
+    if (events.length) return { events, verb: -1, last: match.last };
+  }
   if (adjunct) {
     // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
     const verb = clauseVerb(ctx, i);
@@ -779,6 +794,11 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     }
     // the tagger takes some verbs after a noun for adjectives ("A general strike paralysed Buenos Aires")
     if (/ed$/.test(t.key) && ['ADJ', 'NOUN'].includes(t.pos) && ['NOUN', 'PROPN'].includes(prevWord(tokens, n)?.pos ?? '')) { verb = n; break; }
+    // ("A visit to Beijing by Australia's foreign minister, the first in four years, ended …": a noun phrase in apposition)
+    if (t.key === ',' && tokens[n + 1]?.pos === 'DET') {
+      const close = tokens.slice(n + 2, Math.min(sentenceLast, n + 10) + 1).find((x) => x.key === ',' || ['VERB', 'AUX', 'PRON', 'SCONJ', 'PUNCT'].includes(x.pos));
+      if (close?.key === ',') { n = close.i; continue; }
+    }
     if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || POSSESSIVE_DETERMINERS.has(t.key) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
@@ -1332,6 +1352,8 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     const t = tokens[k];
     if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key) || /^[“”"«»„]$/.test(t.text)) return null;
     if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
+    // ("hit a record in March as farmers shipped a bumper crop": a clause of time or reason is another clause)
+    if (t.key === 'as' && k > from && tokens[k - 1].key !== 'such' && !['part', 'well', 'far', 'much', 'many', 'a', 'an'].includes(tokens[k + 1]?.key ?? '')) return null;
     // "…, military officials said": the attribution, not the object
     if (t.key === ',' && isAttribution(ctx, k + 1)) return null;
     const m = ctx.byFirst.get(k);
