@@ -480,6 +480,18 @@ function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | 
   return { first, last };
 }
 
+/** The party after a preposition close after the verb ("extradited from Ecuador to Italy"), within its clause. */
+function partyAfter(ctx: Ctx, j: number, end: number, preposition: string): Mention | null {
+  const { tokens } = ctx;
+  for (let k = j; k <= end && k - j <= 8; k++) {
+    if (['VERB', 'PUNCT', 'SCONJ'].includes(tokens[k].pos)) return null;
+    if (tokens[k].key !== preposition) continue;
+    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    return m && !isPossessiveModifier(ctx, m) ? m : null;
+  }
+  return null;
+}
+
 /** The first party named inside a phrase. */
 function partyIn(ctx: Ctx, phrase: { first: number; last: number }): Mention | null {
   for (let k = phrase.first; k <= phrase.last; k++) {
@@ -866,6 +878,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     // ("Two French citizens held in Iran were freed": a release by no one named still frees them)
+    // ("was extradited from Ecuador to Italy": with no agent, the party it went from gave it to the one it went to)
+    const from = !by && ['COOPERATE', 'AID'].includes(p.source.type) ? partyAfter(ctx, i + 1, sentenceLast, 'from') : null;
+    const to = from && (match.target ?? partyAfter(ctx, i + 1, sentenceLast, 'to'));
+    if (from?.actor && to?.actor && from.actor.country !== to.actor.country) return makeEvents(ctx, i, { ...match, target: to }, sentenceFirst, from);
     if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release') return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
