@@ -1240,16 +1240,19 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   const { tokens } = ctx;
   let k = place.first - 1;
   while (k >= sentenceFirst && (tokens[k].space || tokens[k].key === 'the')) k--;
-  if (k < sentenceFirst || !['in', 'at', 'inside', 'near', 'from'].includes(tokens[k].key)) return null;
+  if (k < sentenceFirst || !['in', 'at', 'inside', 'near', 'from', 'to'].includes(tokens[k].key)) return null;
+  const to = tokens[k].key === 'to';
   k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
-  // a participle between them ("operating in", "based in", "stationed in")
-  const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k);
+  // a participle between them ("operating in", "based in", "stationed in"; "rescue teams flown to Libya")
+  const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k) && (!to || /(ed|wn|nt)$/.test(tokens[k].key));
+  if (to && !participle) return null;
   // ("Palestinian prisoners held in Israeli jails launched …": after a participle, any party's phrase)
   if (!participle && !place.place) return null;
   if (participle) k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
-  const party = ctx.byLast.get(k);
+  // ("Turkish rescue teams flown to Libya": the party named in the phrase the participle describes)
+  const party = ctx.byLast.get(k) ?? (to && k >= sentenceFirst && tokens[k].pos === 'NOUN' ? actorInPhraseBefore(ctx, k, sentenceFirst, true) : undefined);
   return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
 }
 
