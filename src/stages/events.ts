@@ -128,6 +128,14 @@ export function eventsStage(doc: Doc): void {
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
       const made = makeEvents(ctx, i, match, s.first, purpose ?? undefined)
         .filter((e) => !purpose || !events.slice(before).some((x) => x.type === 'PROTEST' && x.source?.id === e.source?.id && (!e.target || x.target?.id === e.target.id)));
+      // ("wrapped up a visit to New Delhi, agreeing to deepen cooperation": cooperation in a participle after a comma,
+      // with no party of its own, is with the party the clause's event was with)
+      if (/ing$/.test(t.key) && prevWord(tokens, i)?.key === ',') {
+        const prior = events.slice(before).find((x) => x.target && made.some((e) => e.source?.id === x.source?.id));
+        for (const e of prior ? made : []) {
+          if (!e.target && COOPERATIVE.has(e.type) && e.source?.id === prior!.source?.id) Object.assign(e, { target: prior!.target, target_mention: prior!.target_mention });
+        }
+      }
       events.push(...made);
       if (made.length) {
         ctx.triggers.add(i);
