@@ -124,7 +124,7 @@ export function eventsStage(doc: Doc): void {
       if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
-      if (i === nounVerb && match.pattern.source.type === nounType) continue;
+      if (i === nounVerb && (match.pattern.source.type === nounType || (nounType === 'AID' && match.pattern.source.mode === 'visit'))) continue;
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
       const made = makeEvents(ctx, i, match, s.first, purpose ?? undefined)
         .filter((e) => !purpose || !events.slice(before).some((x) => x.type === 'PROTEST' && x.source?.id === e.source?.id && (!e.target || x.target?.id === e.target.id)));
@@ -738,6 +738,9 @@ function passiveConjunct(tokens: Token[], i: number): number | null {
 }
 
 /** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
+/** Verbs of arrival: aid named as their subject is delivered ("Relief supplies from the EU arrived in Beira"). */
+const ARRIVALS = new Set(['arrive', 'reach', 'land', 'dock', 'enter', 'cross', 'unload', 'pour', 'flow', 'begin', 'start']);
+
 /** Prepositions of time that may open a sentence with an event noun ("After talks with …, Blinken said"). */
 const LEADING_ADJUNCTS = new Set(['after', 'following', 'during']);
 
@@ -825,8 +828,12 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const type = match.pattern.source.type;
   const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
+  // ("Relief supplies from the European Union arrived in Beira": aid that arrives is aid, where it arrives its recipient)
+  const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ARRIVALS.has(tokens[verb].lemma));
   // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
-  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces) return null;
+  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !delivered) return null;
+  // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
+  if (type === 'AID' && !verbMatch && !delivered) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
   let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(tokens, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
   for (let n = npFirst; !source && n < i; n++) {
@@ -847,7 +854,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const events = target ? unattributedEvents(ctx, i, match, [target], quoteAt(doc, tokens[i].start)) : [];
     return events.length ? { events, verb, last: match.last } : null;
   }
-  const events = makeEvents(ctx, i, match, sentenceFirst, source);
+  const arrival = delivered && !match.target ? verbMatch?.target ?? directObject(ctx, verb + 1) ?? laterInClause(ctx, verb + 1, [source], type) : null;
+  const events = makeEvents(ctx, i, arrival ? { ...match, target: arrival } : match, sentenceFirst, source);
   return events.length ? { events, verb, last: match.last } : null;
 }
 
