@@ -602,7 +602,11 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     return null;
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
-  if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
+  if (passive && el.slot === 'X') {
+    // ("was received by Trump at the White House": the agent may stand where the object would)
+    const agent = tokens[j]?.key === 'by' && e < els.length - 1 ? ctx.byFirst.get(j + 1) ?? (tokens[j + 1]?.key === 'the' ? ctx.byFirst.get(j + 2) : undefined) : undefined;
+    return (agent && matchElements(ctx, els, e + 1, agent.last + 1, end, got, passive)) || matchElements(ctx, els, e + 1, j, end, got, passive);
+  }
   // ("our Chinese friends": a party named in the phrase outranks the possessive)
   const namedAfter = POSSESSIVE_DETERMINERS.has(tokens[j]?.key ?? '') && [1, 2, 3].some((d) => ctx.byFirst.has(nextWordIndex(tokens, j + d - 1)));
   if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON' && !namedAfter) {
@@ -876,7 +880,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
     const conjunct = passiveConjunct(tokens, i);
     const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
-      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null);
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null)
+      // ("was received by Trump at the White House": the agent inside the matched words)
+      ?? byAgent(ctx, i + 1, match.last);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
