@@ -985,7 +985,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // (… and cooperation by two parties with one of their own is with each other: "Ugandan and Congolese troops launched joint
   // operations against ADF rebels", "Fijian and New Zealand forces conducted joint patrols of Fiji's waters")
   if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0])))
-    || (p.source.type === 'COOPERATE' && inOwnCountry(targets[0])))) targets = [null];
+    || (p.source.type === 'COOPERATE' && inOwnCountry(targets[0]))
+    // (and where two parties meet is no party to it: "Envoys from Serbia and Kosovo sat down in Brussels … for talks")
+    || (p.source.type === 'CONSULT' && !!targets[0] && ctx.placeOnly.has(targets[0])))) targets = [null];
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
