@@ -35,6 +35,8 @@ export const AgentEntry = z.object({
   generic: z.boolean().default(false),
   /** bodies of no one country ("aid agencies"): never placed in the country of their context */
   international: z.boolean().default(false),
+  /** words that, right before a term, make it name no body ("on social media") */
+  not_after: Words,
 }).strict();
 
 export const OrganizationEntry = z.object({
@@ -130,7 +132,7 @@ export const DICTIONARY_KINDS = {
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
     relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), international_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
     intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
-    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]),
+    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]),
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),

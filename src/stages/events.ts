@@ -3,6 +3,7 @@
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
 import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
+import { genderOf } from '../lexicon/compile.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -339,6 +340,10 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
+  // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
+  if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
+  // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
+  if (t.key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to' && !(prev && BE.has(prev.key))) return false;
   if (prev && prev.key === 'to') {
     const governor = governingVerb(ctx, i);
     return (!!governor && !ctx.triggers.has(governor.i)) || causedParty(ctx, prev.i) !== null;
@@ -391,6 +396,9 @@ function causedParty(ctx: Ctx, to: number): Mention | null {
 }
 
 function afterSubject(ctx: Ctx, i: number): boolean {
+  // ("a Venezuelan navy patrol boat had entered …": a noun before a noun and then a verb is part of the subject)
+  const next = ctx.tokens[nextWordIndex(ctx.tokens, i)];
+  if (next?.pos === 'NOUN' && !next.cap && ['AUX', 'VERB'].includes(ctx.tokens[nextWordIndex(ctx.tokens, next.i)]?.pos ?? '')) return false;
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
   const m = ctx.byLast.get(j);
@@ -555,7 +563,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
         if (r) return r;
       }
     }
-    if (j <= end && (el.words.has(tokens[j].key) || el.words.has(tokens[j].lemma)) && !ctx.inName[j]) {
+    // (by its lemma only a form that is no gerund: "stopped work" is a strike, "will not stop working" is not)
+    if (j <= end && (el.words.has(tokens[j].key) || (el.words.has(tokens[j].lemma) && !/ing$/.test(tokens[j].key))) && !ctx.inName[j]) {
       const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
@@ -619,7 +628,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const ownedBy = first && ["'s", "'"].includes(tokens[first.last + 1]?.key ?? '') ? ctx.byFirst.get(first.last + 2) : undefined;
     const owned = ownedBy?.actor && !ownedBy.actor.country && first?.actor?.kind === 'state'
       ? { ...ownedBy, actor: { ...ownedBy.actor, country: first.actor.country, cameo: ownedBy.actor.cameo ?? null } } : ownedBy;
-    const m = owned ?? first;
+    // ("surrendered to the U.S.-backed Syrian Democratic Forces": the party is the one the compound describes)
+    const described = first && tokens[first.last + 1]?.key === '-' && HYPHENED_PARTY.has(tokens[first.last + 2]?.key ?? '') ? ctx.byFirst.get(first.last + 3) : undefined;
+    const m = described?.actor ? described : owned ?? first;
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
       // pattern itself joins two parties ("talks between S and X")
@@ -635,7 +646,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
-  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos)) {
+  // (never a negation: "who asked not to be named" asks no one)
+  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
     const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
@@ -646,11 +658,22 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const infinitive = next?.k === 'word' && next.words.has('to');
     for (let k = j + 1; k <= end && k - j <= (infinitive ? 30 : 6); k++) {
       if (!infinitive && tokens[k].pos === 'VERB' && !(next?.k === 'word' && next.words.has(tokens[k].lemma))) break;
+      // far from its verb, only an infinitive's "to" continues the pattern ("told a news conference, referring to …" does not),
+      // and not one a word right before it governs ("would push up fares, … that parliament is due to vote on")
+      // (tried at the "to" itself, not at a word before it that the match would pass over)
+      if (infinitive && (tokens[k].key !== 'to' || !startsInfinitive(tokens, k) || ['VERB', 'AUX', 'ADJ'].includes(prevWord(tokens, k)?.pos ?? ''))) continue;
       const r = matchElements(ctx, els, e + 1, k, end, { ...got, target }, passive);
       if (r) return r;
     }
   }
   return null;
+}
+
+/** "to release", "to immediately halt": a "to" that a verb follows, perhaps after an adverb. */
+function startsInfinitive(tokens: Token[], to: number): boolean {
+  let k = nextWordIndex(tokens, to);
+  if (tokens[k]?.pos === 'ADV') k = nextWordIndex(tokens, k);
+  return tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX';
 }
 
 /** "artillery, mortar, and rocket fire": a comma between nouns of one list. */
@@ -803,7 +826,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   if (adjunct) {
     // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
     const verb = clauseVerb(ctx, i);
-    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb)) return null;
+    // (nor one who reports it: "Police spokeswoman X said 41 officers had been injured in the protests")
+    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb) || cueSets(doc.lexicon.cues).verbs.has(tokens[verb].lemma)) return null;
     const subject = peopleObject(ctx, sentenceFirst) || isPeopleSubject(ctx, verb, sentenceFirst) ? peopleOfPlace(ctx, i) ?? undefined
       : subjectOf(ctx, verb, sentenceFirst, undefined).find((m) => m.actor);
     const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
@@ -912,7 +936,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     if (victims && peopleObject(ctx, victims.first)) targets = [peopleOfPlace(ctx, i)];
     // ("Two French citizens held in Iran for more than three years were freed": the sentence's subject, past what describes it)
     if (!by && !targets.length) {
-      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m));
+      // (not one who reports it: "Police spokeswoman Ruth Achieng said 41 officers had been injured")
+      const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first));
       if (opening) targets = [opening];
     }
     if (!by) return unattributedEvents(ctx, i, match, targets, quote);
@@ -1211,13 +1236,17 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   }
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
-  const m = ctx.byLast.get(j);
+  // ("The U.N. envoy for Syria, Geir Pedersen, urged …": the person the country's preposition attaches to)
+  const m = envoyOf(ctx, ctx.byLast.get(j)) ?? ctx.byLast.get(j);
   // ("… held in Israeli jails launched": a nationality word with its noun)
   const nationalNoun = !m && tokens[j].pos === 'NOUN' ? ctx.byLast.get(j - 1) : undefined;
   const phrase = m ?? (nationalNoun && ctx.weak.has(nationalNoun) ? nationalNoun : undefined);
   const placed = phrase ? partyBeforePlace(ctx, phrase, sentenceFirst) : null;
   if (placed) return withCoordinatedBefore(ctx, placed, sentenceFirst);
-  if (m && !(asSource && ctx.placeOnly.has(m))) return withCoordinatedBefore(ctx, m, sentenceFirst);
+  if (m && !(asSource && ctx.placeOnly.has(m))) {
+    const list = withCoordinatedBefore(ctx, m, sentenceFirst);
+    return ownedByPlace(ctx, list[0].first, sentenceFirst) ? [] : list;
+  }
   const t = tokens[j];
   // "Thousands of Armenians demonstrated", "Israeli tanks shelled", "A U.N. base in southern Lebanon was shelled":
   // the first party named inside the subject phrase
@@ -1229,7 +1258,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   const pronoun = PRONOUNS[t.key];
   if (pronoun) {
     const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
-    return actors.filter((a): a is Actor => !!a).map((actor) => tokenMention(t, actor));
+    // (in a direct quote "they" is never the speaker's own side, which would be "we": "“They burned the market,” she said")
+    const own = quote?.direct && t.key === 'they' ? quote.speaker?.actor : null;
+    return actors.filter((a): a is Actor => !!a && !(own && a.country === own.country && a.sector === own.sector)).map((actor) => tokenMention(t, actor));
   }
   // "The statement called on …": a document acts for whoever issued it
   if (ctx.documents.has(t.key)) {
@@ -1241,9 +1272,34 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "X thanked Berlin and urged …": the subject of the first verb in a coordinated predicate
   if (t.pos === 'CCONJ') {
     const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
-    if (first) return [first];
+    // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
+    if (first && !tokens.slice(first.last + 1, j).some((x) => ['who', 'which', 'whom'].includes(x.key))) return [first];
   }
   return [];
+}
+
+/**
+ * "where the borders of Thailand, Cambodia and Laos meet": parties named after "of" a noun for land or a place
+ * within it belong to that place, and the place is the subject.
+ */
+function ownedByPlace(ctx: Ctx, first: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  let k = first - 1;
+  if (tokens[k]?.key === 'the') k--;
+  if (k - 1 < sentenceFirst || tokens[k].key !== 'of') return false;
+  const head = tokens[k - 1];
+  const { grammar } = ctx.doc.lexicon;
+  return head.pos === 'NOUN' && !ctx.byLast.has(head.i) && [head.key, head.lemma].some((w) => grammar.territoryNouns.has(w) || grammar.areaNouns.has(w) || grammar.featureWords.has(w));
+}
+
+/** "the U.N. envoy for Syria", "the ambassador to Libya": the person named before "for" or "to" the party, if any. */
+function envoyOf(ctx: Ctx, m: Mention | undefined): Mention | null {
+  if (!m) return null;
+  let k = m.first - 1;
+  if (ctx.tokens[k]?.key === 'the') k--;
+  if (!['for', 'to'].includes(ctx.tokens[k]?.key ?? '')) return null;
+  const head = ctx.byLast.get(k - 1);
+  return head?.actor?.kind === 'person' ? head : null;
 }
 
 /** "along with its allies", "together with Germany", "as well as Britain" ending at j: the index of its first word. */
@@ -1323,8 +1379,10 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
 function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plural: boolean, not: Set<string> = new Set()): Actor[] {
   // ("Palestinian leaders said they would …": "they" stands for people too, named by a plural noun)
   const pluralPeople = (m: Mention): boolean => plural && ctx.tokens[m.last].pos === 'NOUN' && /s$/.test(ctx.tokens[m.last].key);
+  // ("…, of the movement founded by Rafael Correa, said she would": "she" is no man)
+  const gender = { he: 'm', him: 'm', she: 'f', her: 'f' }[ctx.tokens[j].key];
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
-    && !not.has(m.actor.id) && !not.has(m.actor.country ?? ''));
+    && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const last = prior.at(-1);
   if (!last) return [];
   const group = plural ? withCoordinatedBefore(ctx, ctx.byLast.get(last.last) ?? last, ctx.doc.sentences[last.sentence].first) : [last];
@@ -1628,6 +1686,10 @@ function intended(type: PloverType, mode: string | null, committed: boolean): { 
 }
 
 function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  // ("were not allowed to hold a rally", "did not want to attack": an infinitive under a negated verb is not done)
+  const to = prevWord(ctx.tokens, i);
+  const governor = to?.key === 'to' ? governingVerb(ctx, i) : null;
+  if (governor && governor.i === prevWord(ctx.tokens, to!.i)?.i && !ctx.triggers.has(governor.i) && isNegated(ctx, governor.i, sentenceFirst)) return true;
   for (let k = i - 1; k >= sentenceFirst && k >= i - 4; k--) {
     const t = ctx.tokens[k];
     // ("Gunmen of no known group killed …": "no" before a noun negates the noun, not the verb)

@@ -31,10 +31,17 @@ interface Ctx {
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
+
+/** "on social media": a term of an agent whose `not_after` holds the word before it names no one. */
+function ruledOutByWordBefore(doc: Doc, a: Atom): boolean {
+  const before = doc.tokens[a.first - 1]?.key;
+  return !!before && a.payloads.every((p) => p.entry.t === 'agent' && p.entry.agent.not_after.includes(before));
+}
+
 const INDEFINITE = new Set(['a', 'an']);
 
 export function mentionsStage(doc: Doc): void {
-  const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last));
+  const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last).filter((a) => !ruledOutByWordBefore(doc, a)));
   // (not by a capital's name that other countries' cities share: "Tripoli" itself says nothing)
   const ambiguous = (a: Atom): boolean => a.payloads.some((p) => p.entry.t === 'place' && doc.lexicon.cityHomonyms.has(p.entry.place.id));
   const namedStates = new Set<string>();
@@ -1111,7 +1118,8 @@ function withArticle(ctx: Ctx, first: number): number {
 /** Words between a modifier and its agent: adjectives ("Armenian illegal units"), or before a title also nouns ("national security spokesman"). */
 function gapIsAdjectives(tokens: Token[], from: number, to: number, agent?: AgentEntry): boolean {
   if (to - from > 2) return false;
-  const nounsOk = agent?.title === true;
+  // (and before any agent one noun: "Afghan border forces", "Israeli security forces")
+  const nounsOk = agent?.title === true || to - from === 1;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     // "Russian-backed separatists": a participle joined by a hyphen
