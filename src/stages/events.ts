@@ -125,10 +125,18 @@ export function eventsStage(doc: Doc): void {
       if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
-      if (i === nounVerb && match.pattern.source.type === nounType) continue;
+      if (i === nounVerb && (match.pattern.source.type === nounType || (nounType === 'AID' && match.pattern.source.mode === 'visit'))) continue;
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
       const made = makeEvents(ctx, i, match, s.first, purpose ?? undefined)
         .filter((e) => !purpose || !events.slice(before).some((x) => x.type === 'PROTEST' && x.source?.id === e.source?.id && (!e.target || x.target?.id === e.target.id)));
+      // ("wrapped up a visit to New Delhi, agreeing to deepen cooperation": cooperation in a participle after a comma,
+      // with no party of its own, is with the party the clause's event was with)
+      if (/ing$/.test(t.key) && prevWord(tokens, i)?.key === ',') {
+        const prior = events.slice(before).find((x) => x.target && made.some((e) => e.source?.id === x.source?.id));
+        for (const e of prior ? made : []) {
+          if (!e.target && COOPERATIVE.has(e.type) && e.source?.id === prior!.source?.id) Object.assign(e, { target: prior!.target, target_mention: prior!.target_mention });
+        }
+      }
       events.push(...made);
       if (made.length) {
         ctx.triggers.add(i);
@@ -379,13 +387,15 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   const t = tokens[i];
   // a nationality word is no subject there ("the Russian attack"); "had talks", "has a meeting": "have" as a main verb
   const mainHave = t.pos === 'AUX' && t.lemma === 'have' && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(tokens[nextWordIndex(tokens, i)]?.pos ?? '');
+  // ("was in Kyiv for talks", "is due in Pyongyang": "be" as a main verb of place)
+  const mainBe = t.lemma === 'be' && ['in', 'due'].includes(tokens[nextWordIndex(tokens, i)]?.key ?? '');
   const prev = prevWord(tokens, i);
   // after a modal or "to" only a verb can stand ("it will free the prisoners", "vowed to free"), whatever the tagger says
   // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
-  if (t.pos !== 'VERB' && !mainHave && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
+  if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
@@ -543,6 +553,18 @@ function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | 
   return { first, last };
 }
 
+/** The party after a preposition close after the verb ("extradited from Ecuador to Italy"), within its clause. */
+function partyAfter(ctx: Ctx, j: number, end: number, preposition: string): Mention | null {
+  const { tokens } = ctx;
+  for (let k = j; k <= end && k - j <= 8; k++) {
+    if (['VERB', 'PUNCT', 'SCONJ'].includes(tokens[k].pos)) return null;
+    if (tokens[k].key !== preposition) continue;
+    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    return m && !isPossessiveModifier(ctx, m) ? m : null;
+  }
+  return null;
+}
+
 /** The first party named inside a phrase. */
 function partyIn(ctx: Ctx, phrase: { first: number; last: number }): Mention | null {
   for (let k = phrase.first; k <= phrase.last; k++) {
@@ -632,7 +654,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       const last = tokens[j + skip - 1];
       // (a participle before a noun, or the end of a hyphenated modifier, "an open-ended strike", is no verb)
       // (nor are the quotation marks of a name: "a contested “foreign agents” bill")
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      // (nor is the possessive mark of a plural: "accepted the students' demand")
+      const possessive = last && last.key === "'" && last.start === tokens[last.i - 1]?.end && /s$/.test(tokens[last.i - 1].key);
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -644,7 +668,11 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     return null;
   }
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
-  if (passive && el.slot === 'X') return matchElements(ctx, els, e + 1, j, end, got, passive);
+  if (passive && el.slot === 'X') {
+    // ("was received by Trump at the White House": the agent may stand where the object would)
+    const agent = tokens[j]?.key === 'by' && e < els.length - 1 ? ctx.byFirst.get(j + 1) ?? (tokens[j + 1]?.key === 'the' ? ctx.byFirst.get(j + 2) : undefined) : undefined;
+    return (agent && matchElements(ctx, els, e + 1, agent.last + 1, end, got, passive)) || matchElements(ctx, els, e + 1, j, end, got, passive);
+  }
   // ("our Chinese friends": a party named in the phrase outranks the possessive)
   const namedAfter = POSSESSIVE_DETERMINERS.has(tokens[j]?.key ?? '') && [1, 2, 3].some((d) => ctx.byFirst.has(nextWordIndex(tokens, j + d - 1)));
   if (j <= end && (OBJECT_PRONOUNS[tokens[j].key] || SPEAKER_PRONOUNS.has(tokens[j].key)) && tokens[j].pos === 'PRON' && !namedAfter) {
@@ -800,6 +828,12 @@ function passiveConjunct(tokens: Token[], i: number): number | null {
 }
 
 /** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
+/** Verbs of arrival: aid named as their subject is delivered ("Relief supplies from the EU arrived in Beira"). */
+const ARRIVALS = new Set(['arrive', 'reach', 'land', 'dock', 'enter', 'cross', 'unload', 'pour', 'flow', 'begin', 'start']);
+
+/** Prepositions of time that may open a sentence with an event noun ("After talks with …, Blinken said"). */
+const LEADING_ADJUNCTS = new Set(['after', 'following', 'during']);
+
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', 'but', 'and', 'as', 'after', 'when', 'while', 'before', 'because', 'although', 'though', 'until', 'once', 'where', 'that', 'since', 'if', '"', '“', "'", '‘']);
 
 /** Prepositions an event noun's phrase may go on with before its verb ("strikes across the Gaza Strip overnight killed …"). */
@@ -827,7 +861,10 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const npFirst = k + 1;
   // ("Women across Mexico stayed away from work in a day-long protest against …": a protest the clause's subject makes)
   const adjunct = tokens[k]?.key === 'in' && k > sentenceFirst && nouns.some((p) => p.source.type === 'PROTEST');
-  if (k >= sentenceFirst && !adjunct && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
+  // ("After a phone call with his Turkish counterpart, Greece's foreign minister said …": a meeting that opens the
+  // sentence is the main clause's subject's)
+  const opening = k === sentenceFirst && LEADING_ADJUNCTS.has(tokens[k].key) && nouns.some((p) => p.source.type === 'CONSULT');
+  if (k >= sentenceFirst && !adjunct && !opening && !CLAUSE_OPENERS.has(tokens[k].key) && !/^[“”"«»„‘’]$/.test(tokens[k].text)) return null;
   // "the attack helicopters", "a protest movement": the noun is a modifier
   const next = tokens[nextWordIndex(tokens, i)];
   if (!next || next.pos === 'PROPN' && !ctx.byFirst.has(next.i) || (next.pos === 'NOUN' && !nouns.some((p) => namesWord(p.elements[0], next.key)))) return null;
@@ -840,6 +877,15 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     if (found) { match = { pattern: p, ...found }; break; }
   }
   if (!match) return null;
+  if (opening && match.pattern.source.type === 'CONSULT' && !match.source) {
+    // (past where and when: "in Riyadh on Monday,")
+    let c = match.last + 1;
+    while (c <= sentenceLast && c - match.last <= 8 && !['VERB', 'AUX', 'PUNCT'].includes(tokens[c].pos)) c++;
+    const verb = tokens[c]?.key === ',' ? tokens.slice(c + 1, Math.min(sentenceLast, c + 14) + 1).find((t) => t.pos === 'VERB') : undefined;
+    const subject = verb && subjectOf(ctx, verb.i, c + 1, undefined).find((m) => m.actor && m.first > c);
+    const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
+    if (events.length) return { events, verb: -1, last: match.last };
+  }
   if (adjunct) {
     // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
     const verb = clauseVerb(ctx, i);
@@ -868,14 +914,23 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
       while (c <= sentenceLast && c - n <= 10 && tokens[c].key !== ',' && tokens[c].pos !== 'VERB') c++;
       if (tokens[c]?.key === ',') { n = c; continue; }
     }
+    // ("A visit to Beijing by Australia's foreign minister, the first in four years, ended …": a noun phrase in apposition)
+    if (t.key === ',' && tokens[n + 1]?.pos === 'DET') {
+      const close = tokens.slice(n + 2, Math.min(sentenceLast, n + 10) + 1).find((x) => x.key === ',' || ['VERB', 'AUX', 'PRON', 'SCONJ', 'PUNCT'].includes(x.pos));
+      if (close?.key === ',') { n = close.i; continue; }
+    }
     if (!(t.space || t.pos === 'ADV' || inNounPhrase(t) || POSSESSIVE_DETERMINERS.has(t.key) || COMPLEMENT_PREPOSITIONS.has(t.key) || ctx.byFirst.has(n) || ctx.inDate[n])) return null;
   }
   if (verb < 0) return null;
   const type = match.pattern.source.type;
   const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
+  // ("Relief supplies from the European Union arrived in Beira": aid that arrives is aid, where it arrives its recipient)
+  const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ARRIVALS.has(tokens[verb].lemma));
   // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
-  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces) return null;
+  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !delivered) return null;
+  // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
+  if (type === 'AID' && !verbMatch && !delivered) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
   let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(tokens, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
   for (let n = npFirst; !source && n < i; n++) {
@@ -896,7 +951,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const events = target ? unattributedEvents(ctx, i, match, [target], quoteAt(doc, tokens[i].start)) : [];
     return events.length ? { events, verb, last: match.last } : null;
   }
-  const events = makeEvents(ctx, i, match, sentenceFirst, source);
+  const arrival = delivered && !match.target ? verbMatch?.target ?? directObject(ctx, verb + 1) ?? laterInClause(ctx, verb + 1, [source], type) : null;
+  const events = makeEvents(ctx, i, arrival ? { ...match, target: arrival } : match, sentenceFirst, source);
   return events.length ? { events, verb, last: match.last } : null;
 }
 
@@ -917,7 +973,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     // ("was detained by police and accused of spying": the agent of the passive it is coordinated with)
     const conjunct = passiveConjunct(tokens, i);
     const by = byAgent(ctx, match.last + 1, sentenceLast) ?? (UNATTRIBUTED.has(p.source.type) ? forceNounAgent(ctx, match.last + 1, sentenceLast) : null)
-      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null) ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
+      ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null)
+      // ("was received by Trump at the White House": the agent inside the matched words)
+      ?? byAgent(ctx, i + 1, match.last)
+      ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
       const deployed = subjectOf(ctx, i, sentenceFirst, quote, false).filter((m) => m.actor && ['MIL', 'COP'].includes(m.actor.sector ?? ''));
@@ -935,6 +994,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     }
     // "Three Indian soldiers were killed in Kashmir": force against a named party, by an unnamed one
     // ("Two French citizens held in Iran were freed": a release by no one named still frees them)
+    // ("was extradited from Ecuador to Italy": with no agent, the party it went from gave it to the one it went to)
+    const from = !by && ['COOPERATE', 'AID'].includes(p.source.type) ? partyAfter(ctx, i + 1, sentenceLast, 'from') : null;
+    const to = from && (match.target ?? partyAfter(ctx, i + 1, sentenceLast, 'to'));
+    if (from?.actor && to?.actor && from.actor.country !== to.actor.country) return makeEvents(ctx, i, { ...match, target: to }, sentenceFirst, from);
     if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release') return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
@@ -1037,7 +1100,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // (force, aid and protest by two parties are often aimed at a third: "US and British jets bombed Iraqi sites")
   // (but a place in one of their own countries is where they met: "clashed in the Galwan Valley")
   const inOwnCountry = (t: Mention | null) => !!t && sources.some((s) => s.actor?.country && s.actor.country === t.actor?.country);
-  if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0]))))) targets = [null];
+  // (… and cooperation by two parties with one of their own is with each other: "Ugandan and Congolese troops launched joint
+  // operations against ADF rebels", "Fijian and New Zealand forces conducted joint patrols of Fiji's waters")
+  if (sources.length > 1 && (!targets[0] || (guessed && (!PLACE_AFFECTED.has(p.source.type) || inOwnCountry(targets[0])))
+    || (p.source.type === 'COOPERATE' && inOwnCountry(targets[0]))
+    // (and where two parties meet is no party to it: "Envoys from Serbia and Kosovo sat down in Brussels … for talks")
+    || (p.source.type === 'CONSULT' && !!targets[0] && ctx.placeOnly.has(targets[0])))) targets = [null];
 
   if (p.source.reverse) [sources, targets] = [targets.filter((t): t is Mention => !!t), sources];
   if (!sources.length) return [];
@@ -1060,7 +1128,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const cameo = refusal ? refusalCameo(p.source.type, p.source.mode ?? null) : joint ? '062' : promised?.cameo ?? p.source.cameo;
   const score = refusal || promised || joint ? doc.lexicon.cameo.get(cameo)?.goldstein ?? goldstein(doc, p) : goldstein(doc, p);
   // ("Ugandan and Congolese troops launched a joint offensive against ADF rebels": parties acting jointly act on a third)
-  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4).some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
+  // ("seized 4.5 tonnes of cocaine in a joint operation": or later in the clause, before a comma)
+  const clause = tokens.slice(triggerEnd(ctx, i, match) + 4, triggerEnd(ctx, i, match) + 16);
+  const stop = clause.findIndex((t) => t.sentence !== tokens[i].sentence || [',', ';'].includes(t.key));
+  const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && [...tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4), ...clause.slice(0, stop < 0 ? clause.length : stop)].some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
   const out: Event[] = [];
   for (const src of sources) {
     for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
@@ -1346,16 +1417,19 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   const { tokens } = ctx;
   let k = place.first - 1;
   while (k >= sentenceFirst && (tokens[k].space || tokens[k].key === 'the')) k--;
-  if (k < sentenceFirst || !['in', 'at', 'inside', 'near', 'from'].includes(tokens[k].key)) return null;
+  if (k < sentenceFirst || !['in', 'at', 'inside', 'near', 'from', 'to'].includes(tokens[k].key)) return null;
+  const to = tokens[k].key === 'to';
   k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
-  // a participle between them ("operating in", "based in", "stationed in")
-  const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k);
+  // a participle between them ("operating in", "based in", "stationed in"; "rescue teams flown to Libya")
+  const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k) && (!to || /(ed|wn|nt)$/.test(tokens[k].key));
+  if (to && !participle) return null;
   // ("Palestinian prisoners held in Israeli jails launched …": after a participle, any party's phrase)
   if (!participle && !place.place) return null;
   if (participle) k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
-  const party = ctx.byLast.get(k);
+  // ("Turkish rescue teams flown to Libya": the party named in the phrase the participle describes)
+  const party = ctx.byLast.get(k) ?? (to && k >= sentenceFirst && tokens[k].pos === 'NOUN' ? actorInPhraseBefore(ctx, k, sentenceFirst, true) : undefined);
   return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
 }
 
@@ -1482,6 +1556,8 @@ function laterInClause(ctx: Ctx, from: number, sources: Mention[], type: string)
     const t = tokens[k];
     if ((t.pos === 'PUNCT' && t.key !== ',' && t.key !== '-') || t.pos === 'SCONJ' || CLAUSE_BREAKS.has(t.key) || /^[“”"«»„]$/.test(t.text)) return null;
     if (t.key === ',' && ['which', 'who', 'after', 'while', 'as', 'but', 'and'].includes(tokens[k + 1]?.key ?? '')) return null;
+    // ("hit a record in March as farmers shipped a bumper crop": a clause of time or reason is another clause)
+    if (t.key === 'as' && k > from && tokens[k - 1].key !== 'such' && !['part', 'well', 'far', 'much', 'many', 'a', 'an'].includes(tokens[k + 1]?.key ?? '')) return null;
     // "…, military officials said": the attribution, not the object
     if (t.key === ',' && isAttribution(ctx, k + 1)) return null;
     const m = ctx.byFirst.get(k);
