@@ -432,7 +432,17 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // [role mention] , NAME ,|said
     // "the chairwoman of the Bundestag defence committee, Marie-Agnes Strack-Zimmermann": the role's phrase may run on a little
     // (a role that already names its holder, "President Evo Morales, Foreign Minister X said", is no apposition)
-    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person') && !m.person && !m.family)
+    // ("Her neighbour, Jorge Salinas,", "Another refugee, Adam Ishag,": one private person, or refugee, named)
+    // (one opening its clause with "a", "another" or a possessive: not "In a camp for displaced people outside Malakal, X said")
+    const onePrivate = (m: Mention): boolean => {
+      if (m.actor || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
+      const det = ONE_DETERMINERS.has(tokens[m.first].key) ? m.first : beforeModifiers(tokens, m.first);
+      let k = det - 1;
+      while (tokens[k]?.space) k--;
+      const before = tokens[k];
+      return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
+    };
+    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
       .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
@@ -686,6 +696,8 @@ function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number
   }
   return undefined;
 }
+/** Words that open a noun phrase naming one person: "a farmer", "another refugee", "her son". */
+const ONE_DETERMINERS = new Set(['a', 'an', 'another', 'her', 'his', 'their', 'its']);
 const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', 'charity', 'watchdog']);
 
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
