@@ -464,6 +464,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     last--;
     if (last - c >= 2 && aName(c + 1, last) && !covered(c + 1) && ([',', '.'].includes(tokens[last + 1]?.key ?? '') || ['VERB'].includes(tokens[last + 1]?.pos))) {
       const person = personMention(ctx, c + 1, last, country, sector);
+      // ("Its emergency coordinator, Pauline Grosjean" of an international charity: of no state, wherever she works)
+      if (body && bodyCountry(body) === null) stateless.add(person.actor!);
       add(person);
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       nameTheHolder(out, role, person.actor!);
@@ -680,11 +682,13 @@ function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
  */
 function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention | undefined {
   const { tokens } = ctx;
-  const prev = tokens[roleFirst - 1];
+  // (past the role word's modifiers: "the group’s country director")
+  const own = beforeModifiers(tokens, roleFirst);
+  const prev = tokens[own];
   const pronoun = ownedByPronoun(tokens, roleFirst);
-  const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
+  const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[own - 2]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency', 'charity'].includes(tokens[own - 1]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  return mentions.findLast((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
 }
 
 /** "at the group", "for the organisation" in tokens [from, end): the latest body named before `before`. */
