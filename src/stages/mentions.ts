@@ -373,6 +373,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
       if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
       else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
+      // ("Mamadou Keita, a 24-year-old from Guinea": a namesake of someone known, placed by where they are from)
+      else if (!roleOf && ['a', 'an'].includes(tokens[c + 1]?.key)) {
+        const from = nationalityIn(ctx, c + 1, end);
+        if (from) titled.actor = { ...titled.actor!, country: from, cameo: `${from}${titled.actor!.sector ?? ''}` };
+      }
       if (roleOf?.stateless) stateless.add(titled.actor!);
       continue;
     }
@@ -720,6 +725,11 @@ function ownedByPronoun(tokens: Token[], first: number): boolean {
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
 function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
   for (let i = from; i < end; i++) {
+    // "a 24-year-old from Guinea", "a teacher from the Philippines" (not "who returned from Qatar")
+    if (ctx.tokens[i].key === 'from' && ctx.tokens[i - 1]?.pos !== 'VERB') {
+      const home = countryAt(ctx, ctx.tokens[i + 1]?.key === 'the' ? i + 2 : i + 1, ['name']);
+      if (home) return home.iso3;
+    }
     for (const m of ctx.lex.mentions.matchesAt(ctx.tokens, i)) {
       const adj = m.payloads.find((p) => p.entry.t === 'country' && p.entry.form === 'adjective');
       // not inside a longer name ("the University of North Korean Studies")
