@@ -278,7 +278,10 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const paragraphsBack = paragraphOf(m.sentence) - paragraphOf(s);
     if (paragraphsBack > 1) break;
     // (a party of no known country yet says nothing: "In Mogadishu, Fadumo Hassan, a member of the federal parliament")
-    const here = near(s).filter((x) => x.actor?.country);
+    // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
+    // Guard spokesman X said" in Tunisia)
+    const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
+    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
