@@ -685,9 +685,15 @@ const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'orga
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
 function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
+  const { tokens } = ctx;
   const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
-  const prep = place ? place.first - (ctx.tokens[place.first - 1]?.key === 'the' ? 2 : 1) : -1;
-  return place && LOCATIVE.has(ctx.tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
+  // (or a place no gazetteer names: "A Chadian army officer at the border post")
+  let first = j;
+  while (!place && first > j - 3 && ['NOUN', 'ADJ'].includes(tokens[first]?.pos ?? '') && !tokens[first].cap && !startingAt(ctx, first, hasActor)) first--;
+  const start = place?.first ?? (first < j ? first + 1 : -1);
+  if (start < 0) return undefined;
+  const prep = start - (['the', 'a'].includes(tokens[start - 1]?.key ?? '') ? 2 : 1);
+  return LOCATIVE.has(tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
 }
 
 /**
@@ -783,7 +789,13 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
       }
       return false;
     };
-    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
+    // (or someone unnamed opening a sentence: "A Chadian army officer at the border post, who …, said …")
+    const opensSentence = (m: Mention): boolean => {
+      let k = m.first - 1;
+      while (tokens[k] && (tokens[k].space || ['a', 'an', 'another', 'one'].includes(tokens[k].key)) && tokens[k].sentence === tokens[m.first].sentence) k--;
+      return !tokens[k] || tokens[k].sentence !== tokens[m.first].sentence;
+    };
+    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m)))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
