@@ -384,7 +384,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (roleOf?.stateless) stateless.add(titled.actor!);
       continue;
     }
-    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
+    // (not a body's name: "Ghana Water Limited, the state water utility", "Economic and Social Rights, a rights group")
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
@@ -395,7 +396,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         end = from;
         while (end < tokens.length && end - from <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       }
-      const role = out.filter((m) => m.first >= from && m.last < end && (m.actor || m.agent));
+      // (a body near which someone is, is not whom they work for: "who runs a tea shop near the parliament")
+      const near = (m: Mention): boolean => NEAR.has(tokens[m.first - (tokens[m.first - 1]?.key === 'the' ? 2 : 1)]?.key ?? '');
+      const role = out.filter((m) => m.first >= from && m.last < end && (m.actor || m.agent) && !near(m));
       // the role phrase opens with an article, a role word, a lower-case modifier ("foreign policy adviser to …"),
       // "who", or says where the person is from
       const opener = tokens[from];
@@ -416,7 +419,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // outranks a generic role word ("head", "director") that would make anyone an official
       // (not where a named body is in the phrase: "the UN human rights chief")
       const named = role.some((m) => m.actor?.kind === 'organization');
-      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
@@ -710,6 +713,8 @@ function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number
 }
 /** Words that open a noun phrase naming one person: "a farmer", "another refugee", "her son". */
 const ONE_DETERMINERS = new Set(['a', 'an', 'another', 'her', 'his', 'their', 'its']);
+/** Prepositions of where someone is, not whom they work for. */
+const NEAR = new Set(['near', 'outside', 'beside', 'opposite', 'behind']);
 const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', 'charity', 'watchdog']);
 
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */

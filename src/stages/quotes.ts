@@ -549,7 +549,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
     // ("the group's spokesman, Emmanuel Rugira": the name in apposition, whose role says more)
     const inApposition = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
     if (person) return speakerOf(inApposition ?? person);
-    if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s'].includes(t.key))) break;
+    // ("Lands and Natural Resources Minister X")
+    if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s', 'and'].includes(t.key))) break;
   }
   return null;
 }
