@@ -403,7 +403,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   // told", "Justice Minister X said", "National Maritime Council spokesman X said": words the
   // dictionaries do not know before the mention of the speaker
   if (!startingAt(ctx, i, hasActor)) {
-    for (let k = i; k <= i + 4 && tokens[k] && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) && cueAt(ctx, k) < 0; k++) {
+    // ("Lands and Natural Resources Minister X told", "the board’s chief executive, X, told")
+    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the');
+    for (let k = i; k <= i + 5 && tokens[k] && unknown(k) && cueAt(ctx, k) < 0; k++) {
       if (startingAt(ctx, k + 1, (x) => x.actor?.kind === 'person')) {
         i = k + 1;
         break;
