@@ -541,7 +541,14 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (!body && !(['ADJ', 'PROPN', 'NOUN'].includes(tokens[k].pos) || (k === of.i + 1 && tokens[k].key === 'the'))) break;
       if (!body) modifiers.push(tokens[k].key);
     }
-    if (!body) continue;
+    // ("Analyst Hamza Qureshi of the Islamabad-based Centre for Regional Studies said": a research body no dictionary knows)
+    if (!body) {
+      let end = of.i + 1;
+      while (tokens[end] && end - of.i <= 10 && tokens[end].sentence === of.sentence && ![',', '.', ';'].includes(tokens[end].key) && (tokens[end].pos !== 'VERB' || tokens[end - 1].key === '-')) end++;
+      const tank = tokens[of.i + 1]?.key === 'the' ? researchBody(ctx, out, of.i + 1, end) : null;
+      if (tank) add(personMention(ctx, first, last, tank.country, 'NGO'));
+      continue;
+    }
     const sector = bodySector(body) === 'PTY' && modifiers.some((w) => ['governing', 'ruling'].includes(w)) ? 'GOV'
       : bodySector(body) === 'PTY' && modifiers.includes('opposition') ? 'OPP' : bodySector(body);
     add(personMention(ctx, first, last, bodyCountry(body) ?? null, sector));
@@ -776,7 +783,9 @@ function researchBody(ctx: Ctx, mentions: Mention[], from: number, end: number):
   if (k >= end || mentions.some((m) => m.actor && m.first <= k && k <= m.last)) return null;
   // a professor at a university speaks for no body (a civilian)
   for (let a = from; a < end; a++) if (ctx.lex.grammar.academicWords.has(tokens[a].key)) return null;
-  const placed = mentions.find((m) => m.first >= from && m.last < k && (m.place?.country || (m.actor?.kind === 'state' && m.actor.country)));
+  const placed = mentions.find((m) => m.first >= from && m.last < k && (m.place?.country || (m.actor?.kind === 'state' && m.actor.country)))
+    // ("a research fellow at the Asan Institute for Policy Studies in Seoul": where it sits, after its name)
+    ?? mentions.find((m) => m.first > k && m.last < end && ctx.tokens[m.first - 1]?.key === 'in' && m.place?.country && !m.actor);
   return { country: placed?.place?.country ?? placed?.actor?.country ?? null };
 }
 

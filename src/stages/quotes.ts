@@ -587,6 +587,12 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     while (k > sentenceFirst && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
     if (k < j && ['of', 'for'].includes(tokens[k].key)) m = endingAt(ctx, k - 1, (x) => !!x.actor && doc.lexicon.grammar.bodyWords.has(tokens[x.last].key));
   }
+  // "Analyst X of the Islamabad-based Centre for Regional Studies said": the person before the name of a body no dictionary knows
+  if (!m && tokens[j].cap) {
+    let k = j;
+    while (k > sentenceFirst && j - k <= 10 && tokens[k].key !== 'of' && (tokens[k].cap || ['the', '-', 'for', 'and'].includes(tokens[k].key) || tokens[k - 1]?.key === '-')) k--;
+    if (tokens[k]?.key === 'of') m = endingAt(ctx, k - 1, (x) => x.actor?.kind === 'person' && x.actor.id.startsWith('person:') && x.actor.sector === 'NGO');
+  }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
   m ??= beforePlacePhrase(ctx, j);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
