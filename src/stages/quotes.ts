@@ -547,7 +547,8 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   // dictionaries do not know as a whole, then the person
   for (let k = i; k < tokens.length && k - i <= 10; k++) {
     const t = tokens[k];
-    const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
+    // ("said a secondary school teacher in Bamenda": one private person, known by trade)
+    const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person') ?? (k > i ? startingAt(ctx, k, (x) => !!x.actor && onePrivate(ctx, x)) : undefined);
     // ("the group's spokesman, Emmanuel Rugira": the name in apposition, whose role says more)
     const inApposition = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
     if (person) return speakerOf(inApposition ?? person);
@@ -804,7 +805,10 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
       while (tokens[k] && (tokens[k].space || ['a', 'an', 'another', 'one'].includes(tokens[k].key)) && tokens[k].sentence === tokens[m.first].sentence) k--;
       return !tokens[k] || tokens[k].sentence !== tokens[m.first].sentence;
     };
-    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m)))
+    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p
+      && ((fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m))))
+        // ("Another survivor, a Syrian woman from Idlib, said …" then "she said": one private person, known by trade or kin)
+        || (!!m.actor && onePrivate(ctx, m) && opensSentence(m)))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
@@ -817,6 +821,12 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   if (people && fits(lastSpeaker)) return lastSpeaker;
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+/** One private person or refugee named by a word for many ("a teacher", "another survivor"): a singular civilian or refugee group word. */
+function onePrivate(ctx: Ctx, m: Mention): boolean {
+  const head = ctx.tokens[m.last];
+  return m.agent?.kind === 'group' && ['CVL', 'REF'].includes(m.agent.sector ?? '') && head.key === head.lemma && !head.key.endsWith('s') && head.key !== 'people';
 }
 
 /** Is the span inside a quotation? */
