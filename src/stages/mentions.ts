@@ -355,6 +355,31 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
   const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
+  // "An ethnic minority armed group, the Karenni Liberation Front (KLF), said", "Separatist rebels of the Azawad
+  // Liberation Front (FLA)": a body no dictionary knows, named with its acronym after a word for its kind, is of that
+  // kind's sector (its country from context); its acronym names it later ("KLF spokesman Khu Reh", "an FLA spokesman")
+  for (const open of tokens) {
+    const acronym = tokens[open.i + 1];
+    if (open.key !== '(' || tokens[open.i + 2]?.key !== ')' || !acronym || !/^\p{Lu}{2,6}$/u.test(acronym.text) || covered(acronym.i)) continue;
+    let first = open.i - 1;
+    while (first > open.i - 7 && tokens[first - 1]?.cap && tokens[first - 1].pos !== 'PUNCT' && tokens[first - 1].sentence === open.sentence) first--;
+    if (open.i - first < 2 || !ctx.lex.grammar.bodyWords.has(tokens[open.i - 1].key) || out.some((m) => m.first < open.i && m.last >= first && m.actor?.kind !== 'state' && (m.actor || m.agent))) continue;
+    // the word for its kind: right before ("rebels of the", "an armed group, the")
+    let k = first - 1;
+    while (k > first - 4 && ['the', 'of', ','].includes(tokens[k]?.key ?? '')) k--;
+    const kind = out.find((m) => m.last === k && !m.actor && m.agent && m.agent.kind !== 'person' && ['REB', 'OPP', 'NGO', 'PTY'].includes(m.agent.sector ?? ''));
+    if (!kind) continue;
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[open.i - 1].end);
+    const body: Actor = { id: `body:${slug(name)}`, name, kind: 'group', country: null, sector: kind.agent!.sector, cameo: null, wikidata: null };
+    add(mk(ctx, first, open.i - 1, body, null, {}));
+    for (const t of tokens) {
+      if (t.i <= open.i || t.text !== acronym.text || out.some((m) => m.first <= t.i && t.i <= m.last && m.actor?.kind !== 'person')) continue;
+      // ("KLF spokesman Khu Reh": the title before the name is the body's, and the mention takes in the acronym)
+      const titled = out.find((m) => m.first === t.i + 1 && m.actor?.kind === 'person' && m.agent?.title && m.actor.id.startsWith('person:'));
+      if (titled) Object.assign(titled, mk(ctx, t.i, titled.last, { ...titled.actor!, country: null, sector: body.sector, cameo: null }, null, { agent: titled.agent, family: titled.family }));
+      else add(mk(ctx, t.i, t.i, body, null, {}));
+    }
+  }
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
     const c = comma.i;
@@ -815,11 +840,15 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
   // ("a nurse with Save the Children": a private trade, practised for a body)
   const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && tokens[head.last].key === tokens[head.last].lemma);
-  const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
+  // ("an FLA spokesman": the body named right before the role word)
+  const before = role.find((m) => m.last === head.first - 1 && m.actor?.id.startsWith('body:') && isBody(m));
+  const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor ?? before : undefined;
   if (body) {
     // "a spokesman for Ukraine’s Khortytsia group of forces": a bare "forces" took its country from
     // an earlier mention; the state named in the phrase outranks that
-    const own = body.agent && !namesItsOwner(ctx, body) ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
+    // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
+    const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
+    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
     return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
   // "a hydrologist at a Dushanbe university", "head of war risk at a London broker": a capital or country in
