@@ -739,7 +739,11 @@ function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number
   const { tokens } = ctx;
   for (let k = from; k + 2 < end + 1; k++) {
     if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
-    return mentions.findLast((m) => m.last < before && !!m.actor && m.actor.kind === 'organization' && ['NGO', 'IGO', 'BUS', 'MED'].includes(m.actor.sector ?? ''));
+    // ("a spokesman for the group" after "The Ta'ang National Liberation Army said": an armed group, a party, the opposition too;
+    // a news agency is no "group")
+    const noun = tokens[k + 2].key;
+    return mentions.findLast((m) => m.last < before && !!m.actor && (m.actor.kind === 'organization' || (m.actor.kind === 'group' && noun === 'group'))
+      && ['NGO', 'IGO', 'BUS', 'REB', 'OPP', 'PTY', ...(noun === 'group' ? [] : ['MED'])].includes(m.actor.sector ?? ''));
   }
   return undefined;
 }
