@@ -355,6 +355,23 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
   const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
+  // "A spokesman for the rebels", "a spokeswoman for the army", "a spokesman for the 3R rebel group": someone known by a
+  // title, for a body known by its word, speaks with that body's sector (its country from context)
+  for (const m of out) {
+    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
+    let k = m.last + 2;
+    if (['the', 'a', 'an'].includes(tokens[k]?.key ?? '')) k++;
+    let body: Mention | undefined;
+    for (let e = k; e <= k + 3 && tokens[e] && !body; e++) {
+      body = out.find((x) => x.first >= m.last + 2 && x.last === e && !!x.agent && x.agent.kind !== 'person' && x.agent.sector !== 'GOV' && !x.agent.international);
+      if (!body && (tokens[e].pos === 'PUNCT' || tokens[e].pos === 'VERB')) break;
+    }
+    // (the body's word must end its phrase: not "a spokesman for the army's 3rd division" read as the army's)
+    if (!body || POSSESSIVE.has(tokens[body.last + 1]?.key ?? '')) continue;
+    const sector = body.agent!.sector;
+    m.agent = { ...m.agent, sector };
+    if (m.actor) m.actor = { ...m.actor, sector, cameo: m.actor.country ? `${m.actor.country}${sector}` : null };
+  }
   // "An ethnic minority armed group, the Karenni Liberation Front (KLF), said", "Separatist rebels of the Azawad
   // Liberation Front (FLA)": a body no dictionary knows, named with its acronym after a word for its kind, is of that
   // kind's sector (its country from context); its acronym names it later ("KLF spokesman Khu Reh", "an FLA spokesman")
