@@ -748,7 +748,12 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   const pronoun = ownedByPronoun(tokens, roleFirst);
   const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[own - 2]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency', 'charity'].includes(tokens[own - 1]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  return mentions.findLast((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  // (the body its sentence was about, not one it acted on: "The shadow National Unity Government urged the International
+  // Criminal Court to investigate. Its spokeswoman, …")
+  const last = bodies.at(-1);
+  const subject = last && !isSubject(ctx, last) ? bodies.findLast((m) => m.sentence === last.sentence && isSubject(ctx, m)) : undefined;
+  return subject ?? last;
 }
 
 /** "at the group", "for the organisation" in tokens [from, end): the latest body named before `before`. */
