@@ -270,7 +270,9 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   if (sector === 'CVL' || sector === 'REF') {
     const place = placeIn(m.sentence);
     if (place) return place;
-    return principal() ?? placeIn(m.sentence - 1);
+    // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
+    const before = paragraphOf(m.sentence - 1) === paragraphOf(m.sentence) ? placeIn(m.sentence - 1) : null;
+    return before ?? principal() ?? placeIn(m.sentence - 1);
   }
   for (const s of index.sentences) {
     if (s > m.sentence) continue;
