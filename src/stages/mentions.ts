@@ -357,6 +357,14 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
   const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
+  // "The opposition Nepali Congress party", "India's Congress party": a body's name before "party" names a party
+  for (const m of out) {
+    const party = out.find((x) => x.first === m.last + 1 && x.first === x.last && x.agent?.id === 'party' && !tokens[x.first].cap);
+    if (!party || m.actor?.kind !== 'organization' || !m.agent || m.agent.sector === 'PTY' || dropped.has(party)) continue;
+    const name = `${ctx.doc.text.slice(m.start, party.end)}`;
+    Object.assign(m, mk(ctx, m.first, party.last, { ...m.actor, id: `body:${slug(name)}`, name, sector: 'PTY', cameo: m.actor.country ? `${m.actor.country}PTY` : null }, null, { agent: party.agent }));
+    dropped.add(party);
+  }
   // "A spokesman for the rebels", "a spokeswoman for the army", "a spokesman for the 3R rebel group": someone known by a
   // title, for a body known by its word, speaks with that body's sector (its country from context)
   for (const m of out) {
