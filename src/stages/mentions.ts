@@ -511,7 +511,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
     const possessed = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
-    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
+    // (a government the pronoun may refer back to does not make an executive or a commander an official: "Its chief
+    // executive, X," after a chamber of commerce no dictionary names)
+    const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
+    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? (ownSector ? undefined : possessed);
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
