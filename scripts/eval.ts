@@ -24,6 +24,8 @@ const sets: [string, string][] = [
   ['fifth development set (test/gold/quotes-dev-5.jsonl)', `${root}test/gold/quotes-dev-5.jsonl`],
   ['sixth development set (test/gold/quotes-dev-6.jsonl)', `${root}test/gold/quotes-dev-6.jsonl`],
   ['seventh development set (test/gold/quotes-dev-7.jsonl)', `${root}test/gold/quotes-dev-7.jsonl`],
+  // written for development (not scored unseen): private people, NGO and UN staff, unnamed officials, soldiers and rebels, opposition, business
+  ['eighth development set (test/gold/quotes-dev-8.jsonl)', `${root}test/gold/quotes-dev-8.jsonl`],
 ];
 const lexicon = getLexicon();
 const verbose = process.argv.includes('--misses');

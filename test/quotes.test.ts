@@ -229,6 +229,25 @@ describe('quotes: patterns', () => {
     const a = run('ATHENS (Reuters) - A Greek-owned tanker was hit by a missile off Yemen. “All 21 crew members are safe,” a spokesman for Aegean Horizon Shipping said.', { published: '2024-05-02' });
     assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['Aegean Horizon Shipping', 'GRC', 'BUS']]);
   });
+  it('one private person or refugee named in apposition, by trade or kin, speaks and is referred back to', () => {
+    const who = (text: string) => run(text, { published: '2025-02-05' }).quotes.map((q) => [q.speaker?.actor?.name ?? q.speaker?.text ?? null, q.speaker?.actor?.country ?? null, q.speaker?.actor?.sector ?? null]);
+    assert.deepEqual(who('SANTIAGO, Chile (Reuters) - Fires killed 120 people in Chile. Her neighbour, Jorge Salinas, said firefighters had arrived too late.'), [['Jorge Salinas', 'CHL', 'CVL']]);
+    assert.deepEqual(who('ADRÉ, Chad (Reuters) - Refugees crossed into Chad from Sudan. Another refugee, Adam Ishag, said fighters had checked every man at a checkpoint.').map((q) => q[2]), ['REF']);
+    assert.deepEqual(who('SFAX, Tunisia (AFP) - Police dismantled camps. “They came at five,” said Mamadou Keita, a 24-year-old from Guinea.'), [['Mamadou Keita', 'GIN', 'CVL']]);
+    assert.deepEqual(who('YAOUNDE, Cameroon (AP) - Schools are shut in Cameroon. “They burned my classroom,” said a secondary school teacher in Bamenda.').map((q) => q.slice(1)), [['CMR', 'CVL']]);
+  });
+  it('an unnamed soldier opening a sentence is the "he" that follows; an international charity’s staff keep no state', () => {
+    const a = run('N’DJAMENA, Chad (Reuters) - Chad closed its border with Sudan. A Chadian army officer at the border post, who was not authorised to speak publicly, said soldiers had disarmed several fighters. “Some of them hide their weapons,” he said.', { published: '2025-07-02' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['TCD', 'MIL'], ['TCD', 'MIL']]);
+    const b = run('LILONGWE, Malawi (AP) — Cholera has killed 61 people in Malawi.\n\nDoctors Without Borders said its teams were busy.\n\nIts emergency coordinator, Pauline Grosjean, said the floods had cut roads.', { published: '2025-02-06' });
+    assert.deepEqual(b.quotes.map((q) => [q.speaker?.actor?.country ?? null, q.speaker?.actor?.sector]).at(-1), [null, 'NGO']);
+  });
+  it('a body named with its acronym after a word for its kind is of that kind, and so is its spokesman', () => {
+    const a = run('YANGON (Reuters) — An ethnic minority armed group, the Karenni Liberation Front (KLF), said it had captured a town in Myanmar. “The base has fallen,” KLF spokesman Khu Reh told Reuters.', { published: '2024-12-03' });
+    assert.deepEqual(a.quotes.map((q) => [q.speaker?.actor?.country, q.speaker?.actor?.sector]), [['MMR', 'REB'], ['MMR', 'REB']]);
+    const b = run('BANGUI (AP) — Rebels attacked the army in the Central African Republic. “We will continue,” a spokesman for the rebels said.', { published: '2025-01-14' });
+    assert.deepEqual(b.quotes.map((q) => q.speaker?.actor?.sector), ['REB']);
+  });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
   });

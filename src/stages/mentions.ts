@@ -277,7 +277,9 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   if (sector === 'CVL' || sector === 'REF') {
     const place = placeIn(m.sentence);
     if (place) return place;
-    return principal() ?? placeIn(m.sentence - 1);
+    // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
+    const before = paragraphOf(m.sentence - 1) === paragraphOf(m.sentence) ? placeIn(m.sentence - 1) : null;
+    return before ?? principal() ?? placeIn(m.sentence - 1);
   }
   for (const s of index.sentences) {
     if (s > m.sentence) continue;
@@ -285,7 +287,10 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const paragraphsBack = paragraphOf(m.sentence) - paragraphOf(s);
     if (paragraphsBack > 1) break;
     // (a party of no known country yet says nothing: "In Mogadishu, Fadumo Hassan, a member of the federal parliament")
-    const here = near(s).filter((x) => x.actor?.country);
+    // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
+    // Guard spokesman X said" in Tunisia)
+    const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
+    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -359,6 +364,56 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const opensName = (i: number): boolean => isNameToken(tokens[i]) || (!!tokens[i]?.cap && namePart(i));
   const newName = (first: number, last: number): boolean => last - first >= 1 && last - first <= 3 && opensName(first)
     && !ctx.lex.grammar.honorifics.has(tokens[first].key) && aName(first, last) && !covered(first) && !covered(last);
+  // "The opposition Nepali Congress party", "India's Congress party": a body's name before "party" names a party
+  for (const m of out) {
+    const party = out.find((x) => x.first === m.last + 1 && x.first === x.last && x.agent?.id === 'party' && !tokens[x.first].cap);
+    if (!party || m.actor?.kind !== 'organization' || !m.agent || m.agent.sector === 'PTY' || dropped.has(party)) continue;
+    const name = `${ctx.doc.text.slice(m.start, party.end)}`;
+    Object.assign(m, mk(ctx, m.first, party.last, { ...m.actor, id: `body:${slug(name)}`, name, sector: 'PTY', cameo: m.actor.country ? `${m.actor.country}PTY` : null }, null, { agent: party.agent }));
+    dropped.add(party);
+  }
+  // "A spokesman for the rebels", "a spokeswoman for the army", "a spokesman for the 3R rebel group": someone known by a
+  // title, for a body known by its word, speaks with that body's sector (its country from context)
+  for (const m of out) {
+    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
+    let k = m.last + 2;
+    if (['the', 'a', 'an'].includes(tokens[k]?.key ?? '')) k++;
+    let body: Mention | undefined;
+    for (let e = k; e <= k + 3 && tokens[e] && !body; e++) {
+      body = out.find((x) => x.first >= m.last + 2 && x.last === e && !!x.agent && x.agent.kind !== 'person' && x.agent.sector !== 'GOV' && !x.agent.international);
+      if (!body && (tokens[e].pos === 'PUNCT' || tokens[e].pos === 'VERB')) break;
+    }
+    // (the body's word must end its phrase: not "a spokesman for the army's 3rd division" read as the army's)
+    if (!body || POSSESSIVE.has(tokens[body.last + 1]?.key ?? '')) continue;
+    const sector = body.agent!.sector;
+    m.agent = { ...m.agent, sector };
+    if (m.actor) m.actor = { ...m.actor, sector, cameo: m.actor.country ? `${m.actor.country}${sector}` : null };
+  }
+  // "An ethnic minority armed group, the Karenni Liberation Front (KLF), said", "Separatist rebels of the Azawad
+  // Liberation Front (FLA)": a body no dictionary knows, named with its acronym after a word for its kind, is of that
+  // kind's sector (its country from context); its acronym names it later ("KLF spokesman Khu Reh", "an FLA spokesman")
+  for (const open of tokens) {
+    const acronym = tokens[open.i + 1];
+    if (open.key !== '(' || tokens[open.i + 2]?.key !== ')' || !acronym || !/^\p{Lu}{2,6}$/u.test(acronym.text) || covered(acronym.i)) continue;
+    let first = open.i - 1;
+    while (first > open.i - 7 && tokens[first - 1]?.cap && tokens[first - 1].pos !== 'PUNCT' && tokens[first - 1].sentence === open.sentence) first--;
+    if (open.i - first < 2 || !ctx.lex.grammar.bodyWords.has(tokens[open.i - 1].key) || out.some((m) => m.first < open.i && m.last >= first && m.actor?.kind !== 'state' && (m.actor || m.agent))) continue;
+    // the word for its kind: right before ("rebels of the", "an armed group, the")
+    let k = first - 1;
+    while (k > first - 4 && ['the', 'of', ','].includes(tokens[k]?.key ?? '')) k--;
+    const kind = out.find((m) => m.last === k && !m.actor && m.agent && m.agent.kind !== 'person' && ['REB', 'OPP', 'NGO', 'PTY'].includes(m.agent.sector ?? ''));
+    if (!kind) continue;
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[open.i - 1].end);
+    const body: Actor = { id: `body:${slug(name)}`, name, kind: 'group', country: null, sector: kind.agent!.sector, cameo: null, wikidata: null };
+    add(mk(ctx, first, open.i - 1, body, null, {}));
+    for (const t of tokens) {
+      if (t.i <= open.i || t.text !== acronym.text || out.some((m) => m.first <= t.i && t.i <= m.last && m.actor?.kind !== 'person')) continue;
+      // ("KLF spokesman Khu Reh": the title before the name is the body's, and the mention takes in the acronym)
+      const titled = out.find((m) => m.first === t.i + 1 && m.actor?.kind === 'person' && m.agent?.title && m.actor.id.startsWith('person:'));
+      if (titled) Object.assign(titled, mk(ctx, t.i, titled.last, { ...titled.actor!, country: null, sector: body.sector, cameo: null }, null, { agent: titled.agent, family: titled.family }));
+      else add(mk(ctx, t.i, t.i, body, null, {}));
+    }
+  }
   for (const comma of tokens) {
     if (comma.key !== ',') continue;
     const c = comma.i;
@@ -380,10 +435,16 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
       if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
       else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
+      // ("Mamadou Keita, a 24-year-old from Guinea": a namesake of someone known, placed by where they are from)
+      else if (!roleOf && ['a', 'an'].includes(tokens[c + 1]?.key)) {
+        const from = nationalityIn(ctx, c + 1, end);
+        if (from) titled.actor = { ...titled.actor!, country: from, cameo: `${from}${titled.actor!.sector ?? ''}` };
+      }
       if (roleOf?.stateless) stateless.add(titled.actor!);
       continue;
     }
-    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first)) {
+    // (not a body's name: "Ghana Water Limited, the state water utility", "Economic and Social Rights, a rights group")
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
@@ -394,7 +455,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         end = from;
         while (end < tokens.length && end - from <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       }
-      const role = out.filter((m) => m.first >= from && m.last < end && (m.actor || m.agent));
+      // (a body near which someone is, is not whom they work for: "who runs a tea shop near the parliament")
+      const near = (m: Mention): boolean => NEAR.has(tokens[m.first - (tokens[m.first - 1]?.key === 'the' ? 2 : 1)]?.key ?? '');
+      const role = out.filter((m) => m.first >= from && m.last < end && (m.actor || m.agent) && !near(m));
       // the role phrase opens with an article, a role word, a lower-case modifier ("foreign policy adviser to …"),
       // "who", or says where the person is from
       const opener = tokens[from];
@@ -415,7 +478,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // outranks a generic role word ("head", "director") that would make anyone an official
       // (not where a named body is in the phrase: "the UN human rights chief")
       const named = role.some((m) => m.actor?.kind === 'organization');
-      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
@@ -439,13 +502,26 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // [role mention] , NAME ,|said
     // "the chairwoman of the Bundestag defence committee, Marie-Agnes Strack-Zimmermann": the role's phrase may run on a little
     // (a role that already names its holder, "President Evo Morales, Foreign Minister X said", is no apposition)
-    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person') && !m.person && !m.family)
+    // ("Her neighbour, Jorge Salinas,", "Another refugee, Adam Ishag,": one private person, or refugee, named)
+    // (one opening its clause with "a", "another" or a possessive: not "In a camp for displaced people outside Malakal, X said")
+    const onePrivate = (m: Mention): boolean => {
+      if (m.actor || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
+      const det = ONE_DETERMINERS.has(tokens[m.first].key) ? m.first : beforeModifiers(tokens, m.first);
+      let k = det - 1;
+      while (tokens[k]?.space) k--;
+      const before = tokens[k];
+      return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
+    };
+    const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
       .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
     const possessed = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
-    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? possessed;
+    // (a government the pronoun may refer back to does not make an executive or a commander an official: "Its chief
+    // executive, X," after a chamber of commerce no dictionary names)
+    const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
+    const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? (ownSector ? undefined : possessed);
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
@@ -461,6 +537,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     last--;
     if (last - c >= 2 && aName(c + 1, last) && !covered(c + 1) && ([',', '.'].includes(tokens[last + 1]?.key ?? '') || ['VERB'].includes(tokens[last + 1]?.pos))) {
       const person = personMention(ctx, c + 1, last, country, sector);
+      // ("Its emergency coordinator, Pauline Grosjean" of an international charity: of no state, wherever she works)
+      if (body && bodyCountry(body) === null) stateless.add(person.actor!);
       add(person);
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       nameTheHolder(out, role, person.actor!);
@@ -525,7 +603,14 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (!body && !(['ADJ', 'PROPN', 'NOUN'].includes(tokens[k].pos) || (k === of.i + 1 && tokens[k].key === 'the'))) break;
       if (!body) modifiers.push(tokens[k].key);
     }
-    if (!body) continue;
+    // ("Analyst Hamza Qureshi of the Islamabad-based Centre for Regional Studies said": a research body no dictionary knows)
+    if (!body) {
+      let end = of.i + 1;
+      while (tokens[end] && end - of.i <= 10 && tokens[end].sentence === of.sentence && ![',', '.', ';'].includes(tokens[end].key) && (tokens[end].pos !== 'VERB' || tokens[end - 1].key === '-')) end++;
+      const tank = tokens[of.i + 1]?.key === 'the' ? researchBody(ctx, out, of.i + 1, end) : null;
+      if (tank) add(personMention(ctx, first, last, tank.country, 'NGO'));
+      continue;
+    }
     const sector = bodySector(body) === 'PTY' && modifiers.some((w) => ['governing', 'ruling'].includes(w)) ? 'GOV'
       : bodySector(body) === 'PTY' && modifiers.includes('opposition') ? 'OPP' : bodySector(body);
     add(personMention(ctx, first, last, bodyCountry(body) ?? null, sector));
@@ -677,11 +762,18 @@ function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
  */
 function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention | undefined {
   const { tokens } = ctx;
-  const prev = tokens[roleFirst - 1];
+  // (past the role word's modifiers: "the group’s country director")
+  const own = beforeModifiers(tokens, roleFirst);
+  const prev = tokens[own];
   const pronoun = ownedByPronoun(tokens, roleFirst);
-  const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[roleFirst - 3]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency'].includes(tokens[roleFirst - 2]?.key ?? '');
+  const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[own - 2]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency', 'charity'].includes(tokens[own - 1]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  return mentions.findLast((m) => m.last < roleFirst - 1 && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  // (the body its sentence was about, not one it acted on: "The shadow National Unity Government urged the International
+  // Criminal Court to investigate. Its spokeswoman, …")
+  const last = bodies.at(-1);
+  const subject = last && !isSubject(ctx, last) ? bodies.findLast((m) => m.sentence === last.sentence && isSubject(ctx, m)) : undefined;
+  return subject ?? last;
 }
 
 /** "at the group", "for the organisation" in tokens [from, end): the latest body named before `before`. */
@@ -689,10 +781,18 @@ function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number
   const { tokens } = ctx;
   for (let k = from; k + 2 < end + 1; k++) {
     if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
-    return mentions.findLast((m) => m.last < before && !!m.actor && m.actor.kind === 'organization' && ['NGO', 'IGO', 'BUS', 'MED'].includes(m.actor.sector ?? ''));
+    // ("a spokesman for the group" after "The Ta'ang National Liberation Army said": an armed group, a party, the opposition too;
+    // a news agency is no "group")
+    const noun = tokens[k + 2].key;
+    return mentions.findLast((m) => m.last < before && !!m.actor && (m.actor.kind === 'organization' || (m.actor.kind === 'group' && noun === 'group'))
+      && ['NGO', 'IGO', 'BUS', 'REB', 'OPP', 'PTY', ...(noun === 'group' ? [] : ['MED'])].includes(m.actor.sector ?? ''));
   }
   return undefined;
 }
+/** Words that open a noun phrase naming one person: "a farmer", "another refugee", "her son". */
+const ONE_DETERMINERS = new Set(['a', 'an', 'another', 'her', 'his', 'their', 'its']);
+/** Prepositions of where someone is, not whom they work for. */
+const NEAR = new Set(['near', 'outside', 'beside', 'opposite', 'behind']);
 const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', 'charity', 'watchdog']);
 
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
@@ -711,6 +811,11 @@ function ownedByPronoun(tokens: Token[], first: number): boolean {
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
 function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
   for (let i = from; i < end; i++) {
+    // "a 24-year-old from Guinea", "a teacher from the Philippines" (not "who returned from Qatar")
+    if (ctx.tokens[i].key === 'from' && ctx.tokens[i - 1]?.pos !== 'VERB') {
+      const home = countryAt(ctx, ctx.tokens[i + 1]?.key === 'the' ? i + 2 : i + 1, ['name']);
+      if (home) return home.iso3;
+    }
     for (const m of ctx.lex.mentions.matchesAt(ctx.tokens, i)) {
       const adj = m.payloads.find((p) => p.entry.t === 'country' && p.entry.form === 'adjective');
       // not inside a longer name ("the University of North Korean Studies")
@@ -749,7 +854,9 @@ function researchBody(ctx: Ctx, mentions: Mention[], from: number, end: number):
   if (k >= end || mentions.some((m) => m.actor && m.first <= k && k <= m.last)) return null;
   // a professor at a university speaks for no body (a civilian)
   for (let a = from; a < end; a++) if (ctx.lex.grammar.academicWords.has(tokens[a].key)) return null;
-  const placed = mentions.find((m) => m.first >= from && m.last < k && (m.place?.country || (m.actor?.kind === 'state' && m.actor.country)));
+  const placed = mentions.find((m) => m.first >= from && m.last < k && (m.place?.country || (m.actor?.kind === 'state' && m.actor.country)))
+    // ("a research fellow at the Asan Institute for Policy Studies in Seoul": where it sits, after its name)
+    ?? mentions.find((m) => m.first > k && m.last < end && ctx.tokens[m.first - 1]?.key === 'in' && m.place?.country && !m.actor);
   return { country: placed?.place?.country ?? placed?.actor?.country ?? null };
 }
 
@@ -779,11 +886,15 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
   // ("a nurse with Save the Children": a private trade, practised for a body)
   const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && tokens[head.last].key === tokens[head.last].lemma);
-  const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor : undefined;
+  // ("an FLA spokesman": the body named right before the role word)
+  const before = role.find((m) => m.last === head.first - 1 && m.actor?.id.startsWith('body:') && isBody(m));
+  const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor ?? before : undefined;
   if (body) {
     // "a spokesman for Ukraine’s Khortytsia group of forces": a bare "forces" took its country from
     // an earlier mention; the state named in the phrase outranks that
-    const own = body.agent && !namesItsOwner(ctx, body) ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
+    // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
+    const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
+    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
     return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
   // "a hydrologist at a Dushanbe university", "head of war risk at a London broker": a capital or country in

@@ -403,7 +403,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   // told", "Justice Minister X said", "National Maritime Council spokesman X said": words the
   // dictionaries do not know before the mention of the speaker
   if (!startingAt(ctx, i, hasActor)) {
-    for (let k = i; k <= i + 4 && tokens[k] && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) && cueAt(ctx, k) < 0; k++) {
+    // ("Lands and Natural Resources Minister X told", "the board’s chief executive, X, told")
+    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the');
+    for (let k = i; k <= i + 5 && tokens[k] && unknown(k) && cueAt(ctx, k) < 0; k++) {
       if (startingAt(ctx, k + 1, (x) => x.actor?.kind === 'person')) {
         i = k + 1;
         break;
@@ -545,11 +547,13 @@ function speakerAt(ctx: Ctx, i: number, before: number): NonNullable<DocQuote['s
   // dictionaries do not know as a whole, then the person
   for (let k = i; k < tokens.length && k - i <= 10; k++) {
     const t = tokens[k];
-    const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
+    // ("said a secondary school teacher in Bamenda": one private person, known by trade)
+    const person = startingAt(ctx, k, (x) => x.actor?.kind === 'person') ?? (k > i ? startingAt(ctx, k, (x) => !!x.actor && onePrivate(ctx, x)) : undefined);
     // ("the group's spokesman, Emmanuel Rugira": the name in apposition, whose role says more)
     const inApposition = person && tokens[person.last + 1]?.key === ',' ? startingAt(ctx, person.last + 2, (x) => x.actor?.kind === 'person') : undefined;
     if (person) return speakerOf(inApposition ?? person);
-    if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s'].includes(t.key))) break;
+    // ("Lands and Natural Resources Minister X")
+    if (!(t.space || ['NOUN', 'PROPN', 'ADJ', 'DET', 'PART'].includes(t.pos) || ['of', 'for', "'s", '’s', 'and'].includes(t.key))) break;
   }
   return null;
 }
@@ -583,6 +587,12 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     let k = j;
     while (k > sentenceFirst && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
     if (k < j && ['of', 'for'].includes(tokens[k].key)) m = endingAt(ctx, k - 1, (x) => !!x.actor && doc.lexicon.grammar.bodyWords.has(tokens[x.last].key));
+  }
+  // "Analyst X of the Islamabad-based Centre for Regional Studies said": the person before the name of a body no dictionary knows
+  if (!m && tokens[j].cap) {
+    let k = j;
+    while (k > sentenceFirst && j - k <= 10 && tokens[k].key !== 'of' && (tokens[k].cap || ['the', '-', 'for', 'and'].includes(tokens[k].key) || tokens[k - 1]?.key === '-')) k--;
+    if (tokens[k]?.key === 'of') m = endingAt(ctx, k - 1, (x) => x.actor?.kind === 'person' && x.actor.id.startsWith('person:') && x.actor.sector === 'NGO');
   }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
   m ??= beforePlacePhrase(ctx, j);
@@ -685,9 +695,15 @@ const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'orga
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
 function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
+  const { tokens } = ctx;
   const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
-  const prep = place ? place.first - (ctx.tokens[place.first - 1]?.key === 'the' ? 2 : 1) : -1;
-  return place && LOCATIVE.has(ctx.tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
+  // (or a place no gazetteer names: "A Chadian army officer at the border post")
+  let first = j;
+  while (!place && first > j - 3 && ['NOUN', 'ADJ'].includes(tokens[first]?.pos ?? '') && !tokens[first].cap && !startingAt(ctx, first, hasActor)) first--;
+  const start = place?.first ?? (first < j ? first + 1 : -1);
+  if (start < 0) return undefined;
+  const prep = start - (['the', 'a'].includes(tokens[start - 1]?.key ?? '') ? 2 : 1);
+  return LOCATIVE.has(tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
 }
 
 /**
@@ -783,7 +799,16 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
       }
       return false;
     };
-    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p && fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:'))
+    // (or someone unnamed opening a sentence: "A Chadian army officer at the border post, who …, said …")
+    const opensSentence = (m: Mention): boolean => {
+      let k = m.first - 1;
+      while (tokens[k] && (tokens[k].space || ['a', 'an', 'another', 'one'].includes(tokens[k].key)) && tokens[k].sentence === tokens[m.first].sentence) k--;
+      return !tokens[k] || tokens[k].sentence !== tokens[m.first].sentence;
+    };
+    const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p
+      && ((fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m))))
+        // ("Another survivor, a Syrian woman from Idlib, said …" then "she said": one private person, known by trade or kin)
+        || (!!m.actor && onePrivate(ctx, m) && opensSentence(m)))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
@@ -796,6 +821,12 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   if (people && fits(lastSpeaker)) return lastSpeaker;
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+/** One private person or refugee named by a word for many ("a teacher", "another survivor"): a singular civilian or refugee group word. */
+function onePrivate(ctx: Ctx, m: Mention): boolean {
+  const head = ctx.tokens[m.last];
+  return m.agent?.kind === 'group' && ['CVL', 'REF'].includes(m.agent.sector ?? '') && head.key === head.lemma && !head.key.endsWith('s') && head.key !== 'people';
 }
 
 /** Is the span inside a quotation? */
