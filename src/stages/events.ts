@@ -155,6 +155,7 @@ export function eventsStage(doc: Doc): void {
   doc.events = events;
 }
 
+const GENERIC_DETERMINERS = new Set(['every', 'any', 'each', 'such']);
 const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
 const CALL_NOUNS = new Set(['call', 'conversation']);
 const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
@@ -397,6 +398,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
+  if (inOpenQuestion(tokens, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
   // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
@@ -414,6 +416,16 @@ function isTrigger(ctx: Ctx, i: number): boolean {
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
   }
   return true;
+}
+
+/** "He declined to say whether Iran would leave the treaty": an act in a "whether" clause is asked about, not asserted. */
+function inOpenQuestion(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && tokens[k].sentence === tokens[i].sentence; k--) {
+    const t = tokens[k];
+    if (t.key === 'whether') return true;
+    if ([',', ';', ':', '“', '"'].includes(t.key) || t.pos === 'CCONJ' || t.pos === 'VERB') return false;
+  }
+  return false;
 }
 
 /**
@@ -870,6 +882,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   if (!next || next.pos === 'PROPN' && !ctx.byFirst.has(next.i) || (next.pos === 'NOUN' && !nouns.some((p) => namesWord(p.elements[0], next.key)))) return null;
   const before = new Set<string>();
   for (let n = npFirst; n < i; n++) before.add(tokens[n].key);
+  // ("Every such attack is Russia's answer", "Any deliberate attack on peacekeepers is a grave violation": a kind, no event)
+  if (GENERIC_DETERMINERS.has(tokens[npFirst]?.key ?? '')) return null;
   let match: Match | null = null;
   for (const p of nouns) {
     if (p.modifiers.size && ![...p.modifiers].some((w) => before.has(w))) continue;
