@@ -77,3 +77,13 @@ describe('events: every event noun with its own example (data/events/nouns.yaml)
     assert.deepEqual(types('The protest movement has lost momentum.'), []);
   });
 });
+
+describe('events: dates', () => {
+  it('dates an event by a date in its own clause, not by one in a later clause with its own verb', () => {
+    const quit = run('Niger, Mali and Burkina Faso have quit the regional bloc Ecowas, in the biggest blow to the organisation since it was founded in 1975.', { published: '2025-01-29' }).events;
+    assert.ok(quit.length > 0);
+    for (const e of quit) assert.deepEqual([e.date, e.date_basis], ['2025-01-29', 'published']);
+    const [attack] = run('Russia attacked Kyiv, the Ukrainian capital, on Monday, killing 12 people.', { published: '2024-01-31' }).events;
+    assert.deepEqual([attack?.date, attack?.date_basis], ['2024-01-29', 'text']);
+  });
+});

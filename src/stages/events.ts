@@ -79,6 +79,8 @@ export function eventsStage(doc: Doc): void {
     const country = mention.place?.kind === 'country' ? mention.place : mention.place?.country ? doc.lexicon.places.get(mention.place.country) ?? null : null;
     const m = mention.actor ? mention : country ? { ...mention, actor: stateOf(country) } : null;
     if (!m) continue;
+    // ("KYIV, Aug 24 (Reuters) -": the agency credited in brackets is no party)
+    if (m.actor?.sector === 'MED' && doc.tokens[m.first - 1]?.key === '(' && doc.tokens[m.last + 1]?.key === ')') continue;
     // ("the Indian rupee", "the U.S. dollar": a country's currency is no party; nor are its players, "Indian batsmen")
     const after = doc.tokens[m.last + 1];
     if (after?.pos === 'NOUN' && (doc.lexicon.grammar.currencyNouns.has(after.key) || doc.lexicon.grammar.sportNouns.has(after.key))) continue;
@@ -1278,7 +1280,21 @@ function triggerEnd(ctx: Ctx, i: number, match: Match): number {
 
 /** A date in the event's sentence, nearest the trigger; one inside a citation ("the November 9, 2020 agreement") dates the document, not the event. */
 function eventDate(doc: Doc, i: number) {
-  return nearest(doc.dates.filter((d) => d.sentence === doc.tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end)), i);
+  return nearest(doc.dates.filter((d) => d.sentence === doc.tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end) && !inLaterClause(doc.tokens, i, d.first)), i);
+}
+
+/**
+ * "have quit the bloc, in the biggest blow to it since it was founded in 1975": a date after the trigger past a
+ * clause break and another finite verb dates that verb, not the trigger.
+ */
+function inLaterClause(tokens: Token[], i: number, at: number): boolean {
+  let broken = false;
+  for (let k = i + 1; k < at; k++) {
+    const t = tokens[k];
+    if (t.key === ',' || t.pos === 'SCONJ' || ['which', 'who', 'since', 'when'].includes(t.key)) broken = true;
+    else if (broken && t.pos === 'VERB' && !/ing$/.test(t.key)) return true;
+  }
+  return false;
 }
 
 function goldstein(doc: Doc, p: CompiledPattern): number {
@@ -1318,7 +1334,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
       let k = j;
       while (k >= sentenceFirst && ['DET', 'ADJ'].includes(tokens[k].pos)) k--;
       if (governor.pos === 'NOUN' && tokens[k]?.pos === 'VERB' && k >= sentenceFirst) j = k - 1;
-    } else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly'].includes(t.key)
+    } else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly', 'each', 'both'].includes(t.key)
       // "began investigating": the subject is the aspectual verb's
       || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))
       // "Kenya stands ready to send", "Tehran remains willing to talk": a linking verb before a word of intent
