@@ -1229,7 +1229,7 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * Acts CAMEO and PLOVER code by who does them: a government, an international body or an organisation that
  * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
  * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
- * boycott is a sanction; demonstrators who occupy or besiege a building protest.
+ * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot.
  */
 function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
@@ -1237,6 +1237,8 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   // demonstrators who surround, storm or occupy a building obstruct (CAMEO 144): "The Israeli embassy in Amman was
   // surrounded by thousands of Jordanian protesters"
   if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
+  // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
+  if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
   return null;
 }
 const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
