@@ -544,6 +544,30 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       nameTheHolder(out, role, person.actor!);
     }
   }
+  // "The owner of a bakery in Santa Cruz, Lucía Áñez, said", "Amnesty International’s Greece researcher, Adriana
+  // Tidona, called": a name no dictionary knows, apposed to the phrase that opens its sentence and followed by a
+  // verb, is a person, of the body the phrase names (a private one where it names none)
+  for (const comma of tokens) {
+    if (comma.key !== ',') continue;
+    const c = comma.i;
+    let last = c + 1;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(c + 1, last) || tokens[last + 1]?.key !== ',' || tokens[last + 2]?.pos !== 'VERB' || out.some((m) => m.first <= last && m.last >= c + 1)) continue;
+    const first = ctx.doc.sentences[comma.sentence].first;
+    const opener = tokens[first];
+    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
+    // (the phrase is a noun phrase: no verb of its own, and a lower-case noun for the role)
+    const phrase = tokens.slice(first, c);
+    if (phrase.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
+    const inPhrase = out.filter((m) => m.first >= first && m.last < c && (m.actor || m.agent));
+    if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
+    const body = inPhrase.find((m) => isBody(m));
+    const role = inPhrase.find((m) => m.agent?.kind === 'person');
+    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c)) ?? 'CVL');
+    if (body && bodyCountry(body) === null) stateless.add(person.actor!);
+    add(person);
+  }
   // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
   // knows, named in capitals and ending in a word for an office of state; its country comes from context
   // ("a spokesman for Aegean Horizon Shipping said": a body named after a spokesperson, with or without "the")
@@ -798,7 +822,8 @@ const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', '
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
 function beforeModifiers(tokens: Token[], first: number): number {
   let k = first - 1;
-  while (k > first - 4 && k >= 0 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
+  // (a participle too: "another displaced woman")
+  while (k > first - 4 && k >= 0 && (['ADJ', 'NOUN'].includes(tokens[k].pos) || (tokens[k].pos === 'VERB' && /ed$/.test(tokens[k].key))) && !tokens[k].cap) k--;
   return k;
 }
 
