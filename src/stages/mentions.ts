@@ -513,7 +513,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
     };
     const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
-      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
+      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
@@ -530,6 +530,13 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
+      // ("A spokesman for the police in Santa Cruz, Colonel X", "The spokesman of the SPLA-IO forces, Colonel X": a
+      // military rank is worn by police officers and rebels too; the role says whose)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && existing.actor!.sector === 'MIL' && (sector === 'COP' || sector === 'REB' || sector === 'OPP')) {
+        // (an opposition with officers of rank is an armed one)
+        const own = sector === 'OPP' ? 'REB' : sector;
+        existing.actor = { ...existing.actor!, sector: own, cameo: existing.actor!.country ? `${existing.actor!.country}${own}` : null };
+      }
       nameTheHolder(out, role, existing.actor!);
       continue;
     }
