@@ -444,7 +444,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       continue;
     }
     // (not a body's name: "Ghana Water Limited, the state water utility", "Economic and Social Rights, a rights group")
-    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
+    // ("Another refugee, Adam Ishag, a former schoolteacher,": a refugee named so before stays one, whatever trade follows)
+    const refugee = out.some((m) => m.first === first && m.last === c - 1 && m.actor?.kind === 'person' && m.actor.sector === 'REF');
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !refugee && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
@@ -505,7 +507,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // ("Her neighbour, Jorge Salinas,", "Another refugee, Adam Ishag,": one private person, or refugee, named)
     // (one opening its clause with "a", "another" or a possessive: not "In a camp for displaced people outside Malakal, X said")
     const onePrivate = (m: Mention): boolean => {
-      if (m.actor || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
+      // (a group word the context has already placed is still one: "Thousands of Sudanese refugees …" then "Another refugee, X,")
+      if ((m.actor && m.actor.kind !== 'group') || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
       const det = ONE_DETERMINERS.has(tokens[m.first].key) ? m.first : beforeModifiers(tokens, m.first);
       let k = det - 1;
       while (tokens[k]?.space) k--;
