@@ -464,7 +464,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // "who", or says where the person is from
       const opener = tokens[from];
       const nationality = nationalityIn(ctx, from, end);
-      const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
+      const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from', 'one'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
       // "X, an analyst at the Almaty-based Central Asia Security Forum": a research body's, of the place it is in
       // ("the director of the Juba-based Community Peace Forum": a body said to be based somewhere is no state's)
       const based = tokens.slice(from, end).some((t) => t.key === 'based' && tokens[t.i - 1]?.key === '-');
@@ -528,7 +528,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
-    const sector = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    // ("A ruling party lawmaker, X": a party's member of parliament sits as a legislator)
+    const sector = bodys === 'PTY' && role.agent?.sector === 'LEG' ? 'LEG' : bodys;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
