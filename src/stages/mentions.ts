@@ -480,7 +480,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // outranks a generic role word ("head", "director") that would make anyone an official
       // (not where a named body is in the phrase: "the UN human rights chief")
       const named = role.some((m) => m.actor?.kind === 'organization');
-      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("X, a lawyer with the Georgian Young Lawyers’ Association": a private trade at a body named in capitals is the body's)
+      const namedBodyWord = roleOf?.sector === 'CVL' && tokens.slice(from, end).some((t) => t.cap && ctx.lex.bodyWordSectors.has(t.key));
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || namedBodyWord || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
