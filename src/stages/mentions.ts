@@ -574,7 +574,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // (the phrase is a noun phrase: no verb of its own, and a lower-case noun for the role)
     const phrase = tokens.slice(first, c);
     // (a name's word the tagger reads as a verb is no verb: "Human Rights Watch's researcher")
-    if (phrase.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !out.some((m) => m.first <= t.i && t.i <= m.last)) || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
+    // (nor a participle in a compound: "the eastern-based House of Representatives", "a state-owned company")
+    if (phrase.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && tokens[t.i - 1]?.key !== '-' && !out.some((m) => m.first <= t.i && t.i <= m.last)) || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
     const inPhrase = out.filter((m) => m.first >= first && m.last < c && (m.actor || m.agent));
     if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
     const body = inPhrase.find((m) => isBody(m));
