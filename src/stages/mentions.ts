@@ -1257,7 +1257,9 @@ function isSubject(ctx: Ctx, m: Mention): boolean {
   const { tokens } = ctx;
   const s = ctx.doc.sentences[m.sentence];
   const next = tokens[m.last + 1];
-  return m.first <= s.first + 1 || ['VERB', 'AUX'].includes(next?.pos) || ctx.doc.dates.some((d) => d.first === m.last + 1);
+  // (or the subject's apposition: "Machar's party, the SPLM-IO, accused …")
+  const apposed = next?.key === ',' && tokens[m.last + 2]?.pos === 'VERB' && tokens[m.first - 1]?.key === ',';
+  return m.first <= s.first + 1 || ['VERB', 'AUX'].includes(next?.pos) || apposed || ctx.doc.dates.some((d) => d.first === m.last + 1);
 }
 
 /** Include preceding qualifiers and "the" in the mention ("the foreign ministry", "former Prime Minister"). */
