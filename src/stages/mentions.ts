@@ -485,7 +485,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       const unnamedBody = !roleOf?.body && !named && (!roleOf || namedBodyWord || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
-      if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
+      if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
           : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
@@ -820,7 +820,9 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
 function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number, before: number): Mention | undefined {
   const { tokens } = ctx;
   for (let k = from; k + 2 < end + 1; k++) {
-    if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
+    // ("X, the group's lead researcher": the body a possessive names)
+    if (k === from && tokens[k].key === 'the' && BODY_NOUNS.has(tokens[k + 1]?.key ?? '') && POSSESSIVE.has(tokens[k + 2]?.key ?? '')) k--;
+    else if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
     // ("a spokesman for the group" after "The Ta'ang National Liberation Army said": an armed group, a party, the opposition too;
     // a news agency is no "group")
     const noun = tokens[k + 2].key;
