@@ -444,7 +444,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       continue;
     }
     // (not a body's name: "Ghana Water Limited, the state water utility", "Economic and Social Rights, a rights group")
-    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
+    // ("Another refugee, Adam Ishag, a former schoolteacher,": a refugee named so before stays one, whatever trade follows)
+    const refugee = out.some((m) => m.first === first && m.last === c - 1 && m.actor?.kind === 'person' && m.actor.sector === 'REF');
+    if (c - first >= 2 && opensName(first) && aName(first, c - 1) && !covered(c - 1) && !covered(first) && !refugee && !ctx.lex.grammar.bodyWords.has(tokens[c - 1].key)) {
       let end = c + 1;
       while (end < tokens.length && end - c <= 14 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
       // "Furaha Bahati, 29, who fled …": an age says nothing of the role
@@ -462,7 +464,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // "who", or says where the person is from
       const opener = tokens[from];
       const nationality = nationalityIn(ctx, from, end);
-      const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
+      const starts = !!opener && (['a', 'an', 'the', 'who', 'whose', 'from', 'one'].includes(opener.key) || role[0]?.first === from || (!opener.cap && ['ADJ', 'NOUN'].includes(opener.pos) && role.some((m) => m.agent)));
       // "X, an analyst at the Almaty-based Central Asia Security Forum": a research body's, of the place it is in
       // ("the director of the Juba-based Community Peace Forum": a body said to be based somewhere is no state's)
       const based = tokens.slice(from, end).some((t) => t.key === 'based' && tokens[t.i - 1]?.key === '-');
@@ -478,10 +480,12 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // outranks a generic role word ("head", "director") that would make anyone an official
       // (not where a named body is in the phrase: "the UN human rights chief")
       const named = role.some((m) => m.actor?.kind === 'organization');
-      const unnamedBody = !roleOf?.body && !named && (!roleOf || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("X, a lawyer with the Georgian Young Lawyers’ Association": a private trade at a body named in capitals is the body's)
+      const namedBodyWord = roleOf?.sector === 'CVL' && tokens.slice(from, end).some((t) => t.cap && ctx.lex.bodyWordSectors.has(t.key));
+      const unnamedBody = !roleOf?.body && !named && (!roleOf || namedBodyWord || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
-      if (starts && !someoneElse && (roleOf || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
+      if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
           : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
@@ -505,7 +509,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // ("Her neighbour, Jorge Salinas,", "Another refugee, Adam Ishag,": one private person, or refugee, named)
     // (one opening its clause with "a", "another" or a possessive: not "In a camp for displaced people outside Malakal, X said")
     const onePrivate = (m: Mention): boolean => {
-      if (m.actor || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
+      // (a group word the context has already placed is still one: "Thousands of Sudanese refugees …" then "Another refugee, X,")
+      if ((m.actor && m.actor.kind !== 'group') || m.agent?.kind !== 'group' || !['CVL', 'REF'].includes(m.agent.sector ?? '')) return false;
       const det = ONE_DETERMINERS.has(tokens[m.first].key) ? m.first : beforeModifiers(tokens, m.first);
       let k = det - 1;
       while (tokens[k]?.space) k--;
@@ -513,7 +518,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
     };
     const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
-      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && t.pos !== 'PUNCT' && t.key !== ','));
+      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
@@ -525,11 +530,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
-    const sector = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    // ("A ruling party lawmaker, X": a party's member of parliament sits as a legislator)
+    const sector = bodys === 'PTY' && role.agent?.sector === 'LEG' ? 'LEG' : bodys;
     let last = c + 1;
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
+      // ("A spokesman for the police in Santa Cruz, Colonel X", "The spokesman of the SPLA-IO forces, Colonel X": a
+      // military rank is worn by police officers and rebels too; the role says whose)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && existing.actor!.sector === 'MIL' && (sector === 'COP' || sector === 'REB' || sector === 'OPP')) {
+        // (an opposition with officers of rank is an armed one)
+        const own = sector === 'OPP' ? 'REB' : sector;
+        existing.actor = { ...existing.actor!, sector: own, cameo: existing.actor!.country ? `${existing.actor!.country}${own}` : null };
+      }
       nameTheHolder(out, role, existing.actor!);
       continue;
     }
@@ -543,6 +557,32 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       nameTheHolder(out, role, person.actor!);
     }
+  }
+  // "The owner of a bakery in Santa Cruz, Lucía Áñez, said", "Amnesty International’s Greece researcher, Adriana
+  // Tidona, called": a name no dictionary knows, apposed to the phrase that opens its sentence and followed by a
+  // verb, is a person, of the body the phrase names (a private one where it names none)
+  for (const comma of tokens) {
+    if (comma.key !== ',') continue;
+    const c = comma.i;
+    let last = c + 1;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(c + 1, last) || tokens[last + 1]?.key !== ',' || tokens[last + 2]?.pos !== 'VERB' || out.some((m) => m.first <= last && m.last >= c + 1)) continue;
+    const first = ctx.doc.sentences[comma.sentence].first;
+    const opener = tokens[first];
+    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
+    // (the phrase is a noun phrase: no verb of its own, and a lower-case noun for the role)
+    const phrase = tokens.slice(first, c);
+    // (a name's word the tagger reads as a verb is no verb: "Human Rights Watch's researcher")
+    // (nor a participle in a compound: "the eastern-based House of Representatives", "a state-owned company")
+    if (phrase.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && tokens[t.i - 1]?.key !== '-' && !out.some((m) => m.first <= t.i && t.i <= m.last)) || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
+    const inPhrase = out.filter((m) => m.first >= first && m.last < c && (m.actor || m.agent));
+    if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
+    const body = inPhrase.find((m) => isBody(m));
+    const role = inPhrase.find((m) => m.agent?.kind === 'person');
+    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c)) ?? 'CVL');
+    if (body && bodyCountry(body) === null) stateless.add(person.actor!);
+    add(person);
   }
   // "the National Maritime Council said", "the Government Communication Service": a state body no dictionary
   // knows, named in capitals and ending in a word for an office of state; its country comes from context
@@ -780,7 +820,9 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
 function bodyReferredTo(ctx: Ctx, mentions: Mention[], from: number, end: number, before: number): Mention | undefined {
   const { tokens } = ctx;
   for (let k = from; k + 2 < end + 1; k++) {
-    if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
+    // ("X, the group's lead researcher": the body a possessive names)
+    if (k === from && tokens[k].key === 'the' && BODY_NOUNS.has(tokens[k + 1]?.key ?? '') && POSSESSIVE.has(tokens[k + 2]?.key ?? '')) k--;
+    else if (!['at', 'with', 'for'].includes(tokens[k].key) || tokens[k + 1]?.key !== 'the' || !BODY_NOUNS.has(tokens[k + 2]?.key ?? '')) continue;
     // ("a spokesman for the group" after "The Ta'ang National Liberation Army said": an armed group, a party, the opposition too;
     // a news agency is no "group")
     const noun = tokens[k + 2].key;
@@ -798,7 +840,8 @@ const BODY_NOUNS = new Set(['group', 'organisation', 'organization', 'agency', '
 /** The token before the lower-case modifiers (up to three) of the word at `first`: "its" in "its country director". */
 function beforeModifiers(tokens: Token[], first: number): number {
   let k = first - 1;
-  while (k > first - 4 && k >= 0 && ['ADJ', 'NOUN'].includes(tokens[k].pos) && !tokens[k].cap) k--;
+  // (a participle too: "another displaced woman")
+  while (k > first - 4 && k >= 0 && (['ADJ', 'NOUN'].includes(tokens[k].pos) || (tokens[k].pos === 'VERB' && /ed$/.test(tokens[k].key))) && !tokens[k].cap) k--;
   return k;
 }
 
@@ -1216,7 +1259,9 @@ function isSubject(ctx: Ctx, m: Mention): boolean {
   const { tokens } = ctx;
   const s = ctx.doc.sentences[m.sentence];
   const next = tokens[m.last + 1];
-  return m.first <= s.first + 1 || ['VERB', 'AUX'].includes(next?.pos) || ctx.doc.dates.some((d) => d.first === m.last + 1);
+  // (or the subject's apposition: "Machar's party, the SPLM-IO, accused …")
+  const apposed = next?.key === ',' && tokens[m.last + 2]?.pos === 'VERB' && tokens[m.first - 1]?.key === ',';
+  return m.first <= s.first + 1 || ['VERB', 'AUX'].includes(next?.pos) || apposed || ctx.doc.dates.some((d) => d.first === m.last + 1);
 }
 
 /** Include preceding qualifiers and "the" in the mention ("the foreign ministry", "former Prime Minister"). */
