@@ -1,6 +1,7 @@
 // Quotes: who said what. Direct quotes in any quotation marks (also across paragraphs), partial
 // quotes embedded in the reporter's sentence, and reported speech ("X said that …"), each with its
 // cue and speaker. Scare quotes, names and titles in quotation marks are not speech.
+import { genderOf } from '../lexicon/compile.js';
 import type { Cues } from '../lexicon/schema.js';
 import type { Actor } from '../model/analysis.js';
 import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
@@ -781,7 +782,7 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     // "it" is a body or a state, never people ("residents", "troops" are "they")
     if (people ? a.kind !== 'person' : kind === 'organization' && (a.kind === 'person' || a.kind === 'group')) return false;
     if (!gender || a.kind !== 'person') return true;
-    const g = genderOf(ctx, a);
+    const g = genderOf(ctx.doc.lexicon, a);
     return !g || g === gender;
   };
   const offset = ctx.tokens[before].start;
@@ -832,13 +833,6 @@ function onePrivate(ctx: Ctx, m: Mention): boolean {
 /** Is the span inside a quotation? */
 function withinMarks(ctx: Ctx, x: { start: number; end: number }): boolean {
   return ctx.marks.some((q) => q.start <= x.start && x.end <= q.end);
-}
-
-function genderOf(ctx: Ctx, a: Actor): 'm' | 'f' | null {
-  const person = ctx.doc.lexicon.people.get(a.id);
-  if (person?.gender) return person.gender;
-  const first = a.name.split(/\s+/)[0];
-  return ctx.doc.lexicon.givenNames.get(first.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')) ?? null;
 }
 
 /** “…” followed by the next sentence "He added." / "she said, …" */
