@@ -253,7 +253,9 @@ const CHARGE_NOUNS = new Set(['charge', 'accusation', 'allegation', 'claim']);
 function rebuttals(ctx: Ctx, s: { first: number; last: number }, made: Event[]): void {
   const { tokens } = ctx;
   for (const e of made.filter((x) => x.type === 'REJECT' && !x.target)) {
-    const i = tokens.findIndex((t, k) => k >= s.first && k <= s.last && t.start === e.trigger.start);
+    let i = s.first;
+    while (i <= s.last && tokens[i].start !== e.trigger.start) i++;
+    if (i > s.last) continue;
     let k = i - 1;
     while (k > s.first && i - k <= 8 && !CHARGE_NOUNS.has(tokens[k].lemma)) k--;
     if (!CHARGE_NOUNS.has(tokens[k]?.lemma ?? '') || tokens[k].pos !== 'NOUN') continue;
@@ -573,7 +575,7 @@ function partyAfter(ctx: Ctx, j: number, end: number, preposition: string): Ment
   for (let k = j; k <= end && k - j <= 8; k++) {
     if (['VERB', 'PUNCT', 'SCONJ'].includes(tokens[k].pos)) return null;
     if (tokens[k].key !== preposition) continue;
-    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    const m = partyAt(ctx, k + 1);
     return m && !isPossessiveModifier(ctx, m) ? m : null;
   }
   return null;
@@ -656,7 +658,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
       for (let k = j; k <= end && k - j <= 8 && (inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
         // only where a party follows the preposition ("pulled a boy from the rubble" is no retreat)
-        const party = ctx.byFirst.get(k + 2) ?? (tokens[k + 2]?.key === 'the' ? ctx.byFirst.get(k + 3) : undefined);
+        const party = partyAt(ctx, k + 2);
         if (el.words.has(tokens[k + 1]?.key) && party) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
       }
     }
@@ -684,7 +686,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a slot: an actor named within a few words ("the", adjectives, numbers may come first)
   if (passive && el.slot === 'X') {
     // ("was received by Trump at the White House": the agent may stand where the object would)
-    const agent = tokens[j]?.key === 'by' && e < els.length - 1 ? ctx.byFirst.get(j + 1) ?? (tokens[j + 1]?.key === 'the' ? ctx.byFirst.get(j + 2) : undefined) : undefined;
+    const agent = tokens[j]?.key === 'by' && e < els.length - 1 ? partyAt(ctx, j + 1) : undefined;
     return (agent && matchElements(ctx, els, e + 1, agent.last + 1, end, got, passive)) || matchElements(ctx, els, e + 1, j, end, got, passive);
   }
   // ("our Chinese friends": a party named in the phrase outranks the possessive)
@@ -772,6 +774,11 @@ function tokenMention(t: Token, actor: Actor | null = null): Mention {
   return { first: t.i, last: t.i, start: t.start, end: t.end, text: t.text, sentence: t.sentence, actor, place: null };
 }
 
+/** The party named from token `k` on, past a leading "the" ("from the Council of Europe", "by the army"). */
+function partyAt(ctx: Ctx, k: number): Mention | undefined {
+  return ctx.byFirst.get(k) ?? (ctx.tokens[k]?.key === 'the' ? ctx.byFirst.get(k + 1) : undefined);
+}
+
 function namesWord(el: Element | undefined, key: string): boolean {
   return el?.k === 'word' && el.words.has(key);
 }
@@ -779,7 +786,7 @@ function namesWord(el: Element | undefined, key: string): boolean {
 function gapActor(ctx: Ctx, from: number, to: number): Mention | null {
   for (let k = from; k <= to; k++) {
     const m = ctx.byFirst.get(k);
-    // (the mention may run over the patt's noun: "expelled a Belgian aid official")
+    // (the mention may run over the pattern's noun: "expelled a Belgian aid official")
     if (m && m.last <= to + 3 && !isPossessiveModifier(ctx, m)) return m;
   }
   return null;
@@ -794,7 +801,7 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
     if ((t.pos === 'VERB' && !isModifyingParticiple(ctx, k, j)) || (t.pos === 'PUNCT' && t.key !== ',') || t.pos === 'SCONJ' || (t.pos === 'PRON' && !(k === j && POSSESSIVE_DETERMINERS.has(t.key)))) return null;
     // "… of Azerbaijan", "military action against Syria", "alleged violations by Russian forces"
     // ("withdrew from the area around Kyiv", "left several towns in Tigray": a place within a place)
-    const next = ctx.byFirst.get(k + 1) ?? (ctx.tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    const next = partyAt(ctx, k + 1);
     const within = AREA_PREPOSITIONS.has(t.key) && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '');
     if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
   }
@@ -906,7 +913,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     // (where the clause's verb is an event already, "boycotted classes in protest", the protest is that event)
     const verb = clauseVerb(ctx, i);
     // (nor one who reports it: "Police spokeswoman X said 41 officers had been injured in the protests")
-    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb) || cueSets(doc.lexicon.cues).verbs.has(tokens[verb].lemma)) return null;
+    if (match.pattern.source.type !== 'PROTEST' || verb === null || ctx.triggers.has(verb) || isSpeechVerb(ctx, tokens[verb])) return null;
     const subject = peopleObject(ctx, sentenceFirst) || isPeopleSubject(ctx, verb, sentenceFirst) ? peopleOfPlace(ctx, i) ?? undefined
       : subjectOf(ctx, verb, sentenceFirst, undefined).find((m) => m.actor);
     const events = subject ? makeEvents(ctx, i, match, sentenceFirst, subject) : [];
@@ -1024,7 +1031,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     if (!by && !targets.length) {
       // (not one who reports it: "Police spokeswoman Ruth Achieng said 41 officers had been injured")
       // (nor one whose own verb, a report or a "that" clause, stands between: "The U.S. Embassy in Guatemala warned that migrants … would be deported")
-      const reportedIn = (m: Mention): boolean => tokens.slice(m.last + 1, i).some((t) => t.key === 'that' || (t.pos === 'VERB' && cueSets(doc.lexicon.cues).verbs.has(t.lemma)));
+      const reportedIn = (m: Mention): boolean => tokens.slice(m.last + 1, i).some((t) => t.key === 'that' || isSpeechVerb(ctx, t));
       // (nor a dateline where the sentence places the event in another country: "BANGKOK, Oct 30 (AFP) — … were killed … in the central Sagaing region")
       const elsewhere = (m: Mention): boolean => { const c = locationOf(ctx, i); return isDateline(doc, m) && !!c && (c.country ?? c.id) !== m.actor?.country; };
       const opening = [0, 1, 2].map((d) => ctx.byFirst.get(sentenceFirst + d)).find((m) => m?.actor && m.last < i && !ctx.placeOnly.has(m) && !isAttribution(ctx, m.first) && !reportedIn(m) && !elsewhere(m));
@@ -1549,7 +1556,7 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
   const out = [m];
   let cur = m;
   while (['and', ','].includes(ctx.tokens[cur.last + 1]?.key ?? '')) {
-    const next = ctx.byFirst.get(cur.last + 2) ?? (ctx.tokens[cur.last + 2]?.key === 'the' ? ctx.byFirst.get(cur.last + 3) : undefined);
+    const next = partyAt(ctx, cur.last + 2);
     if (!next) break;
     // "…, Defence Minister Pierre Joxe said": a name after a comma that a verb follows begins a clause
     const after = ctx.tokens[nextWordIndex(ctx.tokens, next.last)];
@@ -1612,13 +1619,18 @@ function isMobilised(m: Mention, type: string, sources: Mention[]): boolean {
 /** "military officials said", "the ministry said": a speaker and a speech verb after the reported clause. */
 function isAttribution(ctx: Ctx, k: number): boolean {
   const { tokens } = ctx;
-  const m = ctx.byFirst.get(k) ?? (tokens[k]?.key === 'the' ? ctx.byFirst.get(k + 1) : undefined);
+  const m = partyAt(ctx, k);
   // (a party may name only the head's modifier: "…, the state statistics agency said")
   const from = m ? m.last + 1 : k;
   let after = from;
   while (after < tokens.length && after - from <= 3 && ['NOUN', 'ADJ', 'DET', 'PROPN'].includes(tokens[after].pos)) after++;
   const verb = tokens[nextWordIndex(tokens, after - 1)];
-  return !!verb && verb.pos === 'VERB' && cueSets(ctx.doc.lexicon.cues).verbs.has(verb.lemma) && (!!m || after > k);
+  return isSpeechVerb(ctx, verb) && (!!m || after > k);
+}
+
+/** "said", "told", "warned": a verb the cue lists name as introducing speech. */
+function isSpeechVerb(ctx: Ctx, t: Token | undefined): boolean {
+  return t?.pos === 'VERB' && cueSets(ctx.doc.lexicon.cues).verbs.has(t.lemma);
 }
 
 /** Prepositions that place an event rather than name what it is done to. */
@@ -1661,7 +1673,7 @@ function expellingBody(ctx: Ctx, i: number, end: number): Mention | null {
   const { tokens } = ctx;
   for (let k = i + 1; k <= end && k - i <= 3; k++) {
     if (tokens[k].key !== 'from') continue;
-    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    const m = partyAt(ctx, k + 1);
     return m?.actor?.sector === 'IGO' || (m?.actor?.kind === 'state' && EXPELLING.has(tokens[i].lemma)) ? m : null;
   }
   return null;
@@ -1703,7 +1715,7 @@ function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
   if (i !== first || !/ing$/.test(tokens[i].key)) return null;
   for (let k = i + 1; k < tokens.length && k - i <= 20 && tokens[k].sentence === tokens[i].sentence; k++) {
     if (tokens[k].key !== ',') continue;
-    const m = ctx.byFirst.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? ctx.byFirst.get(k + 2) : undefined);
+    const m = partyAt(ctx, k + 1);
     return m?.actor && !ctx.placeOnly.has(m) ? m : null;
   }
   return null;
