@@ -132,7 +132,7 @@ export const DICTIONARY_KINDS = {
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
     relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), international_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
     intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
-    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]),
+    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]), craft_nouns: z.array(z.string()).default([]),
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),
@@ -186,7 +186,6 @@ export const EventPattern = z.object({
   cameo: Code,
   mode: z.string().nullish(),
   example: z.string().optional(),
-  negative: z.boolean().default(false),
   /** the object acts on the subject: "X hosted Y" is Y's visit to X */
   reverse: z.boolean().default(false),
   /** the target must be a party: "hit X" holds for "hit Kyiv", not for "inflation hit 75 percent" */

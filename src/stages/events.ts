@@ -369,7 +369,8 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
   if (m.first !== m.last || t.cap || !['ADJ', 'NOUN'].includes(t.pos) || !next || next.pos !== 'NOUN' || next.cap) return false;
   // (a plural names the party, not a kind of thing: "gunmen shot dead …", which the tagger reads as a noun)
   if (t.pos === 'NOUN' && t.lemma !== t.key) return false;
-  if (doc.lexicon.grammar.representatives.has(next.key) || doc.lexicon.grammar.bodyWords.has(next.key)) return false;
+  const { grammar } = doc.lexicon;
+  if (grammar.representatives.has(next.key) || grammar.bodyWords.has(next.key) || grammar.craftNouns.has(next.key)) return false;
   return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
 }
 
@@ -1137,7 +1138,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // ("declined to resign", "failed to reach agreement": cooperation declined or not achieved is a REJECT as well)
   const intent = isIntent(ctx, i);
   const failed = isFailed(ctx, i);
-  const denied = (isNegated(ctx, i, sentenceFirst) || failed) && !p.source.negative;
+  const denied = isNegated(ctx, i, sentenceFirst) || failed;
   const refusal = (intent || failed) && denied && COOPERATIVE.has(p.source.type);
   const negated = denied && !refusal;
   const promised = intent && !refusal ? intended(p.source.type, p.source.mode ?? null, intent === 'commitment') : null;
