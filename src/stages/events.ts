@@ -49,6 +49,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 /** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
+const NEGATORS = new Set(['not', "n't", 'never']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
@@ -825,7 +826,9 @@ function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
 }
 
 function isPassive(tokens: Token[], i: number): boolean {
-  const prev = prevWord(tokens, i);
+  // ("is not ruled out", "was never charged": past the negation)
+  const before = prevWord(tokens, i);
+  const prev = before && NEGATORS.has(before.key) ? prevWord(tokens, before.i) : before;
   // "was hit", "were struck": after a form of "be", a verb that is no gerund is a participle
   // ("is opposed to": a stance, not a passive)
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
