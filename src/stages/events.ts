@@ -49,6 +49,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 /** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
+const SPEAKING = new Set(['talk', 'speak']);
 const NEGATORS = new Set(['not', "n't", 'never']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
@@ -424,8 +425,13 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   return true;
 }
 
-/** "He declined to say whether Iran would leave the treaty": an act in a "whether" clause is asked about, not asserted. */
+/** "He declined to say whether Iran would leave the treaty": an act in a question or a "whether" clause is asked about, not asserted. */
 function inOpenQuestion(tokens: Token[], i: number): boolean {
+  // ("“Where do they want us to go?”": a question asks, it asserts no act)
+  for (let k = i + 1; k < tokens.length && tokens[k].sentence === tokens[i].sentence; k++) {
+    if (tokens[k].key === '?') return true;
+    if (tokens[k].key === '.' || tokens[k].key === '!') break;
+  }
   for (let k = i - 1; k >= 0 && tokens[k].sentence === tokens[i].sentence; k--) {
     const t = tokens[k];
     if (t.key === 'whether') return true;
@@ -1176,6 +1182,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
         || (ctx.placeOnly.has(tgtMention!) && tgt.country === src.actor.country && !['PROTEST', 'COERCE'].includes(type)
           && !(type === 'ASSAULT' && NON_STATE.has(src.actor.sector ?? ''))));
       if (self && sources.length > 1) continue;
+      // ("was not authorised to talk to the press"): speaking to the press is a statement, not a consultation
+      if (type === 'CONSULT' && tgt?.sector === 'MED' && SPEAKING.has(tokens[i].lemma)) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       const actedAs = bySector(type, tokens[i].lemma, src.actor?.sector ?? null);
       out.push({
