@@ -1476,7 +1476,7 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   const participle = k >= sentenceFirst && tokens[k].pos === 'VERB' && !ctx.byLast.has(k) && (!to || /(ed|wn|nt)$/.test(tokens[k].key));
   if (to && !participle) return null;
   // ("Palestinian prisoners held in Israeli jails launched …": after a participle, any party's phrase)
-  if (!participle && !place.place) return null;
+  if (!participle && !place.place && place.actor?.kind !== 'state') return null;
   if (participle) k--;
   while (k >= sentenceFirst && tokens[k].space) k--;
   // ("Turkish rescue teams flown to Libya": the party named in the phrase the participle describes)
@@ -1537,8 +1537,11 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell') || (ctx.tokens[k]?.key === '(' && ctx.tokens[m.last + 1]?.key === ')'); };
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
-  const last = prior.at(-1);
-  if (!last) return [];
+  const named = prior.at(-1);
+  if (!named) return [];
+  // ("Rebels in the Central African Republic’s northwest said they had killed …": the party a place phrase describes)
+  const described = named.place || named.actor?.kind === 'state' ? partyBeforePlace(ctx, named, ctx.doc.sentences[named.sentence].first) : null;
+  const last = described?.actor && described.actor.kind !== 'person' && kind === 'group' && !not.has(described.actor.id) ? described : named;
   const group = plural ? withCoordinatedBefore(ctx, ctx.byLast.get(last.last) ?? last, ctx.doc.sentences[last.sentence].first) : [last];
   return group.map((m) => m.actor).filter((a): a is Actor => !!a);
 }
