@@ -1415,9 +1415,18 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   }
   // "X thanked Berlin and urged …": the subject of the first verb in a coordinated predicate
   if (t.pos === 'CCONJ') {
-    const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
     // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
     const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key));
+    // ("officers had fired only after protesters broke through barricades and set fire to vehicles": an act joined to the
+    // clause right before it is done by that clause's subject; a statement, "Aliyev said Armenia must withdraw and
+    // warned …", by the sentence's first speaker, below)
+    if (!isStatementVerb(ctx, tokens[i])) {
+      let k = j - 1;
+      while (k > sentenceFirst && tokens[k].pos !== 'VERB' && ![',', ';', ':'].includes(tokens[k].key)) k--;
+      const near = tokens[k].pos === 'VERB' && !isStatementVerb(ctx, tokens[k]) && !relative(k) ? subjectOf(ctx, k, sentenceFirst, quote, asSource) : [];
+      if (near.length) return near;
+    }
+    const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
     if (first) return relative(first.last + 1) ? [] : [first];
     // ("Authorities in Dhaka imposed a curfew and deployed soldiers": else the subject of the verb of the clause's first event)
     const verb = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && ctx.triggers.has(x.i));
@@ -1646,6 +1655,12 @@ function isAttribution(ctx: Ctx, k: number): boolean {
 /** "said", "told", "warned": a verb the cue lists name as introducing speech. */
 function isSpeechVerb(ctx: Ctx, t: Token | undefined): boolean {
   return t?.pos === 'VERB' && cueSets(ctx.doc.lexicon.cues).verbs.has(t.lemma);
+}
+
+/** A verb of speech or of judgement ("condemned", "welcomed"): a statement rather than an act. */
+function isStatementVerb(ctx: Ctx, t: Token): boolean {
+  const cues = cueSets(ctx.doc.lexicon.cues);
+  return cues.verbs.has(t.lemma) || cues.characterizing.has(t.lemma);
 }
 
 /** Prepositions that place an event rather than name what it is done to. */
