@@ -1416,7 +1416,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "X thanked Berlin and urged …": the subject of the first verb in a coordinated predicate
   if (t.pos === 'CCONJ') {
     // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
-    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key));
+    // (nor "mining that has poisoned rivers and destroyed farms")
+    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key) || (x.key === 'that' && x.pos === 'PRON'));
     // ("officers had fired only after protesters broke through barricades and set fire to vehicles": an act joined to the
     // clause right before it is done by that clause's subject; a statement, "Aliyev said Armenia must withdraw and
     // warned …", by the sentence's first speaker, below)
