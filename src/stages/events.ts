@@ -160,6 +160,7 @@ export function eventsStage(doc: Doc): void {
 }
 
 const GENERIC_DETERMINERS = new Set(['every', 'any', 'each', 'such']);
+const CONDITIONAL_MODALS = new Set(['would', 'could', 'might']);
 const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
 const CALL_NOUNS = new Set(['call', 'conversation']);
 const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
@@ -935,6 +936,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     const t = tokens[n];
     // "was rejected", "have killed": the main verb after its auxiliaries
     if (t.pos === 'VERB' || t.pos === 'AUX') {
+      // ("an armed attack on Philippine vessels would invoke U.S. commitments": a supposed act, no event)
+      if (CONDITIONAL_MODALS.has(t.key) && ['a', 'an'].includes(tokens[npFirst]?.key ?? '')) return null;
       verb = n;
       for (let a = n + 1; a <= sentenceLast && a - n <= 3 && (tokens[a].space || ['AUX', 'ADV', 'PART', 'VERB'].includes(tokens[a].pos)); a++) if (tokens[a].pos === 'VERB') verb = a;
       break;
