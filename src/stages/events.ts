@@ -656,7 +656,11 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // "sent a new package of weapons worth $400 million to Ukraine": a preposition with its actor may
     // come after the rest of the object phrase
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
-      for (let k = j; k <= end && k - j <= 8 && (inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
+      for (let k = j - 1; k <= end && k - j <= 8 && (k < j || inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
+        // ("dispatched reinforcements, including tanks and commandos, to its border": past a list the object phrase inserts)
+        const inserted = insertedList(tokens, k + 1, end);
+        const past = inserted > 0 && el.words.has(tokens[inserted + 1]?.key) ? matchElements(ctx, els, e + 1, inserted + 2, end, got, passive) : null;
+        if (past) return past;
         // only where a party follows the preposition ("pulled a boy from the rubble" is no retreat)
         const party = partyAt(ctx, k + 2);
         if (el.words.has(tokens[k + 1]?.key) && party) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
@@ -672,7 +676,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // (nor are the quotation marks of a name: "a contested “foreign agents” bill")
       // (nor is the possessive mark of a plural: "accepted the students' demand")
       const possessive = last && last.key === "'" && last.start === tokens[last.i - 1]?.end && /s$/.test(tokens[last.i - 1].key);
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-' && !inNameTail(ctx, last.i))
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -741,6 +745,23 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   return null;
 }
+
+/** "the Red Cross", tagged "Red/PROPN Cross/VERB": a word inside a name, no verb of the clause. */
+function inNameTail(ctx: Ctx, k: number): boolean {
+  const m = ctx.byLast.get(k);
+  return !!m && m.first < k;
+}
+
+/** ", including tanks and commandos," from the comma at `k`: the closing comma of a list inserted in a noun phrase, or -1. */
+function insertedList(tokens: Token[], k: number, end: number): number {
+  if (tokens[k]?.key !== ',' || !INSERTING.has(tokens[k + 1]?.key ?? '')) return -1;
+  for (let c = k + 2; c <= end && c - k <= 12; c++) {
+    if (tokens[c].key === ',') return c > k + 2 ? c : -1;
+    if (!(inNounPhrase(tokens[c]) || tokens[c].space || ['CCONJ', 'NUM'].includes(tokens[c].pos) || tokens[c].key === 'as')) return -1;
+  }
+  return -1;
+}
+const INSERTING = new Set(['including', 'such', 'among', 'mostly', 'mainly', 'chiefly']);
 
 /** "to release", "to immediately halt": a "to" that a verb follows, perhaps after an adverb. */
 function startsInfinitive(tokens: Token[], to: number): boolean {
