@@ -399,7 +399,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
-    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
+    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (inOpenQuestion(tokens, i)) return false;
@@ -596,15 +596,19 @@ function partyIn(ctx: Ctx, phrase: { first: number; last: number }): Mention | n
  */
 function subjectNounMatch(ctx: Ctx, p: CompiledPattern, i: number, subject: { first: number; last: number }, end: number): Match | null {
   const { tokens } = ctx;
-  const e0 = p.elements.findIndex((el) => el.k === 'word' && !el.optional);
+  // ("The bodies … were handed over", "migrants were rounded up": the verb's particles follow it, its object is the subject)
+  let verbEnd = i;
+  let lead = 0;
+  for (let el = p.elements[0]; el?.k === 'word' && !el.optional && el.words.has(tokens[verbEnd + 1]?.key ?? '') && PARTICLES.has(tokens[verbEnd + 1].key); el = p.elements[++lead]) verbEnd++;
+  const e0 = p.elements.findIndex((el, n) => n >= lead && el.k === 'word' && !el.optional);
   const head = p.elements[e0];
-  if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(0, e0).some((el) => el.k === 'slot')) return null;
+  if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(lead, e0).some((el) => el.k === 'slot')) return null;
   const rest = p.elements.slice(e0 + 1);
   for (let w = subject.first; w <= subject.last; w++) {
     if (!head.words.has(tokens[w].key) && !head.words.has(tokens[w].lemma)) continue;
     const within = matchElements(ctx, rest, 0, w + 1, subject.last, { target: null, source: null }, false);
-    if (within) return { pattern: p, ...within, last: i, subject };
-    const after = matchElements(ctx, rest, 0, i + 1, end, { target: null, source: null }, false);
+    if (within) return { pattern: p, ...within, last: verbEnd, subject };
+    const after = matchElements(ctx, rest, 0, verbEnd + 1, end, { target: null, source: null }, false);
     if (after) return { pattern: p, ...after, subject };
   }
   return null;
@@ -851,7 +855,13 @@ function isPassive(tokens: Token[], i: number): boolean {
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
   if ((tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to')
     || (['engaged', 'involved'].includes(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.key === 'in')) return false;
-  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null;
+  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null || passiveParticle(tokens, i);
+}
+
+/** "were rounded up", "was locked down": a participle after "be" with its particle, whatever the tagger made of it. */
+function passiveParticle(tokens: Token[], i: number): boolean {
+  const prev = prevWord(tokens, i);
+  return !!prev && BE.has(prev.key) && /ed$/.test(tokens[i].key) && ['ADJ', 'NOUN'].includes(tokens[i].pos) && PARTICLES.has(tokens[nextWordIndex(tokens, i)]?.key ?? '');
 }
 
 /** "was detained by police … and accused of spying", "was drafted in Brussels but rejected by the Kremlin": the passive verb a participle after "and" or "but" is coordinated with. */
@@ -1662,6 +1672,9 @@ const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards',
 /** the prepositions after a word for an area that name the place it lies in or by */
 const AREA_PREPOSITIONS = new Set(['around', 'near', 'in', 'outside']);
 
+/** the particles of phrasal verbs, right after the verb ("handed over", "rounded up", "called off") */
+const PARTICLES = new Set(['up', 'down', 'over', 'off', 'out', 'back', 'in', 'away']);
+
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
 const COOPERATIVE = new Set(['SUPPORT', 'AGREE', 'COOPERATE', 'CONSULT', 'AID', 'RETREAT', 'CONCEDE']);
@@ -1954,7 +1967,12 @@ function locativeBefore(ctx: Ctx, first: number): number {
     return k;
   };
   let k = beforeModifiers(first - 1);
-  if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
+  if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) {
+    // ("in Tunisia's port city of Sfax": nouns before the word for the area)
+    let a = k - 2;
+    while (a >= k - 4 && tokens[a]?.pos === 'NOUN') a--;
+    k = beforeModifiers(a);
+  }
   // ("in the Somali capital Mogadishu": the word for the place in apposition before its name)
   else if (tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k].lemma)) k = beforeModifiers(k - 1);
   if (tokens[k]?.key === 'of' && LOCATING.has(tokens[k - 1]?.key ?? '')) k--;
