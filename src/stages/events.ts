@@ -405,6 +405,8 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (inOpenQuestion(tokens, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
+  // ("the son of ousted President Mohamed Bazoum", "the detained journalist": a participle that opens a party's name describes it)
+  if (/ed$/.test(t.key) && prev && (['DET', 'ADP'].includes(prev.pos) || POSSESSIVE_DETERMINERS.has(prev.key)) && prev.key !== 'to' && ctx.byFirst.has(nextWordIndex(tokens, i))) return false;
   // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
   if (t.key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to' && !(prev && BE.has(prev.key))) return false;
   if (prev && prev.key === 'to') {
@@ -720,6 +722,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
       while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
+      // ("released the son of ousted President Mohamed Bazoum from detention": a party the slot's person is "of")
+      const of = tokens[after]?.key === 'of' && !namesWord(next, 'of') ? [1, 2].map((d) => ctx.byFirst.get(after + d)).find((x) => x?.actor) : undefined;
+      if (of && of.last < end) {
+        const r = matchElements(ctx, els, e + 1, of.last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
+        if (r) return r;
+      }
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
