@@ -1449,6 +1449,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     // ("Authorities in Dhaka imposed a curfew and deployed soldiers": else the subject of the verb of the clause's first event)
     const verb = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && ctx.triggers.has(x.i));
     if (verb && !relative(verb.i)) return subjectOf(ctx, verb.i, sentenceFirst, quote, asSource);
+    // ("Police in Dakar fired tear gas and arrested dozens": else the subject of the clause's first finite verb)
+    const finite = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && /ed$/.test(x.key) && !isSpeechVerb(ctx, x) && !['to', ','].includes(prevWord(tokens, x.i)?.key ?? ''));
+    if (finite && !relative(finite.i) && !isPassive(tokens, finite.i)) return subjectOf(ctx, finite.i, sentenceFirst, quote, asSource).filter((m) => m.last < finite.i);
   }
   return [];
 }
