@@ -1134,7 +1134,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // (where the text names the place, its people are the place's, as above)
   const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
   const home = own ? doc.lexicon.places.get(own) : undefined;
-  if (home && !locationOf(ctx, i)) {
+  // (or, for an arrest, names a place in the state's own country: "rounded up dozens of suspected Brotherhood members across the Nile Delta")
+  const at = home ? locationOf(ctx, i) : null;
+  if (home && (!at || (p.source.mode === 'arrest' && (at.kind === 'country' ? at.id : at.country) === own))) {
     const [t] = targets;
     if (!t?.actor) targets = [tokenMention(tokens[i], civiliansActor(home.id, home.name))];
     else if (!t.actor.country && DOMESTIC_PARTIES.has(t.actor.sector ?? '')) targets = [{ ...t, actor: { ...t.actor, country: own } }];
