@@ -1116,6 +1116,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // ("Japan scrambled jets after a Russian patrol plane violated its airspace": the land or air a possessive names is its owner's)
+  if (!passive && !noun && !targets[0]) targets = [territoryOwner(ctx, i, match.last, sources)];
   // ("China deployed dozens of warplanes and warships around Taiwan": whom they are sent at, where the clause names one)
   if (targets[0] && isMobilised(targets[0], p.source.type, sources)) targets = [laterInClause(ctx, targets[0].last + 1, sources, p.source.type) ?? targets[0]];
   // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
@@ -1609,6 +1611,21 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
     cur = next;
   }
   return out;
+}
+
+/** "violated its airspace", "entered their waters": the party before the trigger, other than the sources, whose territory the matched words name. */
+function territoryOwner(ctx: Ctx, i: number, last: number, sources: Mention[]): Mention | null {
+  const { tokens } = ctx;
+  const { territoryNouns } = ctx.doc.lexicon.grammar;
+  for (let k = i + 1; k <= last; k++) {
+    if (!['its', 'their'].includes(tokens[k].key)) continue;
+    if (!tokens.slice(k + 1, Math.min(k + 5, last + 1)).some((t) => territoryNouns.has(t.key) || t.key === 'zone')) return null;
+    const not = new Set(sources.flatMap((m) => (m.actor ? [m.actor.id, m.actor.country ?? ''] : [])));
+    const [owner] = pronounAntecedents(ctx, k, 'group', tokens[k].key === 'their', not);
+    const named = owner && ctx.doc.mentions.find((m) => m.actor === owner);
+    return owner && named?.sentence === tokens[i].sentence ? tokenMention(tokens[k], owner) : null;
+  }
+  return null;
 }
 
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
