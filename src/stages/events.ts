@@ -1060,7 +1060,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const from = !by && ['COOPERATE', 'AID'].includes(p.source.type) ? partyAfter(ctx, i + 1, sentenceLast, 'from') : null;
     const to = from && (match.target ?? partyAfter(ctx, i + 1, sentenceLast, 'to'));
     if (from?.actor && to?.actor && from.actor.country !== to.actor.country) return makeEvents(ctx, i, { ...match, target: to }, sentenceFirst, from);
-    if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release') return [];
+    // ("Sanctions were imposed on three Chinese firms": a sanction by no one named still falls on its target)
+    if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release' && !(p.source.type === 'SANCTION' && match.subject)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
     // ("Two aid workers were killed by a roadside bomb in Kandahar": victims no dictionary names, the people of the place)
