@@ -662,7 +662,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // "sent a new package of weapons worth $400 million to Ukraine": a preposition with its actor may
     // come after the rest of the object phrase
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
-      for (let k = j - 1; k <= end && k - j <= 8 && (k < j || inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
+      for (let k = j - 1; k <= end && k - j <= 8 && (k < j || inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || inObjectPhrase(tokens, k)); k++) {
         // ("dispatched reinforcements, including tanks and commandos, to its border": past a list the object phrase inserts)
         const inserted = insertedList(tokens, k + 1, end);
         const past = inserted > 0 && el.words.has(tokens[inserted + 1]?.key) ? matchElements(ctx, els, e + 1, inserted + 2, end, got, passive) : null;
@@ -762,6 +762,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
 function inNameTail(ctx: Ctx, k: number): boolean {
   const m = ctx.byLast.get(k);
   return !!m && m.first < k;
+}
+
+/** "worth $400 million", "of up to 35 percent", "a flotilla including a nuclear-powered submarine": words that go on an object phrase. */
+function inObjectPhrase(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.key === 'worth' || t.key === 'including' || tokens[k - 1]?.key === '-' || (t.key === 'up' && tokens[k + 1]?.key === 'to') || (t.key === 'to' && tokens[k - 1]?.key === 'up' && tokens[k + 1]?.pos === 'NUM');
 }
 
 /** ", including tanks and commandos," from the comma at `k`: the closing comma of a list inserted in a noun phrase, or -1. */
