@@ -84,6 +84,9 @@ export function eventsStage(doc: Doc): void {
     // ("the Indian rupee", "the U.S. dollar": a country's currency is no party; nor are its players, "Indian batsmen")
     const after = doc.tokens[m.last + 1];
     if (after?.pos === 'NOUN' && (doc.lexicon.grammar.currencyNouns.has(after.key) || doc.lexicon.grammar.sportNouns.has(after.key))) continue;
+    // ("India's batsmen", "the Australian Open": a country's players after its possessive, and a tournament named for it)
+    const owned = after && ["'s", "'"].includes(after.key) ? doc.tokens[m.last + 2] : after;
+    if (owned && ((owned.pos === 'NOUN' && owned !== after) || (owned.pos === 'PROPN' && owned.cap)) && doc.lexicon.grammar.sportNouns.has(owned.key)) continue;
     if (isDescriptive(doc, m)) {
       ctx.describing.set(m.first, m);
       continue;
