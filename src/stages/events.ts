@@ -86,6 +86,9 @@ export function eventsStage(doc: Doc): void {
     // ("the Indian rupee", "the U.S. dollar": a country's currency is no party; nor are its players, "Indian batsmen")
     const after = doc.tokens[m.last + 1];
     if (after?.pos === 'NOUN' && (doc.lexicon.grammar.currencyNouns.has(after.key) || doc.lexicon.grammar.sportNouns.has(after.key))) continue;
+    // ("India's batsmen", "the Australian Open": a country's players after its possessive, and a tournament named for it)
+    const owned = after && ["'s", "'"].includes(after.key) ? doc.tokens[m.last + 2] : after;
+    if (owned && ((owned.pos === 'NOUN' && owned !== after) || (owned.pos === 'PROPN' && owned.cap)) && doc.lexicon.grammar.sportNouns.has(owned.key)) continue;
     if (isDescriptive(doc, m)) {
       ctx.describing.set(m.first, m);
       continue;
@@ -372,8 +375,7 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
   if (m.first !== m.last || t.cap || !['ADJ', 'NOUN'].includes(t.pos) || !next || next.pos !== 'NOUN' || next.cap) return false;
   // (a plural names the party, not a kind of thing: "gunmen shot dead …", which the tagger reads as a noun)
   if (t.pos === 'NOUN' && t.lemma !== t.key) return false;
-  const { grammar } = doc.lexicon;
-  if (grammar.representatives.has(next.key) || grammar.bodyWords.has(next.key) || grammar.craftNouns.has(next.key)) return false;
+  if (doc.lexicon.grammar.representatives.has(next.key) || doc.lexicon.grammar.bodyWords.has(next.key)) return false;
   return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
 }
 
@@ -403,12 +405,14 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
-    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)));
+    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (inOpenQuestion(tokens, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
+  // ("the son of ousted President Mohamed Bazoum", "the detained journalist": a participle that opens a party's name describes it)
+  if (/ed$/.test(t.key) && prev && (['DET', 'ADP'].includes(prev.pos) || POSSESSIVE_DETERMINERS.has(prev.key)) && prev.key !== 'to' && ctx.byFirst.has(nextWordIndex(tokens, i))) return false;
   // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
   if (t.key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to' && !(prev && BE.has(prev.key))) return false;
   if (prev && prev.key === 'to') {
@@ -605,15 +609,19 @@ function partyIn(ctx: Ctx, phrase: { first: number; last: number }): Mention | n
  */
 function subjectNounMatch(ctx: Ctx, p: CompiledPattern, i: number, subject: { first: number; last: number }, end: number): Match | null {
   const { tokens } = ctx;
-  const e0 = p.elements.findIndex((el) => el.k === 'word' && !el.optional);
+  // ("The bodies … were handed over", "migrants were rounded up": the verb's particles follow it, its object is the subject)
+  let verbEnd = i;
+  let lead = 0;
+  for (let el = p.elements[0]; el?.k === 'word' && !el.optional && el.words.has(tokens[verbEnd + 1]?.key ?? '') && PARTICLES.has(tokens[verbEnd + 1].key); el = p.elements[++lead]) verbEnd++;
+  const e0 = p.elements.findIndex((el, n) => n >= lead && el.k === 'word' && !el.optional);
   const head = p.elements[e0];
-  if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(0, e0).some((el) => el.k === 'slot')) return null;
+  if (!head || head.k !== 'word' || [...head.words].every((w) => PREPOSITIONS.has(w)) || p.elements.slice(lead, e0).some((el) => el.k === 'slot')) return null;
   const rest = p.elements.slice(e0 + 1);
   for (let w = subject.first; w <= subject.last; w++) {
     if (!head.words.has(tokens[w].key) && !head.words.has(tokens[w].lemma)) continue;
     const within = matchElements(ctx, rest, 0, w + 1, subject.last, { target: null, source: null }, false);
-    if (within) return { pattern: p, ...within, last: i, subject };
-    const after = matchElements(ctx, rest, 0, i + 1, end, { target: null, source: null }, false);
+    if (within) return { pattern: p, ...within, last: verbEnd, subject };
+    const after = matchElements(ctx, rest, 0, verbEnd + 1, end, { target: null, source: null }, false);
     if (after) return { pattern: p, ...after, subject };
   }
   return null;
@@ -665,7 +673,11 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // "sent a new package of weapons worth $400 million to Ukraine": a preposition with its actor may
     // come after the rest of the object phrase
     if (e > 0 && els[e + 1]?.k === 'slot' && [...el.words].every((w) => PREPOSITIONS.has(w))) {
-      for (let k = j; k <= end && k - j <= 8 && (inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || tokens[k].key === 'worth'); k++) {
+      for (let k = j - 1; k <= end && k - j <= 8 && (k < j || inNounPhrase(tokens[k]) || tokens[k].space || ['SYM', 'ADV'].includes(tokens[k].pos) || inObjectPhrase(tokens, k)); k++) {
+        // ("dispatched reinforcements, including tanks and commandos, to its border": past a list the object phrase inserts)
+        const inserted = insertedList(tokens, k + 1, end);
+        const past = inserted > 0 && el.words.has(tokens[inserted + 1]?.key) ? matchElements(ctx, els, e + 1, inserted + 2, end, got, passive) : null;
+        if (past) return past;
         // only where a party follows the preposition ("pulled a boy from the rubble" is no retreat)
         const party = partyAt(ctx, k + 2);
         if (el.words.has(tokens[k + 1]?.key) && party) return matchElements(ctx, els, e + 1, k + 2, end, got, passive);
@@ -681,7 +693,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // (nor are the quotation marks of a name: "a contested “foreign agents” bill")
       // (nor is the possessive mark of a plural: "accepted the students' demand")
       const possessive = last && last.key === "'" && last.start === tokens[last.i - 1]?.end && /s$/.test(tokens[last.i - 1].key);
-      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-')
+      if (skip && ((last.pos === 'PUNCT' && last.key !== '-' && !possessive && !isListComma(tokens, last.i) && !/^[“”"]$/.test(last.text)) || (last.pos === 'VERB' && !isModifyingParticiple(ctx, last.i, j) && tokens[last.i - 1]?.key !== '-' && tokens[last.i + 1]?.key !== '-' && !inNameTail(ctx, last.i))
         // ("withdrawn from eastern Congo despite a peace deal": a gap does not cross into another phrase of the clause)
         || CLAUSE_BREAKS.has(last.key) || ['despite', 'amid', 'during'].includes(last.key))) break;
       // an actor inside the skipped words is what the event is done to ("released three Israeli hostages",
@@ -721,6 +733,12 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
       while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
+      // ("released the son of ousted President Mohamed Bazoum from detention": a party the slot's person is "of")
+      const of = tokens[after]?.key === 'of' && !namesWord(next, 'of') ? [1, 2].map((d) => ctx.byFirst.get(after + d)).find((x) => x?.actor) : undefined;
+      if (of && of.last < end) {
+        const r = matchElements(ctx, els, e + 1, of.last + 1, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
+        if (r) return r;
+      }
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
@@ -750,6 +768,29 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   }
   return null;
 }
+
+/** "the Red Cross", tagged "Red/PROPN Cross/VERB": a word inside a name, no verb of the clause. */
+function inNameTail(ctx: Ctx, k: number): boolean {
+  const m = ctx.byLast.get(k);
+  return !!m && m.first < k;
+}
+
+/** "worth $400 million", "of up to 35 percent", "a flotilla including a nuclear-powered submarine": words that go on an object phrase. */
+function inObjectPhrase(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.key === 'worth' || t.key === 'including' || tokens[k - 1]?.key === '-' || (t.key === 'up' && tokens[k + 1]?.key === 'to') || (t.key === 'to' && tokens[k - 1]?.key === 'up' && tokens[k + 1]?.pos === 'NUM');
+}
+
+/** ", including tanks and commandos," from the comma at `k`: the closing comma of a list inserted in a noun phrase, or -1. */
+function insertedList(tokens: Token[], k: number, end: number): number {
+  if (tokens[k]?.key !== ',' || !INSERTING.has(tokens[k + 1]?.key ?? '')) return -1;
+  for (let c = k + 2; c <= end && c - k <= 12; c++) {
+    if (tokens[c].key === ',') return c > k + 2 ? c : -1;
+    if (!(inNounPhrase(tokens[c]) || tokens[c].space || ['CCONJ', 'NUM'].includes(tokens[c].pos) || tokens[c].key === 'as')) return -1;
+  }
+  return -1;
+}
+const INSERTING = new Set(['including', 'such', 'among', 'mostly', 'mainly', 'chiefly']);
 
 /** "to release", "to immediately halt": a "to" that a verb follows, perhaps after an adverb. */
 function startsInfinitive(tokens: Token[], to: number): boolean {
@@ -841,7 +882,13 @@ function isPassive(tokens: Token[], i: number): boolean {
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
   if ((tokens[i].key === 'opposed' && tokens[nextWordIndex(tokens, i)]?.key === 'to')
     || (['engaged', 'involved'].includes(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.key === 'in')) return false;
-  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null;
+  return (!!prev && BE.has(prev.key) && tokens[i].pos === 'VERB' && !/ing$/.test(tokens[i].key)) || passiveConjunct(tokens, i) !== null || passiveParticle(tokens, i);
+}
+
+/** "were rounded up", "was locked down": a participle after "be" with its particle, whatever the tagger made of it. */
+function passiveParticle(tokens: Token[], i: number): boolean {
+  const prev = prevWord(tokens, i);
+  return !!prev && BE.has(prev.key) && /ed$/.test(tokens[i].key) && ['ADJ', 'NOUN'].includes(tokens[i].pos) && PARTICLES.has(tokens[nextWordIndex(tokens, i)]?.key ?? '');
 }
 
 /** "was detained by police … and accused of spying", "was drafted in Brussels but rejected by the Kremlin": the passive verb a participle after "and" or "but" is coordinated with. */
@@ -1034,7 +1081,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const from = !by && ['COOPERATE', 'AID'].includes(p.source.type) ? partyAfter(ctx, i + 1, sentenceLast, 'from') : null;
     const to = from && (match.target ?? partyAfter(ctx, i + 1, sentenceLast, 'to'));
     if (from?.actor && to?.actor && from.actor.country !== to.actor.country) return makeEvents(ctx, i, { ...match, target: to }, sentenceFirst, from);
-    if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release') return [];
+    // ("Sanctions were imposed on three Chinese firms": a sanction by no one named still falls on its target)
+    if (!by && !UNATTRIBUTED.has(p.source.type) && p.source.mode !== 'release' && !(p.source.type === 'SANCTION' && match.subject)) return [];
     // "Beijing's accusations were dismissed by Manila": whose the noun is, when the pattern names no target
     targets = match.subject ? [match.target ?? partyIn(ctx, match.subject)] : subjectOf(ctx, i, sentenceFirst, quote, false);
     // ("Two aid workers were killed by a roadside bomb in Kandahar": victims no dictionary names, the people of the place)
@@ -1090,6 +1138,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // ("Japan scrambled jets after a Russian patrol plane violated its airspace": the land or air a possessive names is its owner's)
+  if (!passive && !noun && !targets[0]) targets = [territoryOwner(ctx, i, match.last, sources)];
   // ("China deployed dozens of warplanes and warships around Taiwan": whom they are sent at, where the clause names one)
   if (targets[0] && isMobilised(targets[0], p.source.type, sources)) targets = [laterInClause(ctx, targets[0].last + 1, sources, p.source.type) ?? targets[0]];
   // "killed more than 100 people in a village in El Gezira", "rescued 137 schoolchildren in Kaduna": people no
@@ -1108,7 +1158,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // (where the text names the place, its people are the place's, as above)
   const own = sources.length === 1 && !passive && !noun && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
   const home = own ? doc.lexicon.places.get(own) : undefined;
-  if (home && !locationOf(ctx, i)) {
+  // (or, for an arrest, names a place in the state's own country: "rounded up dozens of suspected Brotherhood members across the Nile Delta")
+  const at = home ? locationOf(ctx, i) : null;
+  if (home && (!at || (p.source.mode === 'arrest' && (at.kind === 'country' ? at.id : at.country) === own))) {
     const [t] = targets;
     if (!t?.actor) targets = [tokenMention(tokens[i], civiliansActor(home.id, home.name))];
     else if (!t.actor.country && DOMESTIC_PARTIES.has(t.actor.sector ?? '')) targets = [{ ...t, actor: { ...t.actor, country: own } }];
@@ -1435,6 +1487,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     // ("Authorities in Dhaka imposed a curfew and deployed soldiers": else the subject of the verb of the clause's first event)
     const verb = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && ctx.triggers.has(x.i));
     if (verb && !relative(verb.i)) return subjectOf(ctx, verb.i, sentenceFirst, quote, asSource);
+    // ("Police in Dakar fired tear gas and arrested dozens": else the subject of the clause's first finite verb)
+    const finite = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && /ed$/.test(x.key) && !isSpeechVerb(ctx, x) && !['to', ','].includes(prevWord(tokens, x.i)?.key ?? ''));
+    if (finite && !relative(finite.i) && !isPassive(tokens, finite.i)) return subjectOf(ctx, finite.i, sentenceFirst, quote, asSource).filter((m) => m.last < finite.i);
   }
   return [];
 }
@@ -1533,7 +1588,8 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
     || (['in', 'and', 'on'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
-    const m = ctx.byFirst.get(n);
+    // ("army helicopters had bombed three villages": a group word before the craft it fights with names the force)
+    const m = ctx.byFirst.get(n) ?? (ctx.doc.lexicon.grammar.craftNouns.has(tokens[n + 1]?.key ?? '') ? ctx.describing.get(n) : undefined);
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
   }
   return null;
@@ -1593,6 +1649,21 @@ function withCoordinated(ctx: Ctx, m: Mention): Mention[] {
     cur = next;
   }
   return out;
+}
+
+/** "violated its airspace", "entered their waters": the party before the trigger, other than the sources, whose territory the matched words name. */
+function territoryOwner(ctx: Ctx, i: number, last: number, sources: Mention[]): Mention | null {
+  const { tokens } = ctx;
+  const { territoryNouns } = ctx.doc.lexicon.grammar;
+  for (let k = i + 1; k <= last; k++) {
+    if (!['its', 'their'].includes(tokens[k].key)) continue;
+    if (!tokens.slice(k + 1, Math.min(k + 5, last + 1)).some((t) => territoryNouns.has(t.key) || t.key === 'zone')) return null;
+    const not = new Set(sources.flatMap((m) => (m.actor ? [m.actor.id, m.actor.country ?? ''] : [])));
+    const [owner] = pronounAntecedents(ctx, k, 'group', tokens[k].key === 'their', not);
+    const named = owner && ctx.doc.mentions.find((m) => m.actor === owner);
+    return owner && named?.sentence === tokens[i].sentence ? tokenMention(tokens[k], owner) : null;
+  }
+  return null;
 }
 
 /** The actor right after the verb phrase, if it is the object (no preposition in between). */
@@ -1674,6 +1745,9 @@ const SITUATING = new Set(['in', 'near', 'inside', 'outside', 'around', 'across'
 const OBJECT_PREPOSITIONS = new Set(['against', 'on', 'to', 'toward', 'towards', 'at', 'with', 'upon']);
 /** the prepositions after a word for an area that name the place it lies in or by */
 const AREA_PREPOSITIONS = new Set(['around', 'near', 'in', 'outside']);
+
+/** the particles of phrasal verbs, right after the verb ("handed over", "rounded up", "called off") */
+const PARTICLES = new Set(['up', 'down', 'over', 'off', 'out', 'back', 'in', 'away']);
 
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
@@ -1967,7 +2041,12 @@ function locativeBefore(ctx: Ctx, first: number): number {
     return k;
   };
   let k = beforeModifiers(first - 1);
-  if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) k = beforeModifiers(k - 2);
+  if (tokens[k]?.key === 'of' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '')) {
+    // ("in Tunisia's port city of Sfax": nouns before the word for the area)
+    let a = k - 2;
+    while (a >= k - 4 && tokens[a]?.pos === 'NOUN') a--;
+    k = beforeModifiers(a);
+  }
   // ("in the Somali capital Mogadishu": the word for the place in apposition before its name)
   else if (tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k].lemma)) k = beforeModifiers(k - 1);
   if (tokens[k]?.key === 'of' && LOCATING.has(tokens[k - 1]?.key ?? '')) k--;
