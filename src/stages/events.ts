@@ -505,7 +505,7 @@ function prevWord(tokens: Token[], i: number): Token | undefined {
 
 function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
   const { tokens } = ctx;
-  const passive = isPassive(tokens, i);
+  const passive = isPassive(tokens, i) || isReducedPassive(ctx, i);
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
   const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
   const subject = passive ? passiveSubject(ctx, i) : null;
@@ -891,6 +891,20 @@ function passiveParticle(tokens: Token[], i: number): boolean {
   return !!prev && BE.has(prev.key) && /ed$/.test(tokens[i].key) && ['ADJ', 'NOUN'].includes(tokens[i].pos) && PARTICLES.has(tokens[nextWordIndex(tokens, i)]?.key ?? '');
 }
 
+/**
+ * "38 opposition activists detained during protests", "soldiers killed in the raid": a verb that must take an object,
+ * with none after it, right after a plural noun for people, describes them as acted on.
+ */
+function isReducedPassive(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (t.pos !== 'VERB' || !/ed$/.test(t.key) || !ctx.doc.lexicon.grammar.objectVerbs.has(t.lemma)) return false;
+  const before = prevWord(tokens, i);
+  const after = tokens[nextWordIndex(tokens, i)];
+  if (!before || before.pos !== 'NOUN' || !/s$/.test(before.key) || ctx.inDate[before.i]) return false;
+  return !!after && after.pos === 'ADP' && !['at', 'over', 'to'].includes(after.key);
+}
+
 /** "was detained by police … and accused of spying", "was drafted in Brussels but rejected by the Kremlin": the passive verb a participle after "and" or "but" is coordinated with. */
 function passiveConjunct(tokens: Token[], i: number): number | null {
   const prev = prevWord(tokens, i);
@@ -1043,7 +1057,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
 function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, noun?: Mention): Event[] {
   const { tokens, doc } = ctx;
   const p = match.pattern;
-  const passive = !noun && isPassive(tokens, i);
+  const passive = !noun && (isPassive(tokens, i) || isReducedPassive(ctx, i));
   let sources: Mention[];
   let targets: (Mention | null)[] = [match.target];
   const quote = quoteAt(doc, tokens[i].start);
