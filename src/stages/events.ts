@@ -1122,7 +1122,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else {
     // ("established ties with China after breaking off ties with Taiwan": a gerund after a conjunction of time is the subject's too)
     const before = prevWord(tokens, i)?.key ?? '';
-    const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i)) ? clauseVerb(ctx, i) : null;
+    const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i) || afterPrepositionalObject(ctx, i)) ? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // ("imposed sanctions on Iranian companies it accused of …": in a relative clause with no "that", the party before
@@ -1566,6 +1566,20 @@ function partyBeforePlace(ctx: Ctx, place: Mention, sentenceFirst: number): Ment
   return party && !ctx.placeOnly.has(party) && !party.place ? party : null;
 }
 
+/**
+ * "wrote to the United Nations Security Council requesting an urgent meeting": a participle right after the object of a
+ * preposition is the clause subject's act, not that object's.
+ */
+function afterPrepositionalObject(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const prev = prevWord(tokens, i);
+  const m = prev && ctx.byLast.get(prev.i);
+  if (!m) return false;
+  let k = m.first - 1;
+  while (k >= 0 && (tokens[k].space || tokens[k].key === 'the')) k--;
+  return ['to', 'with', 'at'].includes(tokens[k]?.key ?? '') && prevWord(tokens, k)?.pos === 'VERB';
+}
+
 /** "Our security services", "our troops" ending at j, in a direct quote whose speaker's country is known: that country. */
 function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote | undefined): Mention | null {
   const { tokens } = ctx;
@@ -1618,6 +1632,16 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   // (nor whom someone spoke to: "told The Associated Press … “… while they were shooting at the gate”")
   // (nor a name in brackets: the agency of a dateline, "BANDA ACEH, Indonesia, Dec 8 (AP) — …", or an acronym after its name)
   const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell') || (ctx.tokens[k]?.key === '(' && ctx.tokens[m.last + 1]?.key === ')'); };
+  // ("Han Dong-hoon, the leader of Yoon's People Power Party, said he would not resign": a pronoun that opens what someone
+  // says is that speaker, if of its kind)
+  let speech = prevWord(ctx.tokens, j);
+  if (speech?.key === 'that') speech = prevWord(ctx.tokens, speech.i);
+  if (speech && isSpeechVerb(ctx, speech)) {
+    const speakers = subjectOf(ctx, speech.i, ctx.doc.sentences[speech.sentence].first, undefined).filter((m) => m.actor);
+    const fits = (m: Mention): boolean => !!m.actor && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
+      && !not.has(m.actor.id) && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender);
+    if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
+  }
   const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const named = prior.at(-1);
