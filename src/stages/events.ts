@@ -1122,7 +1122,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   } else {
     // ("established ties with China after breaking off ties with Taiwan": a gerund after a conjunction of time is the subject's too)
     const before = prevWord(tokens, i)?.key ?? '';
-    const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i) || afterPrepositionalObject(ctx, i)) ? clauseVerb(ctx, i) : null;
+    const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i) || afterPrepositionalObject(ctx, i))
+      ? (before === ',' && !isStatementVerb(ctx, tokens[i]) ? nearestActVerb(ctx, i) : null) ?? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
     sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
     // ("imposed sanctions on Iranian companies it accused of …": in a relative clause with no "that", the party before
@@ -1895,6 +1896,21 @@ function clauseVerb(ctx: Ctx, i: number): number | null {
   for (let k = first; k < i; k++) {
     const t = tokens[k];
     if (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to') return k;
+  }
+  return null;
+}
+
+/**
+ * "Police said gunmen attacked a bus, killing five", "since a canopy collapsed in November, killing 15 people": the
+ * finite verb nearest before an act's participle, other than one of speech, whose subject did it.
+ */
+function nearestActVerb(ctx: Ctx, i: number): number | null {
+  const { tokens } = ctx;
+  const first = ctx.doc.sentences[tokens[i].sentence].first;
+  for (let k = i - 1; k >= first; k--) {
+    const t = tokens[k];
+    if (/^[“”"«»„]$/.test(t.text)) return null;
+    if (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to') return isStatementVerb(ctx, t) ? null : k;
   }
   return null;
 }
