@@ -1286,6 +1286,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
 /** Events whose source the text does not name: only where their target is a party. */
 function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention | null)[], quote: DocQuote | undefined): Event[] {
   const { doc, tokens } = ctx;
+  // ("In an all-out war, Hezbollah will be destroyed": an act foretold, by no one named, is no event)
+  let before = prevWord(tokens, i);
+  while (before && (['be', 'been', 'being'].includes(before.key) || doc.lexicon.grammar.negation.has(before.key))) before = prevWord(tokens, before.i);
+  if (before && doc.lexicon.grammar.intentModals.has(before.key)) return [];
   const p = match.pattern;
   const date = eventDate(doc, i);
   const location = locationOf(ctx, i);
