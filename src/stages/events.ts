@@ -221,16 +221,16 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
 
 const CONDITIONS = new Set(['if', 'unless']);
 /**
- * "threatened to close the Strait of Hormuz if the United States attacked its nuclear facilities": what an "if" or
- * "unless" clause after a threat says is a condition, not an event, and the party it names first is the one threatened.
+ * "would not attend unless the RSF first withdrew from civilian homes", "“If Cambodia stops firing, we will stop too”":
+ * what an "if" or "unless" clause says is a condition, not an event; after a threat ("threatened to close the Strait of
+ * Hormuz if the United States attacked its nuclear facilities") the party it names first is the one threatened.
  */
 function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
   const { tokens } = ctx;
   let out = made;
-  for (let c = s.first + 1; c < s.last; c++) {
+  for (let c = s.first; c < s.last; c++) {
     if (!CONDITIONS.has(tokens[c].key)) continue;
     const threats = out.filter((e) => e.type === 'THREATEN' && !e.negated && e.trigger.end <= tokens[c].start);
-    if (!threats.length) continue;
     let end = c + 1;
     while (end <= s.last && ![',', ';', ':'].includes(tokens[end].key)) end++;
     const from = tokens[c].start;
