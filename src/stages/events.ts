@@ -480,6 +480,9 @@ function afterSubject(ctx: Ctx, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
   const m = ctx.byLast.get(j);
+  // ("Russian missiles strike Kyiv children's hospital": a headline's present tense after a party's plural noun)
+  const plural = !m && j > 0 && ctx.tokens[j].pos === 'NOUN' && ctx.tokens[j].lemma !== ctx.tokens[j].key && /s$/.test(ctx.tokens[j].key) ? ctx.byLast.get(j - 1) : undefined;
+  if (plural?.actor && !ctx.placeOnly.has(plural) && !/s$/.test(ctx.tokens[i].key) && ctx.byFirst.has(nextWordIndex(ctx.tokens, i))) return ctx.tokens[j].sentence === ctx.tokens[i].sentence;
   return !!m && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
