@@ -573,7 +573,9 @@ function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | 
   while (last >= 0 && (tokens[last].space || ['ADV', 'AUX', 'PART'].includes(tokens[last].pos) || BE.has(tokens[last].key) || ['has', 'have', 'had', 'will', 'would'].includes(tokens[last].key))) last--;
   if (last < 0 || tokens[last].sentence !== tokens[i].sentence || !inNounPhrase(tokens[last])) return null;
   let first = last;
-  while (first - 1 >= 0 && tokens[first - 1].sentence === tokens[i].sentence && last - first < 12 && (tokens[first - 1].space || inNounPhrase(tokens[first - 1]) || ['on', 'against', 'to', 'for'].includes(tokens[first - 1].key))) first--;
+  // ("The ceasefire between Israel and Hezbollah was welcomed": the parties a "between" joins)
+  const joined = (k: number): boolean => tokens[k].key === 'between' || (tokens[k].key === 'and' && tokens.slice(Math.max(0, k - 5), k).some((t) => t.key === 'between'));
+  while (first - 1 >= 0 && tokens[first - 1].sentence === tokens[i].sentence && last - first < 12 && (tokens[first - 1].space || inNounPhrase(tokens[first - 1]) || ['on', 'against', 'to', 'for'].includes(tokens[first - 1].key) || joined(first - 1))) first--;
   return { first, last };
 }
 
@@ -1050,6 +1052,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null)
       // ("was received by Trump at the White House": the agent inside the matched words)
       ?? byAgent(ctx, i + 1, match.last)
+      // ("The agreement was welcomed by France": the pattern's last word is the agent's "by")
+      ?? (tokens[match.last].key === 'by' ? partyAt(ctx, match.last + 1) ?? null : null)
       ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
