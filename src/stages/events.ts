@@ -850,7 +850,7 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
     // ("withdrew from the area around Kyiv", "left several towns in Tigray": a place within a place)
     const next = partyAt(ctx, k + 1);
     const within = AREA_PREPOSITIONS.has(t.key) && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '');
-    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
+    if ((t.key === 'of' || t.key === 'by' || t.key === 'between' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
