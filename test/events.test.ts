@@ -51,7 +51,7 @@ caseSuite('events-dev-6', 0.9, 20);
 // written for development (74.6% when first scored), for lexical breadth: a different, less common verb or phrase in each sentence
 caseSuite('events-dev-7', 0.9, 15);
 // written for development (85.9% when first scored), for recall on RETREAT, MOBILIZE, COERCE, SANCTION, ASSAULT, CONCEDE, SUPPORT and REQUEST
-caseSuite('events-dev-8', 0.85, 15);
+caseSuite('events-dev-8', 0.9, 15);
 
 describe('events: every pattern with its own example (data/events/*.yaml)', () => {
   const patterns = [...new Set([...lexicon.eventPatterns.values()].flat().map((p) => p.source))].filter((p) => p.example);

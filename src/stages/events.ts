@@ -488,6 +488,9 @@ function afterSubject(ctx: Ctx, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && (ctx.tokens[j].pos === 'ADV' || ctx.tokens[j].space)) j--;
   const m = ctx.byLast.get(j);
+  // ("Russian missiles strike Kyiv children's hospital": a headline's present tense after a party's plural noun)
+  const plural = !m && j > 0 && ctx.tokens[j].pos === 'NOUN' && ctx.tokens[j].lemma !== ctx.tokens[j].key && /s$/.test(ctx.tokens[j].key) ? ctx.byLast.get(j - 1) : undefined;
+  if (plural?.actor && !ctx.placeOnly.has(plural) && !/s$/.test(ctx.tokens[i].key) && ctx.byFirst.has(nextWordIndex(ctx.tokens, i))) return ctx.tokens[j].sentence === ctx.tokens[i].sentence;
   return !!m && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
@@ -578,7 +581,9 @@ function passiveSubject(ctx: Ctx, i: number): { first: number; last: number } | 
   while (last >= 0 && (tokens[last].space || ['ADV', 'AUX', 'PART'].includes(tokens[last].pos) || BE.has(tokens[last].key) || ['has', 'have', 'had', 'will', 'would'].includes(tokens[last].key))) last--;
   if (last < 0 || tokens[last].sentence !== tokens[i].sentence || !inNounPhrase(tokens[last])) return null;
   let first = last;
-  while (first - 1 >= 0 && tokens[first - 1].sentence === tokens[i].sentence && last - first < 12 && (tokens[first - 1].space || inNounPhrase(tokens[first - 1]) || ['on', 'against', 'to', 'for'].includes(tokens[first - 1].key))) first--;
+  // ("The ceasefire between Israel and Hezbollah was welcomed": the parties a "between" joins)
+  const joined = (k: number): boolean => tokens[k].key === 'between' || (tokens[k].key === 'and' && tokens.slice(Math.max(0, k - 5), k).some((t) => t.key === 'between'));
+  while (first - 1 >= 0 && tokens[first - 1].sentence === tokens[i].sentence && last - first < 12 && (tokens[first - 1].space || inNounPhrase(tokens[first - 1]) || ['on', 'against', 'to', 'for'].includes(tokens[first - 1].key) || joined(first - 1))) first--;
   return { first, last };
 }
 
@@ -853,7 +858,7 @@ function objectOf(ctx: Ctx, j: number, end: number): Mention | null {
     // ("withdrew from the area around Kyiv", "left several towns in Tigray": a place within a place)
     const next = partyAt(ctx, k + 1);
     const within = AREA_PREPOSITIONS.has(t.key) && ctx.doc.lexicon.grammar.areaNouns.has(tokens[k - 1]?.lemma ?? '');
-    if ((t.key === 'of' || t.key === 'by' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
+    if ((t.key === 'of' || t.key === 'by' || t.key === 'between' || OBJECT_PREPOSITIONS.has(t.key) || within) && next && !isPossessiveModifier(ctx, next)) return next;
   }
   return null;
 }
@@ -1073,6 +1078,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       ?? (conjunct !== null ? byAgent(ctx, conjunct + 1, i - 1) : null)
       // ("was received by Trump at the White House": the agent inside the matched words)
       ?? byAgent(ctx, i + 1, match.last)
+      // ("The agreement was welcomed by France": the pattern's last word is the agent's "by")
+      ?? (tokens[match.last].key === 'by' ? partyAt(ctx, match.last + 1) ?? null : null)
       ?? (['SANCTION', 'COERCE'].includes(p.source.type) ? expellingBody(ctx, i, sentenceLast) : null);
     // "Thousands of extra police were deployed across English towns": forces deployed are the ones mobilised
     if (!by && p.source.type === 'MOBILIZE') {
