@@ -74,7 +74,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = oppositionParties(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))).filter((m) => m.actor || m.place);
+  doc.mentions = oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -759,6 +759,41 @@ function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
   const allOpposition = [...parties].every((id) => opposition.has(id));
   return mentions.map((m) => m.actor?.sector === 'PTY' && (opposition.has(m.actor.id) || (allOpposition && m.actor.kind === 'person'))
     ? { ...m, actor: { ...m.actor, sector: 'OPP', cameo: m.actor.country ? `${m.actor.country}OPP` : null } } : m);
+}
+
+/**
+ * "“…,” said Halima Adam Yahya, 27, who crossed into Chad with her children", "Mohammed Yunus, a community leader in
+ * the Kutupalong camp who fled Myanmar in 2017": someone of no known role whose introducing phrase tells of flight is a
+ * refugee (in an article about refugees, arrival or a camp will do), of the country the phrase says they fled, else of
+ * the refugees the article names, when that is not where the story is filed from (else they are displaced at home).
+ */
+function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const { flightWords, refugeWords } = ctx.lex.grammar;
+  const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
+  // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
+  const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'’-]+$/u.test(x.text))?.place?.country;
+  const replaced = new Map<Actor, Actor>();
+  for (const m of mentions) {
+    const a = m.actor;
+    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a) || tokens[m.last + 1]?.key !== ',') continue;
+    // the phrase after the name, past an age ("X, 27, who …"), to the end of the sentence or the next comma
+    let from = m.last + 2;
+    if (tokens[from]?.pos === 'NUM' && tokens[from + 1]?.key === ',') from += 2;
+    const s = ctx.doc.sentences[m.sentence];
+    let end = from;
+    while (end <= s.last && end - from <= 18 && ![',', ';'].includes(tokens[end].key)) end++;
+    const phrase = tokens.slice(from, end);
+    const fled = phrase.find((t) => flightWords.has(t.key));
+    if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
+    // "who fled Myanmar", "who fled from Sudan"
+    const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
+    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (homes.size === 1 ? [...homes][0] : null);
+    // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
+    if (!home || home === (dateline ?? a.country)) continue;
+    replaced.set(a, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
+  }
+  return replaced.size ? mentions.map((m) => (m.actor && replaced.has(m.actor) ? { ...m, actor: replaced.get(m.actor)! } : m)) : mentions;
 }
 
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
