@@ -274,7 +274,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   }
   // civilians are known by where they are: a place named in their sentence; a place further back may
   // be across a border, so the article's own country outranks it
-  if (sector === 'CVL' || sector === 'REF') {
+  // (and so is someone in business on their own account: "X, who owns a plant in Apodaca")
+  if (sector === 'CVL' || sector === 'REF' || (sector === 'BUS' && m.actor?.kind === 'person')) {
     const place = placeIn(m.sentence);
     if (place) return place;
     // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
@@ -483,12 +484,14 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // ("X, a lawyer with the Georgian Young Lawyers’ Association": a private trade at a body named in capitals is the body's)
       const namedBodyWord = roleOf?.sector === 'CVL' && tokens.slice(from, end).some((t) => t.cap && ctx.lex.bodyWordSectors.has(t.key));
       const unnamedBody = !roleOf?.body && !named && (!roleOf || namedBodyWord || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("X, who owns a metal-stamping plant in Apodaca that employs 180 workers": the owner of a business is in business)
+      const owned = opener?.key === 'who' && ctx.lex.grammar.proprietorVerbs.has(tokens[from + 1]?.key ?? '') ? ownedBodySector(ctx, from + 2, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
-          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
@@ -580,7 +583,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
     const body = inPhrase.find((m) => isBody(m));
     const role = inPhrase.find((m) => m.agent?.kind === 'person');
-    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c)) ?? 'CVL');
+    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c) ?? ownerOf(ctx, first, c)) ?? 'CVL');
     if (body && bodyCountry(body) === null) stateless.add(person.actor!);
     add(person);
   }
@@ -829,6 +832,23 @@ function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
     if (sector) return sector;
   }
   return null;
+}
+
+/** "The owner of a furniture factory in …": the owner of a business a phrase in tokens [from, end) names. */
+function ownerOf(ctx: Ctx, from: number, end: number): Actor['sector'] {
+  const { tokens } = ctx;
+  for (let k = from; k < end - 2; k++) {
+    if (ctx.lex.grammar.proprietorVerbs.has(tokens[k].key) && tokens[k + 1].key === 'of') return ownedBodySector(ctx, k + 2, end);
+  }
+  return null;
+}
+
+/** The sector of the body word heading the noun phrase at `from` ("a small printing business", "a metal-stamping plant"). */
+function ownedBodySector(ctx: Ctx, from: number, end: number): Actor['sector'] {
+  const { tokens } = ctx;
+  let k = from;
+  while (k < end && k - from <= 6 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[k].pos) || tokens[k].key === '-' || (tokens[k].pos === 'VERB' && tokens[k - 1]?.key === '-'))) k++;
+  return k > from ? bodyWordSector(ctx, from, k) ?? (ctx.lex.grammar.ownedBusinesses.has(tokens[k - 1].key) ? 'BUS' : null) : null;
 }
 
 /**
