@@ -1038,6 +1038,17 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         let last = segmentEnd;
         while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
         if (last - first < 2) continue;
+        // ("said it respected the islands’ sovereignty but remained the country’s “partner of choice”", "said …, and accused
+        // Algeria of “promoting …”": the speaker's own words go with a verb of the sentence's subject; the clause ends before it)
+        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3);
+        if (own) {
+          let k = tokenAt(ctx, own.open);
+          while (k > first + 2 && !(['and', 'but'].includes(tokens[k].key) && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1].key))) k--;
+          if (k > first + 2) {
+            last = k - 1;
+            while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+          }
+        }
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
         if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
