@@ -775,7 +775,9 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { flightWords, refugeWords } = ctx.lex.grammar;
   const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
   // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
-  const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'’-]+$/u.test(x.text))?.place?.country;
+  // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
+  const opening = /^[\p{Lu}\s.'’-]+,/u.test(ctx.doc.text) ? mentions.find((x) => x.first <= 8 && x.sentence === 0 && (x.place?.kind === 'country' || x.actor?.kind === 'state')) : undefined;
+  const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'’-]+$/u.test(x.text))?.place?.country ?? opening?.place?.country ?? opening?.actor?.country;
   const replaced = new Map<Actor, Actor>();
   for (const m of mentions) {
     const a = m.actor;
@@ -863,7 +865,9 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   const pronoun = ownedByPronoun(tokens, roleFirst);
   const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[own - 2]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency', 'charity'].includes(tokens[own - 1]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  // (not the news agency of a dateline, "ABUJA, Nigeria, June 2 (Reuters) —", which the text is not about)
+  const agency = (m: Mention): boolean => m.actor!.sector === 'MED' && tokens[m.first - 1]?.key === '(' && tokens[m.last + 1]?.key === ')';
+  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m) && !agency(m));
   // (the body its sentence was about, not one it acted on: "The shadow National Unity Government urged the International
   // Criminal Court to investigate. Its spokeswoman, …")
   const last = bodies.at(-1);
