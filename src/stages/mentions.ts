@@ -573,7 +573,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!newName(c + 1, last) || tokens[last + 1]?.key !== ',' || tokens[last + 2]?.pos !== 'VERB' || out.some((m) => m.first <= last && m.last >= c + 1)) continue;
     const first = ctx.doc.sentences[comma.sentence].first;
     const opener = tokens[first];
-    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
+    // ("Its Asia researcher, Shayna Bauchner, said": the body the passage is about owns the role)
+    const owned = ['its', 'their'].includes(opener?.key ?? '');
+    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || owned || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
     // (the phrase is a noun phrase: no verb of its own, and a lower-case noun for the role)
     const phrase = tokens.slice(first, c);
     // (a name's word the tagger reads as a verb is no verb: "Human Rights Watch's researcher")
@@ -581,7 +583,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (phrase.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && tokens[t.i - 1]?.key !== '-' && !out.some((m) => m.first <= t.i && t.i <= m.last)) || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
     const inPhrase = out.filter((m) => m.first >= first && m.last < c && (m.actor || m.agent));
     if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
-    const body = inPhrase.find((m) => isBody(m));
+    const body = inPhrase.find((m) => isBody(m)) ?? (owned ? referredBody(ctx, out, first + 1) : undefined);
     const role = inPhrase.find((m) => m.agent?.kind === 'person');
     const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c) ?? ownerOf(ctx, first, c)) ?? 'CVL');
     if (body && bodyCountry(body) === null) stateless.add(person.actor!);
