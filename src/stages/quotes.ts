@@ -806,10 +806,21 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
       while (tokens[k] && (tokens[k].space || ['a', 'an', 'another', 'one'].includes(tokens[k].key)) && tokens[k].sentence === tokens[m.first].sentence) k--;
       return !tokens[k] || tokens[k].sentence !== tokens[m.first].sentence;
     };
+    // ("In Minsk, the mother of a jailed student, who asked not to be named …, said …": the subject of the sentence's verb of speech)
+    const speaksAfterAside = (m: Mention): boolean => {
+      const s = ctx.doc.sentences[tokens[m.first].sentence];
+      // (not a trade in apposition to a name: "Olena Kovalenko, a 54-year-old teacher, said")
+      if (ctx.doc.mentions.some((x) => x.actor?.kind === 'person' && x.first >= s.first && x.last < m.first)) return false;
+      for (let k = m.last + 1; k <= s.last && k - m.last <= 30; k++) {
+        if (tokens[k].pos !== 'VERB' || tokens[k - 1].key !== ',' || withinMarks(ctx, tokens[k])) continue;
+        return ctx.verbs.has(tokens[k].lemma) && !ctx.doc.mentions.some((x) => x !== m && !!x.actor && x.first > m.last && x.last < k && x.actor.kind === 'person');
+      }
+      return false;
+    };
     const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p
       && ((fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m))))
         // ("Another survivor, a Syrian woman from Idlib, said …" then "she said": one private person, known by trade or kin)
-        || (!!m.actor && onePrivate(ctx, m) && opensSentence(m)))
+        || (!!m.actor && onePrivate(ctx, m) && (opensSentence(m) || speaksAfterAside(m))))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
