@@ -596,7 +596,7 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (tokens[k]?.key === 'of') m = endingAt(ctx, k - 1, (x) => x.actor?.kind === 'person' && x.actor.id.startsWith('person:') && x.actor.sector === 'NGO');
   }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
-  m ??= beforePlacePhrase(ctx, j);
+  m ??= beforePlacePhrase(ctx, j) ?? beforeModifierPhrase(ctx, j, sentenceFirst);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
   const body = m ? null : bodyNamedBefore(ctx, j - 1);
@@ -693,6 +693,26 @@ function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | nu
 const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
 /** Nouns a possessive pronoun makes someone's staff: a spokesperson (a person), or an office, aides, a campaign (a body). */
 const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'organization', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', aides: 'organization', staff: 'organization', campaign: 'organization' };
+
+/**
+ * The party a participle or place phrase ending at `j` follows: "Sudanese refugees arriving in eastern Chad (said)",
+ * "Venezuelan refugees crossing into Colombia at the Simón Bolívar bridge", "Syrian refugees in southern Turkey".
+ */
+function beforeModifierPhrase(ctx: Ctx, j: number, sentenceFirst: number): Mention | undefined {
+  const { tokens } = ctx;
+  for (let k = j; k > sentenceFirst && j - k <= 12; k--) {
+    const t = tokens[k];
+    if (t.space) continue;
+    const participle = t.pos === 'VERB' && /ing$/.test(t.key);
+    if ((participle || LOCATIVE.has(t.key) || PHRASE_PREPOSITIONS.has(t.key)) && k < j) {
+      const m = endingAt(ctx, k - 1, hasActor);
+      if (m) return m;
+    }
+    if (!(participle || ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM', 'ADP', 'PART'].includes(t.pos) || t.key === '-')) return undefined;
+  }
+  return undefined;
+}
+const PHRASE_PREPOSITIONS = new Set(['into', 'across', 'along', 'on']);
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
 function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
