@@ -633,6 +633,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
     add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
   }
+  // "ADRÉ, Chad, July 2 (Reuters) —" then "Local merchants in Adré said": a dateline's town the gazetteer lacks lies in the
+  // country the dateline names
+  const comma = tokens.findIndex((t) => t.key === ',');
+  const datelineCountry = comma > 0 && comma <= 3 && tokens.slice(0, comma).every((t) => /^[\p{Lu}\s.'’-]+$/u.test(t.text) && t.pos !== 'PUNCT')
+    ? out.find((m) => m.first === comma + 1 && (m.place?.kind === 'country' || m.actor?.kind === 'state')) : undefined;
+  const town = datelineCountry && !out.some((m) => m.first === 0) ? tokens.slice(0, comma).map((t) => t.key) : null;
+  if (town && datelineCountry) {
+    const country = datelineCountry.place?.country ?? datelineCountry.actor!.country!;
+    const name = tokens.slice(0, comma).map((t) => t.text[0] + t.text.slice(1).toLowerCase()).join(' ');
+    for (const t of tokens) {
+      if (t.i <= comma || !t.cap || /^\p{Lu}+$/u.test(t.text) || !town.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+      add(mk(ctx, t.i, t.i + town.length - 1, null, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] }, {}));
+    }
+  }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
   // government or opposition when the text says so)
