@@ -533,7 +533,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
-    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    // ("The head of the Nuevo León industrial chamber, X": a body no dictionary names, known by its noun after "of", "for")
+    const ofNoun = !body && !possessorNoun && role.agent?.kind === 'person' && ['of', 'for', 'at'].includes(tokens[role.last + 1]?.key ?? '') ? bodyWordSector(ctx, role.last + 2, c) : null;
+    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? ofNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
     // ("A ruling party lawmaker, X": a party's member of parliament sits as a legislator)
     const sector = bodys === 'PTY' && role.agent?.sector === 'LEG' ? 'LEG' : bodys;
     let last = c + 1;
