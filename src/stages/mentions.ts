@@ -103,7 +103,8 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const unnamedOfficeHolder = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
       // (a subject or a speaker, "“…,” said a senior police officer", not one in apposition to a name, "Amra Hadžić, a
       // lawmaker in the state parliament", nor one acted on, "leaving a police officer dead")
-      || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
+      // (or in business, by trade: "A buyer for one of the large contract merchants, who declined to be named, said")
+      || (m.agent.kind === 'person' && (!!m.agent.title || m.agent.sector === 'BUS') && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
         const before = ctx.tokens[k - 1];
         const actedOn = !!before && before.sentence === m.sentence && (before.key === ',' || ['ADP', 'SCONJ'].includes(before.pos) || (before.pos === 'VERB' && !speechVerbs.has(before.lemma)));
         return INDEFINITE.has(ctx.tokens[k]?.key ?? '') && !actedOn;
@@ -115,7 +116,12 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
         ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
       const country = seat ?? contextCountry(ctx, mentions, m, quoted);
-      return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
+      const actor = country ? agentActor(ctx, m.agent, country) : null;
+      // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
+      const head = ctx.tokens[m.last];
+      const called = actor && unnamedOfficeHolder && actor.id === `${country}:${m.agent.id}` && /^\p{Ll}+$/u.test(head.lemma)
+        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}` } : actor;
+      return called ? { ...m, actor: called } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
