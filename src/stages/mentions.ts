@@ -802,10 +802,11 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
   const opening = /^[\p{Lu}\s.'’-]+,/u.test(ctx.doc.text) ? mentions.find((x) => x.first <= 8 && x.sentence === 0 && (x.place?.kind === 'country' || x.actor?.kind === 'state')) : undefined;
   const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'’-]+$/u.test(x.text))?.place?.country ?? opening?.place?.country ?? opening?.actor?.country;
-  const replaced = new Map<Actor, Actor>();
+  // (by id: a later "Yunus said" may have resolved to another record of the same name)
+  const replaced = new Map<string, Actor>();
   for (const m of mentions) {
     const a = m.actor;
-    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a) || tokens[m.last + 1]?.key !== ',') continue;
+    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a.id) || tokens[m.last + 1]?.key !== ',') continue;
     // the phrase after the name, past an age ("X, 27, who …"), to the end of the sentence or the next comma
     let from = m.last + 2;
     if (tokens[from]?.pos === 'NUM' && tokens[from + 1]?.key === ',') from += 2;
@@ -817,12 +818,14 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
     // "who fled Myanmar", "who fled from Sudan"
     const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
-    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (homes.size === 1 ? [...homes][0] : null);
+    const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
+    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null);
     // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
     if (!home || home === (dateline ?? a.country)) continue;
-    replaced.set(a, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
+    replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
   }
-  return replaced.size ? mentions.map((m) => (m.actor && replaced.has(m.actor) ? { ...m, actor: replaced.get(m.actor)! } : m)) : mentions;
+  const refugee = (m: Mention): Actor | undefined => (m.actor?.sector === 'CVL' ? replaced.get(m.actor.id) : undefined);
+  return replaced.size ? mentions.map((m) => (refugee(m) ? { ...m, actor: refugee(m)! } : m)) : mentions;
 }
 
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
