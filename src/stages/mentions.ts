@@ -531,7 +531,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
-    const possessed = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
+    const owner = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) : undefined;
+    // ("Colombia’s migration agency said …. The agency’s director, X": a generic word for a body named before is that body)
+    const named = owner?.agent?.generic ? out.findLast((m) => m.last < owner.first && m !== owner && !!m.actor && !m.agent?.generic && isBody(m) && tokens[m.last].lemma === tokens[owner.last].lemma) : undefined;
+    const possessed = owner ? named ?? owner : referredBody(ctx, out, role.first);
     // (a government the pronoun may refer back to does not make an executive or a commander an official: "Its chief
     // executive, X," after a chamber of commerce no dictionary names)
     const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
