@@ -74,7 +74,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = oppositionParties(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))).filter((m) => m.actor || m.place);
+  doc.mentions = oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))).filter((m) => m.actor || m.place);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -103,7 +103,8 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     const unnamedOfficeHolder = (m.agent.id === 'official' && /^officials?$/.test(ctx.tokens[m.last].key) && ctx.tokens[m.last + 1]?.key !== 'from')
       // (a subject or a speaker, "“…,” said a senior police officer", not one in apposition to a name, "Amra Hadžić, a
       // lawmaker in the state parliament", nor one acted on, "leaving a police officer dead")
-      || (m.agent.kind === 'person' && !!m.agent.title && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
+      // (or in business, by trade: "A buyer for one of the large contract merchants, who declined to be named, said")
+      || (m.agent.kind === 'person' && (!!m.agent.title || m.agent.sector === 'BUS') && [m.first, beforeModifiers(ctx.tokens, m.first)].some((k) => {
         const before = ctx.tokens[k - 1];
         const actedOn = !!before && before.sentence === m.sentence && (before.key === ',' || ['ADP', 'SCONJ'].includes(before.pos) || (before.pos === 'VERB' && !speechVerbs.has(before.lemma)));
         return INDEFINITE.has(ctx.tokens[k]?.key ?? '') && !actedOn;
@@ -115,7 +116,12 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
         ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
       const country = seat ?? contextCountry(ctx, mentions, m, quoted);
-      return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
+      const actor = country ? agentActor(ctx, m.agent, country) : null;
+      // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
+      const head = ctx.tokens[m.last];
+      const called = actor && unnamedOfficeHolder && actor.id === `${country}:${m.agent.id}` && /^\p{Ll}+$/u.test(head.lemma)
+        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}` } : actor;
+      return called ? { ...m, actor: called } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
@@ -274,7 +280,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   }
   // civilians are known by where they are: a place named in their sentence; a place further back may
   // be across a border, so the article's own country outranks it
-  if (sector === 'CVL' || sector === 'REF') {
+  // (and so is someone in business on their own account: "X, who owns a plant in Apodaca")
+  if (sector === 'CVL' || sector === 'REF' || (sector === 'BUS' && m.actor?.kind === 'person')) {
     const place = placeIn(m.sentence);
     if (place) return place;
     // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
@@ -483,12 +490,14 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // ("X, a lawyer with the Georgian Young Lawyers’ Association": a private trade at a body named in capitals is the body's)
       const namedBodyWord = roleOf?.sector === 'CVL' && tokens.slice(from, end).some((t) => t.cap && ctx.lex.bodyWordSectors.has(t.key));
       const unnamedBody = !roleOf?.body && !named && (!roleOf || namedBodyWord || ['leader', 'spokesperson', 'president'].includes(roleOf.head.agent?.id ?? '')) ? bodyWordSector(ctx, from, end) : null;
+      // ("X, who owns a metal-stamping plant in Apodaca that employs 180 workers": the owner of a business is in business)
+      const owned = opener?.key === 'who' && ctx.lex.grammar.proprietorVerbs.has(tokens[from + 1]?.key ?? '') ? ownedBodySector(ctx, from + 2, end) : null;
       // ("a senior researcher at the group": the body the passage is about)
       const theBody = !roleOf?.body && !named ? bodyReferredTo(ctx, out, from, end, first) : undefined;
       if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
-          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, unnamedBody ?? roleOf?.sector ?? 'CVL');
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
@@ -522,7 +531,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
-    const possessed = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) ?? referredBody(ctx, out, role.first) : referredBody(ctx, out, role.first);
+    const owner = POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? out.find((m) => m.last === role.first - 2 && isBody(m)) : undefined;
+    // ("Colombia’s migration agency said …. The agency’s director, X": a generic word for a body named before is that body)
+    const named = owner?.agent?.generic ? out.findLast((m) => m.last < owner.first && m !== owner && !!m.actor && !m.agent?.generic && isBody(m) && tokens[m.last].lemma === tokens[owner.last].lemma) : undefined;
+    const possessed = owner ? named ?? owner : referredBody(ctx, out, role.first);
     // (a government the pronoun may refer back to does not make an executive or a commander an official: "Its chief
     // executive, X," after a chamber of commerce no dictionary names)
     const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
@@ -530,7 +542,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
-    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
+    // ("The head of the Nuevo León industrial chamber, X": a body no dictionary names, known by its noun after "of", "for")
+    const ofNoun = !body && !possessorNoun && role.agent?.kind === 'person' && ['of', 'for', 'at'].includes(tokens[role.last + 1]?.key ?? '') ? bodyWordSector(ctx, role.last + 2, c) : null;
+    const bodys = (body ? bodySector(body) : null) ?? possessorNoun ?? ofNoun ?? role.actor?.sector ?? role.agent?.sector ?? null;
     // ("A ruling party lawmaker, X": a party's member of parliament sits as a legislator)
     const sector = bodys === 'PTY' && role.agent?.sector === 'LEG' ? 'LEG' : bodys;
     let last = c + 1;
@@ -570,7 +584,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!newName(c + 1, last) || tokens[last + 1]?.key !== ',' || tokens[last + 2]?.pos !== 'VERB' || out.some((m) => m.first <= last && m.last >= c + 1)) continue;
     const first = ctx.doc.sentences[comma.sentence].first;
     const opener = tokens[first];
-    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
+    // ("Its Asia researcher, Shayna Bauchner, said": the body the passage is about owns the role)
+    const owned = ['its', 'their'].includes(opener?.key ?? '');
+    if (!opener || c - first < 2 || c - first > 16 || !(['the', 'a', 'an', 'another'].includes(opener.key) || owned || out.some((m) => m.first === first && POSSESSIVE.has(tokens[m.last + 1]?.key ?? '')))) continue;
     // (the phrase is a noun phrase: no verb of its own, and a lower-case noun for the role)
     const phrase = tokens.slice(first, c);
     // (a name's word the tagger reads as a verb is no verb: "Human Rights Watch's researcher")
@@ -578,9 +594,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (phrase.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && tokens[t.i - 1]?.key !== '-' && !out.some((m) => m.first <= t.i && t.i <= m.last)) || !phrase.some((t) => t.pos === 'NOUN' && !t.cap)) continue;
     const inPhrase = out.filter((m) => m.first >= first && m.last < c && (m.actor || m.agent));
     if (inPhrase.some((m) => m.actor?.kind === 'person' && (m.person || m.family || m.actor.id.startsWith('person:')))) continue;
-    const body = inPhrase.find((m) => isBody(m));
+    const body = inPhrase.find((m) => isBody(m)) ?? (owned ? referredBody(ctx, out, first + 1) : undefined);
     const role = inPhrase.find((m) => m.agent?.kind === 'person');
-    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c)) ?? 'CVL');
+    const person = personMention(ctx, c + 1, last, body ? bodyCountry(body) ?? null : role?.actor?.country ?? null, (body ? bodySector(body) : role?.agent?.sector ?? bodyWordSector(ctx, first, c) ?? ownerOf(ctx, first, c)) ?? 'CVL');
     if (body && bodyCountry(body) === null) stateless.add(person.actor!);
     add(person);
   }
@@ -627,6 +643,20 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (!adjective || tokens[k - 1]?.key !== 'the') continue;
     const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
     add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
+  }
+  // "ADRÉ, Chad, July 2 (Reuters) —" then "Local merchants in Adré said": a dateline's town the gazetteer lacks lies in the
+  // country the dateline names
+  const comma = tokens.findIndex((t) => t.key === ',');
+  const datelineCountry = comma > 0 && comma <= 3 && tokens.slice(0, comma).every((t) => /^[\p{Lu}\s.'’-]+$/u.test(t.text) && t.pos !== 'PUNCT')
+    ? out.find((m) => m.first === comma + 1 && (m.place?.kind === 'country' || m.actor?.kind === 'state')) : undefined;
+  const town = datelineCountry && !out.some((m) => m.first === 0) ? tokens.slice(0, comma).map((t) => t.key) : null;
+  if (town && datelineCountry) {
+    const country = datelineCountry.place?.country ?? datelineCountry.actor!.country!;
+    const name = tokens.slice(0, comma).map((t) => t.text[0] + t.text.slice(1).toLowerCase()).join(' ');
+    for (const t of tokens) {
+      if (t.i <= comma || !t.cap || /^\p{Lu}+$/u.test(t.text) || !town.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+      add(mk(ctx, t.i, t.i + town.length - 1, null, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] }, {}));
+    }
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
@@ -761,6 +791,46 @@ function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
     ? { ...m, actor: { ...m.actor, sector: 'OPP', cameo: m.actor.country ? `${m.actor.country}OPP` : null } } : m);
 }
 
+/**
+ * "“…,” said Halima Adam Yahya, 27, who crossed into Chad with her children", "Mohammed Yunus, a community leader in
+ * the Kutupalong camp who fled Myanmar in 2017": someone of no known role whose introducing phrase tells of flight is a
+ * refugee (in an article about refugees, arrival or a camp will do), of the country the phrase says they fled, else of
+ * the refugees the article names, when that is not where the story is filed from (else they are displaced at home).
+ */
+function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const { flightWords, refugeWords } = ctx.lex.grammar;
+  const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
+  // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
+  // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
+  const opening = /^[\p{Lu}\s.'’-]+,/u.test(ctx.doc.text) ? mentions.find((x) => x.first <= 8 && x.sentence === 0 && (x.place?.kind === 'country' || x.actor?.kind === 'state')) : undefined;
+  const dateline = mentions.find((x) => x.first === 0 && x.place?.country && /^[\p{Lu}\s.'’-]+$/u.test(x.text))?.place?.country ?? opening?.place?.country ?? opening?.actor?.country;
+  // (by id: a later "Yunus said" may have resolved to another record of the same name)
+  const replaced = new Map<string, Actor>();
+  for (const m of mentions) {
+    const a = m.actor;
+    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a.id) || tokens[m.last + 1]?.key !== ',') continue;
+    // the phrase after the name, past an age ("X, 27, who …"), to the end of the sentence or the next comma
+    let from = m.last + 2;
+    if (tokens[from]?.pos === 'NUM' && tokens[from + 1]?.key === ',') from += 2;
+    const s = ctx.doc.sentences[m.sentence];
+    let end = from;
+    while (end <= s.last && end - from <= 18 && ![',', ';'].includes(tokens[end].key)) end++;
+    const phrase = tokens.slice(from, end);
+    const fled = phrase.find((t) => flightWords.has(t.key));
+    if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
+    // "who fled Myanmar", "who fled from Sudan"
+    const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
+    const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
+    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null);
+    // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
+    if (!home || home === (dateline ?? a.country)) continue;
+    replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
+  }
+  const refugee = (m: Mention): Actor | undefined => (m.actor?.sector === 'CVL' ? replaced.get(m.actor.id) : undefined);
+  return replaced.size ? mentions.map((m) => (refugee(m) ? { ...m, actor: refugee(m)! } : m)) : mentions;
+}
+
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
 const UNPLACED = 'unplaced';
 
@@ -796,6 +866,23 @@ function bodyWordSector(ctx: Ctx, from: number, end: number): Actor['sector'] {
   return null;
 }
 
+/** "The owner of a furniture factory in …": the owner of a business a phrase in tokens [from, end) names. */
+function ownerOf(ctx: Ctx, from: number, end: number): Actor['sector'] {
+  const { tokens } = ctx;
+  for (let k = from; k < end - 2; k++) {
+    if (ctx.lex.grammar.proprietorVerbs.has(tokens[k].key) && tokens[k + 1].key === 'of') return ownedBodySector(ctx, k + 2, end);
+  }
+  return null;
+}
+
+/** The sector of the body word heading the noun phrase at `from` ("a small printing business", "a metal-stamping plant"). */
+function ownedBodySector(ctx: Ctx, from: number, end: number): Actor['sector'] {
+  const { tokens } = ctx;
+  let k = from;
+  while (k < end && k - from <= 6 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[k].pos) || tokens[k].key === '-' || (tokens[k].pos === 'VERB' && tokens[k - 1]?.key === '-'))) k++;
+  return k > from ? bodyWordSector(ctx, from, k) ?? (ctx.lex.grammar.ownedBusinesses.has(tokens[k - 1].key) ? 'BUS' : null) : null;
+}
+
 /**
  * "Its spokeswoman, Thiri Maung", "the group’s military spokesman": a role whose possessor refers back to a body
  * (a possessive pronoun, or "the group’s", "the movement’s") belongs to the last body named before it.
@@ -808,7 +895,9 @@ function referredBody(ctx: Ctx, mentions: Mention[], roleFirst: number): Mention
   const pronoun = ownedByPronoun(tokens, roleFirst);
   const anaphor = prev && POSSESSIVE.has(prev.key) && tokens[own - 2]?.key === 'the' && ['group', 'movement', 'organisation', 'organization', 'militia', 'coalition', 'alliance', 'party', 'ministry', 'agency', 'charity'].includes(tokens[own - 1]?.key ?? '');
   if (!pronoun && !anaphor) return undefined;
-  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m));
+  // (not the news agency of a dateline, "ABUJA, Nigeria, June 2 (Reuters) —", which the text is not about)
+  const agency = (m: Mention): boolean => m.actor!.sector === 'MED' && tokens[m.first - 1]?.key === '(' && tokens[m.last + 1]?.key === ')';
+  const bodies = mentions.filter((m) => m.last < own && !!m.actor && (m.actor.kind === 'organization' || m.actor.kind === 'group') && isBody(m) && !agency(m));
   // (the body its sentence was about, not one it acted on: "The shadow National Unity Government urged the International
   // Criminal Court to investigate. Its spokeswoman, …")
   const last = bodies.at(-1);

@@ -596,7 +596,7 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (tokens[k]?.key === 'of') m = endingAt(ctx, k - 1, (x) => x.actor?.kind === 'person' && x.actor.id.startsWith('person:') && x.actor.sector === 'NGO');
   }
   // "Police in Lagos said", "a senior official in Kyiv said": the party a place phrase follows
-  m ??= beforePlacePhrase(ctx, j);
+  m ??= beforePlacePhrase(ctx, j) ?? beforeModifierPhrase(ctx, j, sentenceFirst);
   // "M23 rebels backed by Rwanda said": the agent of a participle is not the subject
   if (m && tokens[m.first - 1]?.key === 'by' && tokens[m.first - 2]?.pos === 'VERB') m = endingAt(ctx, m.first - 3, hasActor) ?? m;
   const body = m ? null : bodyNamedBefore(ctx, j - 1);
@@ -693,6 +693,26 @@ function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | nu
 const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
 /** Nouns a possessive pronoun makes someone's staff: a spokesperson (a person), or an office, aides, a campaign (a body). */
 const OWNED_OFFICES: Record<string, 'person' | 'organization'> = { office: 'organization', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', aides: 'organization', staff: 'organization', campaign: 'organization' };
+
+/**
+ * The party a participle or place phrase ending at `j` follows: "Sudanese refugees arriving in eastern Chad (said)",
+ * "Venezuelan refugees crossing into Colombia at the Simón Bolívar bridge", "Syrian refugees in southern Turkey".
+ */
+function beforeModifierPhrase(ctx: Ctx, j: number, sentenceFirst: number): Mention | undefined {
+  const { tokens } = ctx;
+  for (let k = j; k > sentenceFirst && j - k <= 12; k--) {
+    const t = tokens[k];
+    if (t.space) continue;
+    const participle = t.pos === 'VERB' && /ing$/.test(t.key);
+    if ((participle || LOCATIVE.has(t.key) || PHRASE_PREPOSITIONS.has(t.key)) && k < j) {
+      const m = endingAt(ctx, k - 1, hasActor);
+      if (m) return m;
+    }
+    if (!(participle || ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM', 'ADP', 'PART'].includes(t.pos) || t.key === '-')) return undefined;
+  }
+  return undefined;
+}
+const PHRASE_PREPOSITIONS = new Set(['into', 'across', 'along', 'on']);
 
 /** The party a place phrase ending at `j` follows: "Police in Lagos", "a senior official in Kyiv". */
 function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
@@ -806,10 +826,21 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
       while (tokens[k] && (tokens[k].space || ['a', 'an', 'another', 'one'].includes(tokens[k].key)) && tokens[k].sentence === tokens[m.first].sentence) k--;
       return !tokens[k] || tokens[k].sentence !== tokens[m.first].sentence;
     };
+    // ("In Minsk, the mother of a jailed student, who asked not to be named …, said …": the subject of the sentence's verb of speech)
+    const speaksAfterAside = (m: Mention): boolean => {
+      const s = ctx.doc.sentences[tokens[m.first].sentence];
+      // (not a trade in apposition to a name: "Olena Kovalenko, a 54-year-old teacher, said")
+      if (ctx.doc.mentions.some((x) => x.actor?.kind === 'person' && x.first >= s.first && x.last < m.first)) return false;
+      for (let k = m.last + 1; k <= s.last && k - m.last <= 30; k++) {
+        if (tokens[k].pos !== 'VERB' || tokens[k - 1].key !== ',' || withinMarks(ctx, tokens[k])) continue;
+        return ctx.verbs.has(tokens[k].lemma) && !ctx.doc.mentions.some((x) => x !== m && !!x.actor && x.first > m.last && x.last < k && x.actor.kind === 'person');
+      }
+      return false;
+    };
     const subjectIn = (p: number) => ctx.doc.mentions.filter((m) => m.last < before && tokens[m.first].paragraph === p
       && ((fits(m.actor) && (!!m.person || !!m.family || m.actor!.id.startsWith('person:') || (!!m.agent && !m.agent.generic && opensSentence(m))))
         // ("Another survivor, a Syrian woman from Idlib, said …" then "she said": one private person, known by trade or kin)
-        || (!!m.actor && onePrivate(ctx, m) && opensSentence(m)))
+        || (!!m.actor && onePrivate(ctx, m) && (opensSentence(m) || speaksAfterAside(m))))
       && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && !reported(m)).at(-1);
     const subject = subjectIn(paragraph);
     if (subject) return subject.actor!;
@@ -1038,6 +1069,17 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         let last = segmentEnd;
         while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
         if (last - first < 2) continue;
+        // ("said it respected the islands’ sovereignty but remained the country’s “partner of choice”", "said …, and accused
+        // Algeria of “promoting …”": the speaker's own words go with a verb of the sentence's subject; the clause ends before it)
+        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3);
+        if (own) {
+          let k = tokenAt(ctx, own.open);
+          while (k > first + 2 && !(['and', 'but'].includes(tokens[k].key) && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1].key))) k--;
+          if (k > first + 2) {
+            last = k - 1;
+            while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
+          }
+        }
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
         if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
