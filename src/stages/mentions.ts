@@ -1022,7 +1022,8 @@ function countryAt(ctx: Ctx, k: number, forms: Extract<MentionEntry, { t: 'count
 }
 
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
-  return a.payloads.map((p) => p.entry).find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && forms.includes(e.form));
+  for (const { entry } of a.payloads) if (entry.t === 'country' && forms.includes(entry.form)) return entry;
+  return undefined;
 }
 
 /** A modifier that gives an agent its country: "Armenia’s", "Azerbaijani", "UN", "NATO". */
@@ -1117,7 +1118,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const ofCountry = title ? title.ofCountry : null;
     // "the Ukrainian minister": an earlier mention of that country's minister, if there is one
     const earlier = !title && agent.head && !mod.org
-      ? [...prior].reverse().find((m) => m.actor?.kind === 'person' && m.actor.country === mod.country && (m.agent?.id === agent.id || m.agent?.head === agent.head))
+      ? prior.findLast((m) => m.actor?.kind === 'person' && m.actor.country === mod.country && (m.agent?.id === agent.id || m.agent?.head === agent.head))
       : undefined;
     let actor = earlier?.actor ?? title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
     // "the African Union’s envoy Olusegun Obasanjo": someone of no known office acts for the organisation
@@ -1152,7 +1153,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const fits = (m: Mention): boolean => !!m.agent && !!m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (!!m.actor.country || m.actor.sector === 'IGO');
     // "the bloc", "the alliance": the latest international organisation
     const igo = (m: Mention): boolean => agent.head === 'igo' && m.actor?.sector === 'IGO' && m.actor.kind === 'organization';
-    const candidates = [...prior].reverse().filter((m) => fits(m) || igo(m));
+    const candidates = prior.filter((m) => fits(m) || igo(m)).reverse();
     // a generic mention ("the minister") means the one that was the subject, not one in passing
     // ("Its country director for Sudan, X": a role a body owns is someone new, the body's, not the last one so titled)
     const owned = agent.kind === 'person' && ownedByPronoun(tokens, atom.first);
@@ -1174,7 +1175,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const key = tokens[atom.first].key;
     const candidates = pick(atom, 'family')!.people;
     // ("Edmundo González … González added": a bearer of a double family name, named in full before)
-    const earlier = [...prior].reverse().find((m) => (m.family && m.family.toLowerCase() === key) || (m.person && candidates.includes(m.person)));
+    const earlier = prior.findLast((m) => (m.family && m.family.toLowerCase() === key) || (m.person && candidates.includes(m.person)));
     if (earlier) return { mention: mk(ctx, atom.first, atom.last, earlier.actor, null, { person: earlier.person, family: earlier.family }), next: n + 1 };
     // a family name alone names someone only while they hold office (or, undated, if unique)
     // ("defeating leftist Luisa González … González said": someone else of that name, named in full before)
@@ -1313,7 +1314,7 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modC
   }
   if (j === k) return null;
   // "ministry spokesman X" after "Turkey’s defence ministry": the body named before, with its sector
-  const earlier = body?.generic && !modCountry && !org ? [...prior].reverse().find((m) => m.agent?.head === body!.head && m.actor?.country && m.actor.kind !== 'person') : undefined;
+  const earlier = body?.generic && !modCountry && !org ? prior.findLast((m) => m.agent?.head === body!.head && m.actor?.country && m.actor.kind !== 'person') : undefined;
   if (earlier) {
     modCountry = earlier.actor!.country;
     body = { ...body!, sector: earlier.actor!.sector ?? body!.sector };
