@@ -1007,7 +1007,10 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   return [...mentions.filter((m) => !(placeOnly(m) && m.first === m.last && replaced.has(m.first))), ...added].sort((a, b) => a.first - b.first);
 }
 
-const has = (a: Atom, t: MentionEntry['t']): boolean => a.payloads.some((p) => p.entry.t === t);
+const has = (a: Atom, t: MentionEntry['t']): boolean => {
+  for (const p of a.payloads) if (p.entry.t === t) return true;
+  return false;
+};
 function pick<T extends MentionEntry['t']>(a: Atom, t: T): Extract<MentionEntry, { t: T }> | undefined {
   return a.payloads.find((p) => p.entry.t === t)?.entry as Extract<MentionEntry, { t: T }> | undefined;
 }
@@ -1060,6 +1063,8 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
 /** The one country of every bearer of a family name the dictionary knows, if they share one. */
 function familyCountry(atom: Atom): string | null {
   const bearers = pick(atom, 'family')?.people ?? [];
+  // (most atoms name no family: no set to build)
+  if (!bearers.length) return null;
   const countries = new Set(bearers.flatMap((p) => p.roles.map((r) => r.country)));
   return bearers.length && bearers.every((p) => p.roles.length) && countries.size === 1 && !countries.has(null) ? [...countries][0] : null;
 }
