@@ -73,7 +73,8 @@ export class TokenTrie<E> {
       node = node.next.get(t.key);
       if (!node) break;
       if (node.payloads.length) {
-        const ok = node.payloads.filter((p) => caseAgrees(p, tokens, i));
+        // (most nodes' payloads all agree: their own list is returned, never changed by callers, rather than a copy)
+        const ok = node.payloads.every((p) => caseAgrees(p, tokens, i)) ? node.payloads : node.payloads.filter((p) => caseAgrees(p, tokens, i));
         if (ok.length) {
           last = { first: i, last: j, payloads: ok };
           all?.push(last);

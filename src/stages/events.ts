@@ -3,7 +3,7 @@
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
 import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
-import { genderOf } from '../lexicon/compile.js';
+import { genderOf, type Lexicon } from '../lexicon/compile.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -103,6 +103,7 @@ export function eventsStage(doc: Doc): void {
   }
   const events: Event[] = [];
   const { tokens } = doc;
+  const heads = eventHeads(doc.lexicon);
   for (const s of doc.sentences) {
     const before = events.length;
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
@@ -110,7 +111,9 @@ export function eventsStage(doc: Doc): void {
     let nounType = '';
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
-      const nouns = ctx.inDate[i] ? undefined : patternsFor(doc.lexicon.eventNouns, doc.lexicon.eventNounForms, t);
+      // (most words head no pattern: two tests of one set spare the four lookups of patternsFor())
+      const headed = heads.has(t.lemma) || heads.has(t.key) || t.lemma.startsWith('re');
+      const nouns = ctx.inDate[i] || !headed ? undefined : patternsFor(doc.lexicon.eventNouns, doc.lexicon.eventNounForms, t);
       const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
       if (noun) {
         events.push(...noun.events);
@@ -124,7 +127,7 @@ export function eventsStage(doc: Doc): void {
         events.push(...demandInQuote(ctx, i));
         continue;
       }
-      const patterns = patternsFor(index, doc.lexicon.eventPatternForms, t);
+      const patterns = headed ? patternsFor(index, doc.lexicon.eventPatternForms, t) : undefined;
       if (!patterns) continue;
       // ("Thousands of Nigerians converged on Lagos to protest …": a protest as the purpose of what the subject did)
       const trigger = isTrigger(ctx, i);
@@ -379,6 +382,18 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
   return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
 }
 
+const eventHeadSets = new WeakMap<Lexicon, Set<string>>();
+
+/** Every word patternsFor() finds patterns by, other than a lemma in "re-": the heads and forms of the event patterns and nouns. */
+function eventHeads(lexicon: Lexicon): Set<string> {
+  let heads = eventHeadSets.get(lexicon);
+  if (!heads) {
+    heads = new Set([lexicon.eventPatterns, lexicon.eventPatternForms, lexicon.eventNouns, lexicon.eventNounForms].flatMap((m) => [...m.keys()]));
+    eventHeadSets.set(lexicon, heads);
+  }
+  return heads;
+}
+
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
 function patternsFor(index: Map<string, CompiledPattern[]>, forms: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
   const found = index.get(t.lemma) ?? forms.get(t.key);
@@ -565,7 +580,8 @@ function sentenceWords(ctx: Ctx, sentence: number): Set<string> {
     words = new Set();
     for (let k = s.first; k <= s.last; k++) {
       const t = ctx.tokens[k];
-      words.add(t.key).add(t.lemma);
+      words.add(t.key);
+      if (t.lemma !== t.key) words.add(t.lemma);
       // ("sit-in": the hyphened word the text splits in three)
       if (t.key === '-' && k > s.first && k < s.last) words.add(`${ctx.tokens[k - 1].key}-${ctx.tokens[k + 1].key}`);
     }

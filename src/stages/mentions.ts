@@ -354,6 +354,18 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const inPlaceName = (i: number): boolean => isPlaceToken(i) || mentions.some((m) => placeOnly(m) && m.first <= i && i <= m.last);
   const aName = (first: number, last: number): boolean => last - first >= 1 && Array.from({ length: last - first + 1 }, (_, k) => first + k).some((i) => tokens[i].key !== '-' && !inPlaceName(i));
   const out = [...mentions];
+  // (the loops below walk only the tokens they can start from, listed in one pass: a loop over every token whose
+  // body's closures capture its variables allocates a context for each token)
+  const commas: Token[] = [], ofs: Token[] = [], brackets: Token[] = [], openers: Token[] = [], given: Token[] = [], speechVerbs: Token[] = [];
+  const speech = cueSets(ctx.lex.cues).verbs;
+  for (const t of tokens) {
+    if (t.key === ',') commas.push(t);
+    else if (t.key === 'of') ofs.push(t);
+    else if (t.key === '(') brackets.push(t);
+    else if (t.key === 'the' || t.key === 'for') openers.push(t);
+    if (t.pos === 'VERB' && speech.has(t.lemma)) speechVerbs.push(t);
+    if (t.cap && ctx.lex.givenNames.has(t.key)) given.push(t);
+  }
   const dropped = new Set<Mention>();
   const add = (person: Mention): void => {
     out.push(person);
@@ -399,7 +411,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "An ethnic minority armed group, the Karenni Liberation Front (KLF), said", "Separatist rebels of the Azawad
   // Liberation Front (FLA)": a body no dictionary knows, named with its acronym after a word for its kind, is of that
   // kind's sector (its country from context); its acronym names it later ("KLF spokesman Khu Reh", "an FLA spokesman")
-  for (const open of tokens) {
+  for (const open of brackets) {
     const acronym = tokens[open.i + 1];
     if (open.key !== '(' || tokens[open.i + 2]?.key !== ')' || !acronym || !/^\p{Lu}{2,6}$/u.test(acronym.text) || covered(acronym.i)) continue;
     let first = open.i - 1;
@@ -421,8 +433,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       else add(mk(ctx, t.i, t.i, body, null, {}));
     }
   }
-  for (const comma of tokens) {
-    if (comma.key !== ',') continue;
+  for (const comma of commas) {
     const c = comma.i;
     // NAME , [role phrase]
     const first = nameStart(c - 1);
@@ -575,8 +586,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "The owner of a bakery in Santa Cruz, Lucía Áñez, said", "Amnesty International’s Greece researcher, Adriana
   // Tidona, called": a name no dictionary knows, apposed to the phrase that opens its sentence and followed by a
   // verb, is a person, of the body the phrase names (a private one where it names none)
-  for (const comma of tokens) {
-    if (comma.key !== ',') continue;
+  for (const comma of commas) {
     const c = comma.i;
     let last = c + 1;
     while (last < tokens.length && namePart(last)) last++;
@@ -604,7 +614,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // knows, named in capitals and ending in a word for an office of state; its country comes from context
   // ("a spokesman for Aegean Horizon Shipping said": a body named after a spokesperson, with or without "the")
   const spokesperson = (k: number): Mention | undefined => out.find((m) => m.last === k && m.agent?.id === 'spokesperson' && !m.actor?.country);
-  for (const opener of tokens) {
+  for (const opener of openers) {
     const forBody = opener.key === 'for' && !!spokesperson(opener.i - 1) && tokens[opener.i + 1]?.key !== 'the';
     if (opener.key !== 'the' && !forBody) continue;
     let last = opener.i + 1;
@@ -631,8 +641,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "the Haitian border town of Ouanaminthe", "the Afghan city of Spin Boldak": a place the gazetteer lacks, in the
   // country its adjective names
-  for (const of of tokens) {
-    if (of.key !== 'of' || !ctx.lex.grammar.areaNouns.has(tokens[of.i - 1]?.lemma ?? '') || !tokens[of.i + 1]?.cap) continue;
+  for (const of of ofs) {
+    if (!ctx.lex.grammar.areaNouns.has(tokens[of.i - 1]?.lemma ?? '') || !tokens[of.i + 1]?.cap) continue;
     const first = of.i + 1;
     let last = first;
     while (tokens[last + 1]?.cap && tokens[last + 1].pos === 'PROPN' && last - first < 2) last++;
@@ -661,8 +671,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
   // government or opposition when the text says so)
-  for (const of of tokens) {
-    if (of.key !== 'of') continue;
+  for (const of of ofs) {
     const last = of.i - 1;
     const first = nameStart(last);
     if (!newName(first, last) || ctx.lex.grammar.bodyWords.has(tokens[last].key) || ['of', 'the', "'s"].includes(tokens[first - 1]?.key ?? '')) continue;
@@ -687,9 +696,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "In Pahalgam, pony operator Ghulam Nabi said …", "Yohana Rivas, 42, said …": a name no dictionary
   // knows as the subject of a verb of speech is a person (a private one, unless context says otherwise)
-  const speech = cueSets(ctx.lex.cues).verbs;
-  for (const verb of tokens) {
-    if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
+  for (const verb of speechVerbs) {
     const age = tokens[verb.i - 1]?.key === ',' && tokens[verb.i - 2]?.pos === 'NUM' && tokens[verb.i - 3]?.key === ',';
     const last = age ? verb.i - 4 : verb.i - 1;
     const first = nameStart(last);
@@ -699,8 +706,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "Oksana Melnyk was waiting for her son": a name no dictionary knows, opening with a given name, as the subject
   // of any verb is a person (a private one, unless context says otherwise)
-  for (const t of tokens) {
-    if (!t.cap || !ctx.lex.givenNames.has(t.key) || !isNameToken(t) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+  for (const t of given) {
+    if (!isNameToken(t) || covered(t.i) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
     // (opening its clause: "Jailed Iranian laureate Narges Mohammadi began" is left to the title before it)
     const before = tokens[t.i - 1];
     if (before && before.sentence === t.sentence && !['PUNCT', 'CCONJ'].includes(before.pos)) continue;
@@ -713,8 +720,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     add(personMention(ctx, t.i, last, office?.country ?? null, office?.sector ?? 'CVL'));
   }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
-  for (const verb of tokens) {
-    if (verb.pos !== 'VERB' || !speech.has(verb.lemma) || !/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
+  for (const verb of speechVerbs) {
+    if (!/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
     const first = verb.i + 1;
     let last = first;
     while (last < tokens.length && namePart(last)) last++;
@@ -726,8 +733,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "Anura Kumara Dissanayake was sworn in as Sri Lanka's president … “…,” Dissanayake said": a full name the
   // dictionaries do not know, whose last word later speaks alone, is a person (the later mention is resolved
   // by resolveShortNames); a predicate of office gives the role
-  for (const verb of tokens) {
-    if (verb.pos !== 'VERB' || !speech.has(verb.lemma)) continue;
+  for (const verb of speechVerbs) {
     const single = tokens[verb.i - 1];
     if (!single || !isNameToken(single) || covered(single.i) || out.some((m) => m.first <= single.i && single.i <= m.last) || isNameToken(tokens[single.i - 1])) continue;
     for (let last = 0; last < single.i; last++) {
@@ -1090,7 +1096,10 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   return [...mentions.filter((m) => !(placeOnly(m) && m.first === m.last && replaced.has(m.first))), ...added].sort((a, b) => a.first - b.first);
 }
 
-const has = (a: Atom, t: MentionEntry['t']): boolean => a.payloads.some((p) => p.entry.t === t);
+const has = (a: Atom, t: MentionEntry['t']): boolean => {
+  for (const p of a.payloads) if (p.entry.t === t) return true;
+  return false;
+};
 function pick<T extends MentionEntry['t']>(a: Atom, t: T): Extract<MentionEntry, { t: T }> | undefined {
   return a.payloads.find((p) => p.entry.t === t)?.entry as Extract<MentionEntry, { t: T }> | undefined;
 }
@@ -1105,7 +1114,8 @@ function countryAt(ctx: Ctx, k: number, forms: Extract<MentionEntry, { t: 'count
 }
 
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
-  return a.payloads.map((p) => p.entry).find((e): e is Extract<MentionEntry, { t: 'country' }> => e.t === 'country' && forms.includes(e.form));
+  for (const { entry } of a.payloads) if (entry.t === 'country' && forms.includes(entry.form)) return entry;
+  return undefined;
 }
 
 /** A modifier that gives an agent its country: "Armenia’s", "Azerbaijani", "UN", "NATO". */
@@ -1142,6 +1152,8 @@ function modifierAt(ctx: Ctx, atom: Atom): Modifier | null {
 /** The one country of every bearer of a family name the dictionary knows, if they share one. */
 function familyCountry(atom: Atom): string | null {
   const bearers = pick(atom, 'family')?.people ?? [];
+  // (most atoms name no family: no set to build)
+  if (!bearers.length) return null;
   const countries = new Set(bearers.flatMap((p) => p.roles.map((r) => r.country)));
   return bearers.length && bearers.every((p) => p.roles.length) && countries.size === 1 && !countries.has(null) ? [...countries][0] : null;
 }
@@ -1200,7 +1212,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const ofCountry = title ? title.ofCountry : null;
     // "the Ukrainian minister": an earlier mention of that country's minister, if there is one
     const earlier = !title && agent.head && !mod.org
-      ? [...prior].reverse().find((m) => m.actor?.kind === 'person' && m.actor.country === mod.country && (m.agent?.id === agent.id || m.agent?.head === agent.head))
+      ? prior.findLast((m) => m.actor?.kind === 'person' && m.actor.country === mod.country && (m.agent?.id === agent.id || m.agent?.head === agent.head))
       : undefined;
     let actor = earlier?.actor ?? title?.actor ?? agentActor(ctx, agent, mod.country ?? ofCountry, mod.org);
     // "the African Union’s envoy Olusegun Obasanjo": someone of no known office acts for the organisation
@@ -1235,7 +1247,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const fits = (m: Mention): boolean => !!m.agent && !!m.actor && (m.agent.id === agent.id || (agent.generic && m.agent.head === agent.head)) && (!!m.actor.country || m.actor.sector === 'IGO');
     // "the bloc", "the alliance": the latest international organisation
     const igo = (m: Mention): boolean => agent.head === 'igo' && m.actor?.sector === 'IGO' && m.actor.kind === 'organization';
-    const candidates = [...prior].reverse().filter((m) => fits(m) || igo(m));
+    const candidates = prior.filter((m) => fits(m) || igo(m)).reverse();
     // a generic mention ("the minister") means the one that was the subject, not one in passing
     // ("Its country director for Sudan, X": a role a body owns is someone new, the body's, not the last one so titled)
     const owned = agent.kind === 'person' && ownedByPronoun(tokens, atom.first);
@@ -1257,7 +1269,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const key = tokens[atom.first].key;
     const candidates = pick(atom, 'family')!.people;
     // ("Edmundo González … González added": a bearer of a double family name, named in full before)
-    const earlier = [...prior].reverse().find((m) => (m.family && m.family.toLowerCase() === key) || (m.person && candidates.includes(m.person)));
+    const earlier = prior.findLast((m) => (m.family && m.family.toLowerCase() === key) || (m.person && candidates.includes(m.person)));
     if (earlier) return { mention: mk(ctx, atom.first, atom.last, earlier.actor, null, { person: earlier.person, family: earlier.family }), next: n + 1 };
     // a family name alone names someone only while they hold office (or, undated, if unique)
     // ("defeating leftist Luisa González … González said": someone else of that name, named in full before)
@@ -1396,7 +1408,7 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modC
   }
   if (j === k) return null;
   // "ministry spokesman X" after "Turkey’s defence ministry": the body named before, with its sector
-  const earlier = body?.generic && !modCountry && !org ? [...prior].reverse().find((m) => m.agent?.head === body!.head && m.actor?.country && m.actor.kind !== 'person') : undefined;
+  const earlier = body?.generic && !modCountry && !org ? prior.findLast((m) => m.agent?.head === body!.head && m.actor?.country && m.actor.kind !== 'person') : undefined;
   if (earlier) {
     modCountry = earlier.actor!.country;
     body = { ...body!, sector: earlier.actor!.sector ?? body!.sector };

@@ -103,7 +103,9 @@ export function tokenize(text: string): TextLayer {
     offset = end;
     const surface = text.slice(start, end);
     // (a 'tabCRLF' token is made of tabs and line breaks: its type is read only for whitespace the tagger did not call SPACE)
-    const space = pos[i] === 'SPACE' || (/^\s+$/.test(values[i]) && doc.tokens().itemAt(i).out(its.type) === 'tabCRLF');
+    // (a token opening with a printable ASCII character is no whitespace: the regex is spared for almost every token)
+    const first = values[i].charCodeAt(0);
+    const space = pos[i] === 'SPACE' || ((first <= 0x20 || first >= 0x7f) && /^\s+$/.test(values[i]) && doc.tokens().itemAt(i).out(its.type) === 'tabCRLF');
     tokens[i] = {
       i, start, end, text: surface, key: matchKey(surface), pos: pos[i], lemma: lemmas[i].toLowerCase(),
       sentence: 0, paragraph, space, cap: startsUpper(surface),
