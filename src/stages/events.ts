@@ -1337,6 +1337,7 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 }
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
+const NON_STATE_BODIES = new Set(['REB', 'OPP', 'PTY']);
 const ARMED = new Set(['MIL', 'REB', 'COP']);
 const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
 const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
@@ -1618,8 +1619,15 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
     if (tokens[k].key === 'our') {
       const place = ctx.doc.lexicon.places.get(country);
       if (!place) return null;
+      // ("“Our forces do not target civilians,” said an RSF adviser": a rebel's or a party's "our" is the body they speak
+      // for, named before; not the state)
+      const speaker = quote!.speaker!.actor!;
+      const body = NON_STATE_BODIES.has(speaker.sector ?? '')
+        ? ctx.doc.mentions.filter((m) => m.actor && m.actor.kind !== 'person' && m.start < quote!.start && m.actor.country === country && m.actor.sector === speaker.sector).at(-1)?.actor
+        : stateOf(place);
+      if (!body) return null;
       const t0 = tokens[k], t1 = tokens[j];
-      return { first: k, last: j, start: t0.start, end: t1.end, text: ctx.doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor: stateOf(place), place: null };
+      return { first: k, last: j, start: t0.start, end: t1.end, text: ctx.doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor: body, place: null };
     }
     if (!inNounPhrase(tokens[k])) return null;
   }
