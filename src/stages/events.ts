@@ -1480,6 +1480,10 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   // ("The U.N. envoy for Syria, Geir Pedersen, urged …": the person the country's preposition attaches to)
   const m = envoyOf(ctx, ctx.byLast.get(j)) ?? ctx.byLast.get(j);
+  // ("“Our units attacked …,” the M23 spokesman said": "our" makes a force the speaker's side's, whoever the context gives it to)
+  // (a state's own forces keep the sector their word gives them: "“Our troops will hold,” Zelensky said")
+  const own = m && tokens[m.first - 1]?.key === 'our' && NON_STATE_BODIES.has(quote?.speaker?.actor?.sector ?? '') ? ourPhrase(ctx, j, sentenceFirst, quote) : null;
+  if (own) return [own];
   // ("… held in Israeli jails launched": a nationality word with its noun)
   const nationalNoun = !m && tokens[j].pos === 'NOUN' ? ctx.byLast.get(j - 1) : undefined;
   const phrase = m ?? (nationalNoun && ctx.weak.has(nationalNoun) ? nationalNoun : undefined);
