@@ -1338,6 +1338,8 @@ function unattributedEvents(ctx: Ctx, i: number, match: Match, targets: (Mention
 const UNATTRIBUTED_FORCE = new Set(['ASSAULT']);
 const NON_STATE = new Set(['REB', 'OPP', 'CVL']);
 const NON_STATE_BODIES = new Set(['REB', 'OPP', 'PTY']);
+/** plural nouns for people by what they do or where they are from: depositors, shopkeepers, tourists, Kenyans */
+const PEOPLE_SUFFIX = /(ers|ors|ists|ians|ants|ents)$/;
 const ARMED = new Set(['MIL', 'REB', 'COP']);
 const OFFICIAL = new Set(['GOV', 'IGO', 'NGO', 'JUD', 'MIL']);
 const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
@@ -1494,6 +1496,14 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     return ownedByPlace(ctx, list[0].first, sentenceFirst) ? [] : list;
   }
   const t = tokens[j];
+  // ("Lebanese depositors stormed two bank branches": a nationality before a plural noun for people no dictionary
+  // knows names that country's people, not its state)
+  // (not "the Thai and Malaysian governments", nor "Polish and Czech firefighters" that states send together)
+  const { grammar } = ctx.doc.lexicon;
+  const country = nationalNoun && ctx.weak.has(nationalNoun) && PEOPLE_SUFFIX.test(t.key) && ![grammar.craftNouns, grammar.bodyWords, grammar.representatives].some((w) => w.has(t.key) || w.has(t.lemma))
+    && tokens[nationalNoun.first - 1]?.pos !== 'CCONJ' && tokens[prevWord(tokens, nationalNoun.first)?.i ?? -1]?.pos !== 'CCONJ' ? nationalNoun.actor?.country : null;
+  const people = country ? ctx.doc.lexicon.places.get(country) : undefined;
+  if (people) return [{ ...nationalNoun!, last: j, end: t.end, text: doc.text.slice(nationalNoun!.start, t.end), actor: civiliansActor(people.id, people.name) }];
   // "Thousands of Armenians demonstrated", "Israeli tanks shelled", "A U.N. base in southern Lebanon was shelled":
   // the first party named inside the subject phrase
   const inPhrase = actorInPhraseBefore(ctx, j, sentenceFirst, asSource);
