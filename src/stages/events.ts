@@ -49,6 +49,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 /** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
+const PRIVATE_VISITORS = new Set(['REF']);
 const SPEAKING = new Set(['talk', 'speak']);
 const NEGATORS = new Set(['not', "n't", 'never']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
@@ -1277,6 +1278,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       if (self && sources.length > 1) continue;
       // ("was not authorised to talk to the press"): speaking to the press is a statement, not a consultation
       if (type === 'CONSULT' && tgt?.sector === 'MED' && SPEAKING.has(tokens[i].lemma)) continue;
+      // ("Sudanese refugees arriving in eastern Chad"): refugees who come pay no visit (the UniversalPetrarch suite codes
+      // other private people's visits, so they stay)
+      if (type === 'CONSULT' && mode === 'visit' && PRIVATE_VISITORS.has(src.actor?.sector ?? '')) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       const actedAs = bySector(type, tokens[i].lemma, src.actor?.sector ?? null);
       out.push({
