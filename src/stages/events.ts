@@ -424,7 +424,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
-  if (inOpenQuestion(tokens, i)) return false;
+  if (inOpenQuestion(tokens, i) || inAllegation(ctx, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
   if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
   // ("the son of ousted President Mohamed Bazoum", "the detained journalist": a participle that opens a party's name describes it)
@@ -1927,6 +1927,27 @@ function trailingAllegation(ctx: Ctx, i: number): boolean {
   return /ing$/.test(ctx.tokens[i].key) && ctx.doc.lexicon.cues.alleging.includes(ctx.tokens[i].lemma) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN' || !!ctx.inDate[prev?.i ?? -1])
     && !!prev && !ctx.byLast.has(prev.i) && clauseVerb(ctx, i) !== null;
 }
+
+/**
+ * "accused neighbouring Benin of allowing foreign troops to train jihadists": what an accusation says was done is
+ * alleged, not asserted (the accusation is coded from its own verb).
+ */
+function inAllegation(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const first = ctx.doc.sentences[tokens[i].sentence].first;
+  for (let k = i - 1; k > first && i - k <= 14; k--) {
+    const t = tokens[k];
+    if ([',', ';', ':'].includes(t.key) || (t.pos === 'VERB' && !/ing$/.test(t.key) && prevWord(tokens, k)?.key !== 'to' && !ACCUSING.has(t.lemma))) return false;
+    if (t.key !== 'of' || k === i - 1) continue;
+    // (past what describes the accused: "accused neighbouring Benin of")
+    const accused = ctx.byLast.get(prevWord(tokens, k)?.i ?? -1);
+    let verb = accused && prevWord(tokens, accused.first);
+    while (verb && ['DET', 'ADJ'].includes(verb.pos)) verb = prevWord(tokens, verb.i);
+    return !!verb && ACCUSING.has(verb.lemma);
+  }
+  return false;
+}
+const ACCUSING = new Set(['accuse', 'suspect', 'charge', 'convict']);
 
 /** "…, killing one person and arresting 12": a participle after "and" that joins one after a comma shares its subject. */
 function coordinatedParticiple(ctx: Ctx, i: number): boolean {
