@@ -1217,6 +1217,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const object = main !== null ? directObject(ctx, nextWordIndex(tokens, main)) : null;
     // ("expelled 45 Russian diplomats, accusing them of spying": "them" stands for people too)
     const [actor] = object?.actor && !not.has(object.actor.id) && !not.has(object.actor.country ?? '') ? [object.actor]
+      : thingReferred(ctx, targets[0].first) ? []
       : pronounAntecedents(ctx, targets[0].first, OBJECT_PRONOUNS[tokens[targets[0].first].key], tokens[targets[0].first].key === 'them', not);
     targets = [actor ? { ...targets[0], actor } : null];
   }
@@ -1675,6 +1676,25 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
   }
   return null;
+}
+
+/**
+ * "Zourabichvili, who opposes the bill, said she would veto it": "it" after a thing named with a determiner, later than
+ * any party, stands for the thing.
+ */
+function thingReferred(ctx: Ctx, j: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[j].key !== 'it') return false;
+  const party = ctx.doc.mentions.filter((m) => m.actor && m.last < j).at(-1);
+  const from = Math.max(party ? party.last + 1 : 0, j - 40);
+  for (let k = j - 1; k >= from; k--) {
+    const t = tokens[k];
+    if (t.pos !== 'NOUN' || t.key !== t.lemma || ctx.inDate[k] || ctx.doc.mentions.some((m) => m.first <= k && k <= m.last)) continue;
+    let d = k - 1;
+    while (d >= from && ['ADJ', 'NOUN'].includes(tokens[d].pos)) d--;
+    if (['the', 'this', 'that', 'a', 'an'].includes(tokens[d]?.key ?? '')) return true;
+  }
+  return false;
 }
 
 /** The actor a pronoun stands for: the last one named before it ("they" after "A and B": both), other than `not`. */
