@@ -1639,11 +1639,11 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
       const place = ctx.doc.lexicon.places.get(country);
       if (!place) return null;
       // ("“Our forces do not target civilians,” said an RSF adviser": a rebel's or a party's "our" is the body they speak
-      // for, named before; not the state)
+      // for, named before, not the state)
+      // (an army spokesman's "our forces" are that army, where the text names it)
       const speaker = quote!.speaker!.actor!;
-      const body = NON_STATE_BODIES.has(speaker.sector ?? '')
-        ? ctx.doc.mentions.filter((m) => m.actor && m.actor.kind !== 'person' && m.start < quote!.start && m.actor.country === country && m.actor.sector === speaker.sector).at(-1)?.actor
-        : stateOf(place);
+      const named = ctx.doc.mentions.filter((m) => m.actor && m.actor.kind !== 'person' && m.start < quote!.start && m.actor.country === country && m.actor.sector === speaker.sector).at(-1)?.actor;
+      const body = named ?? (NON_STATE_BODIES.has(speaker.sector ?? '') ? undefined : stateOf(place));
       if (!body) return null;
       const t0 = tokens[k], t1 = tokens[j];
       return { first: k, last: j, start: t0.start, end: t1.end, text: ctx.doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor: body, place: null };
