@@ -2122,8 +2122,24 @@ function isNegated(ctx: Ctx, i: number, sentenceFirst: number): boolean {
     if ((ctx.doc.lexicon.grammar.negation.has(t.key) && !determiner) || (t.key === 'longer' && ctx.tokens[k - 1]?.key === 'no')) return true;
     if (t.pos === 'VERB' || t.pos === 'PUNCT' || ctx.byLast.has(k)) break;
   }
+  return negativeSubject(ctx, i, sentenceFirst);
+}
+
+/** "no European or NATO country would send soldiers to fight in Ukraine", "neither side has attacked": a subject that names no one. */
+function negativeSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  const { tokens } = ctx;
+  const governor = prevWord(tokens, i)?.key === 'to' ? governingVerb(ctx, i) : null;
+  let k = (governor ? governor.i : i) - 1;
+  while (k >= sentenceFirst && (tokens[k].space || ['AUX', 'ADV', 'PART'].includes(tokens[k].pos))) k--;
+  for (let steps = 0; k >= sentenceFirst && steps < 8; k--, steps++) {
+    const t = tokens[k];
+    // (opening the phrase: in "Gunmen of no known group killed" it negates the group, not the act)
+    if (NEGATIVE_DETERMINERS.has(t.key)) return !inNounPhrase(prevWord(tokens, k) ?? t) || k === sentenceFirst;
+    if (!(t.space || inNounPhrase(t) || ['or', 'and', 'nor'].includes(t.key))) return false;
+  }
   return false;
 }
+const NEGATIVE_DETERMINERS = new Set(['no', 'neither', 'none']);
 
 /** "in Ankara" in the trigger's sentence, nearest to it; else the dateline. */
 function locationOf(ctx: Ctx, i: number): Place | null {
