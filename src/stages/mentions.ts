@@ -125,7 +125,9 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
-    const inSentence = (x: Mention): boolean => x.sentence === m.sentence && x !== m && !reportedBy(ctx, m, x);
+    // (a nationality adjective on a person or a civilian says where they are from, not where the others are: "Gunmen
+    // kidnapped a Chinese engineer in Nigeria", "The junta expelled the French ambassador")
+    const inSentence = (x: Mention): boolean => x.sentence === m.sentence && x !== m && !reportedBy(ctx, m, x) && !foreignNational(ctx, x);
     // (a news agency in the dateline says nothing of where gunmen are: "KADUNA (Reuters) - Gunmen …")
     const nearest = mentions
       .filter((x) => inSentence(x) && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person' && x.actor.sector !== 'MED')))
@@ -297,7 +299,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
     // Guard spokesman X said" in Tunisia)
     const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
-    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')));
+    // (nor the one a foreign national is of: "The junta expelled the French ambassador")
+    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -956,6 +959,12 @@ function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
     }
   }
   return null;
+}
+
+/** A person or civilian marked by a nationality adjective ("a Chinese engineer", "the French ambassador"). */
+function foreignNational(ctx: Ctx, x: Mention): boolean {
+  const a = x.agent;
+  return !!a && !!x.actor?.country && (a.kind === 'person' || ['CVL', 'REF'].includes(a.sector ?? '')) && nationalityIn(ctx, x.first, x.last + 1) === x.actor.country;
 }
 
 /** Does the mention say whose it is ("Kenyan police", "the UN mission"), or did a bare "police" borrow that from an earlier mention? */
