@@ -1282,7 +1282,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // "the People’s Democratic Alliance" is not the Democratic Alliance: a capitalised possessor makes a longer name
   const possessor = tokens[atom.first - 2];
-  const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
+  const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
+    // (and so does "of" and a capitalised word after a one-word name: "the Commonwealth of Massachusetts")
+    || (atom.first === atom.last && has(atom, 'org') && tokens[atom.last + 1]?.key === 'of' && !!tokens[atom.last + 2]?.cap);
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
     // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
