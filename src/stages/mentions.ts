@@ -715,6 +715,17 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const office = officeTaken(ctx, out, last + 1);
     add(personMention(ctx, t.i, last, office?.country ?? null, office?.sector ?? 'CVL'));
   }
+  // "Serbia's Novak Djokovic criticised …": a name no dictionary knows after a country's possessive, as the subject of a
+  // verb, is a person of that country (a private one, unless context says otherwise); the country is no party itself
+  for (const c of out.filter((x) => x.actor?.kind === 'state' && POSSESSIVE.has(tokens[x.last + 1]?.key ?? ''))) {
+    const first = c.last + 2;
+    let last = first;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(first, last) || !['VERB', 'AUX'].includes(tokens[last + 1]?.pos ?? '') || out.some((m) => m.first <= last && m.last >= first)) continue;
+    add(personMention(ctx, first, last, c.actor!.country, 'CVL'));
+    dropped.add(c);
+  }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of tokens) {
     if (verb.pos !== 'VERB' || !speech.has(verb.lemma) || !/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
