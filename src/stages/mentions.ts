@@ -74,7 +74,17 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))).filter((m) => m.actor || m.place);
+  doc.mentions = countryless(ctx, oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))))).filter((m) => m.actor || m.place);
+}
+
+/**
+ * A text that names no country or place at all ("Rebels released 12 hostages"): an armed or state body or group that
+ * acts (right before its verb) is of no known country, with its sector; anywhere else a bare word left unplaced stays no one.
+ */
+function countryless(ctx: Ctx, mentions: Mention[]): Mention[] {
+  if (mentions.some((m) => m.place || m.actor?.country)) return mentions;
+  return mentions.map((m) => !m.actor && m.agent && !m.agent.generic && m.agent.kind !== 'person' && ['REB', 'MIL', 'COP', 'GOV'].includes(m.agent.sector ?? '') && ctx.tokens[m.last + 1]?.pos === 'VERB'
+    ? { ...m, actor: { id: `unknown:${m.agent.id}`, name: m.agent.name, kind: m.agent.kind, country: null, sector: m.agent.sector, cameo: m.agent.sector, wikidata: null } } : m);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
