@@ -74,7 +74,17 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))).filter((m) => m.actor || m.place);
+  doc.mentions = countryless(ctx, oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))))).filter((m) => m.actor || m.place);
+}
+
+/**
+ * A text that names no country or place at all ("Rebels released 12 hostages"): an armed or state body or group that
+ * acts (right before its verb) is of no known country, with its sector; anywhere else a bare word left unplaced stays no one.
+ */
+function countryless(ctx: Ctx, mentions: Mention[]): Mention[] {
+  if (mentions.some((m) => m.place || m.actor?.country)) return mentions;
+  return mentions.map((m) => !m.actor && m.agent && !m.agent.generic && m.agent.kind !== 'person' && ['REB', 'MIL', 'COP', 'GOV'].includes(m.agent.sector ?? '') && ctx.tokens[m.last + 1]?.pos === 'VERB'
+    ? { ...m, actor: { id: `unknown:${m.agent.id}`, name: m.agent.name, kind: m.agent.kind, country: null, sector: m.agent.sector, cameo: m.agent.sector, wikidata: null } } : m);
 }
 
 /** Sectors a bare group word can take from where it is ("protesters … in Yerevan"). */
@@ -125,7 +135,9 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
     const distance = (x: Mention): number => (x.first > m.last ? x.first - m.last : m.first - x.last);
-    const inSentence = (x: Mention): boolean => x.sentence === m.sentence && x !== m && !reportedBy(ctx, m, x);
+    // (a nationality adjective on a person or a civilian says where they are from, not where the others are: "Gunmen
+    // kidnapped a Chinese engineer in Nigeria", "The junta expelled the French ambassador")
+    const inSentence = (x: Mention): boolean => x.sentence === m.sentence && x !== m && !reportedBy(ctx, m, x) && !foreignNational(ctx, x);
     // (a news agency in the dateline says nothing of where gunmen are: "KADUNA (Reuters) - Gunmen …")
     const nearest = mentions
       .filter((x) => inSentence(x) && (x.place?.country || (x.actor?.country && x.actor.kind !== 'person' && x.actor.sector !== 'MED')))
@@ -297,7 +309,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
     // Guard spokesman X said" in Tunisia)
     const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
-    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')));
+    // (nor the one a foreign national is of: "The junta expelled the French ambassador")
+    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -719,6 +732,17 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const office = officeTaken(ctx, out, last + 1);
     add(personMention(ctx, t.i, last, office?.country ?? null, office?.sector ?? 'CVL'));
   }
+  // "Serbia's Novak Djokovic criticised …": a name no dictionary knows after a country's possessive, as the subject of a
+  // verb, is a person of that country (a private one, unless context says otherwise); the country is no party itself
+  for (const c of out.filter((x) => x.actor?.kind === 'state' && POSSESSIVE.has(tokens[x.last + 1]?.key ?? ''))) {
+    const first = c.last + 2;
+    let last = first;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(first, last) || !['VERB', 'AUX'].includes(tokens[last + 1]?.pos ?? '') || out.some((m) => m.first <= last && m.last >= first)) continue;
+    add(personMention(ctx, first, last, c.actor!.country, 'CVL'));
+    dropped.add(c);
+  }
   // "“…,” said Asylbek Toktosunov, 55, standing beside …": a name no dictionary knows right after a verb of speech
   for (const verb of speechVerbs) {
     if (!/^[”"’,]/.test(ctx.doc.text.slice(Math.max(0, verb.start - 3), verb.start).trim().slice(-1))) continue;
@@ -962,6 +986,12 @@ function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
     }
   }
   return null;
+}
+
+/** A person or civilian marked by a nationality adjective ("a Chinese engineer", "the French ambassador"). */
+function foreignNational(ctx: Ctx, x: Mention): boolean {
+  const a = x.agent;
+  return !!a && !!x.actor?.country && (a.kind === 'person' || ['CVL', 'REF'].includes(a.sector ?? '')) && nationalityIn(ctx, x.first, x.last + 1) === x.actor.country;
 }
 
 /** Does the mention say whose it is ("Kenyan police", "the UN mission"), or did a bare "police" borrow that from an earlier mention? */
@@ -1285,7 +1315,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
 
   // "the People’s Democratic Alliance" is not the Democratic Alliance: a capitalised possessor makes a longer name
   const possessor = tokens[atom.first - 2];
-  const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length;
+  const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
+    // (and so does "of" and a capitalised word after a one-word name: "the Commonwealth of Massachusetts")
+    || (atom.first === atom.last && has(atom, 'org') && tokens[atom.last + 1]?.key === 'of' && !!tokens[atom.last + 2]?.cap);
   if (has(atom, 'org') && !longerName) {
     const org = pick(atom, 'org')!.org;
     // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
