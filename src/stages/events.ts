@@ -225,6 +225,17 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
 
 const CONDITIONS = new Set(['if', 'unless']);
 /**
+ * How many words open a condition at c: "if", "unless"; "as soon as Ukraine withdrew its troops", "the moment Kyiv
+ * announces a withdrawal" (0 where none does).
+ */
+function conditionOpener(tokens: Token[], c: number): number {
+  if (CONDITIONS.has(tokens[c].key)) return 1;
+  if (tokens[c].key === 'as' && tokens[c + 1]?.key === 'soon' && tokens[c + 2]?.key === 'as') return 3;
+  // ("the moment" opens a condition only before its clause's subject, not as an object: "at the moment")
+  if (tokens[c].key === 'the' && tokens[c + 1]?.key === 'moment' && tokens[c - 1]?.pos !== 'ADP' && ['PROPN', 'PRON', 'DET'].includes(tokens[c + 2]?.pos ?? '')) return 2;
+  return 0;
+}
+/**
  * "would not attend unless the RSF first withdrew from civilian homes", "“If Cambodia stops firing, we will stop too”":
  * what an "if" or "unless" clause says is a condition, not an event; after a threat ("threatened to close the Strait of
  * Hormuz if the United States attacked its nuclear facilities") the party it names first is the one threatened.
@@ -233,9 +244,10 @@ function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[])
   const { tokens } = ctx;
   let out = made;
   for (let c = s.first; c < s.last; c++) {
-    if (!CONDITIONS.has(tokens[c].key)) continue;
+    const opener = conditionOpener(tokens, c);
+    if (!opener) continue;
     const threats = out.filter((e) => e.type === 'THREATEN' && !e.negated && e.trigger.end <= tokens[c].start);
-    let end = c + 1;
+    let end = c + opener;
     while (end <= s.last && ![',', ';', ':'].includes(tokens[end].key)) end++;
     const from = tokens[c].start;
     const to = tokens[end - 1].end;
