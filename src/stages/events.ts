@@ -1553,7 +1553,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     if (!isStatementVerb(ctx, tokens[i])) {
       let k = j - 1;
       while (k > sentenceFirst && tokens[k].pos !== 'VERB' && ![',', ';', ':'].includes(tokens[k].key)) k--;
-      const near = tokens[k].pos === 'VERB' && !isStatementVerb(ctx, tokens[k]) && !relative(k) ? subjectOf(ctx, k, sentenceFirst, quote, asSource) : [];
+      const near = tokens[k].pos === 'VERB' && !relative(k) ? subjectOf(ctx, k, sentenceFirst, quote, asSource) : [];
       if (near.length) return near;
     }
     const first = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos ?? ''));
