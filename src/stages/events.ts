@@ -204,7 +204,10 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
     // the visitor: "by S" after the host, else the party the sentence's first event is by, else the sentence's subject
     const by = tokens[x.last + 1]?.key === 'by' ? mentionAt(x.last + 2) : undefined;
     // ("During a two-day visit to Baku, Erdogan signed …": the event may come after the phrase)
-    const source = by?.actor ?? made.find((e) => e.source && e.trigger.start < tokens[k].start)?.source ?? subjectActor(ctx, s, k) ?? made.find((e) => e.source)?.source;
+    // ("“…,” Foreign Minister Annalena Baerbock said during a visit to Adelaide": whoever speaks there, not a party in the quote)
+    const speech = prevWord(tokens, k);
+    const speaker = speech && isSpeechVerb(ctx, speech) ? subjectOf(ctx, speech.i, s.first, undefined).find((m) => m.actor)?.actor : undefined;
+    const source = by?.actor ?? speaker ?? made.find((e) => e.source && e.trigger.start < tokens[k].start)?.source ?? subjectActor(ctx, s, k) ?? made.find((e) => e.source)?.source;
     const party = (a: Actor): string => a.country ?? a.id;
     if (!source || party(source) === party(x.actor)) continue;
     if (made.some((e) => e.type === 'CONSULT' && e.source?.id === source.id && !!e.target && party(e.target) === party(x.actor!))) continue;
