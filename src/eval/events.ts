@@ -5,8 +5,9 @@ export interface ExpectedEvent {
   type: string;
   source?: string | null;
   target?: string | null;
-  /** the source's CAMEO sector, where the case is about which party of a country acted */
+  /** the source's and the target's CAMEO sectors, where the case is about which party of a country acted or was acted on */
   source_sector?: string;
+  target_sector?: string;
   negated?: boolean;
   quoted?: boolean;
   speaker?: string | null;
@@ -38,10 +39,11 @@ export function eventCaseFailure(c: EventCase, a: Analysis): string | null {
       && ('source' in x ? actorCode(e.source) === (x.source ?? null) : true)
       && ('target' in x ? actorCode(e.target) === (x.target ?? null) : true)
       && (x.source_sector ? e.source?.sector === x.source_sector : true)
+      && (x.target_sector ? e.target?.sector === x.target_sector : true)
       && e.negated === (x.negated ?? false)
       && e.quoted === (x.quoted ?? false)
       && ('speaker' in x ? actorCode(e.speaker) === (x.speaker ?? null) : true));
-    if (!hit) return `missing ${x.type} ${x.source ?? '-'}${x.source_sector ? `:${x.source_sector}` : ''}→${x.target ?? '-'}${x.negated ? ' negated' : ''}${x.quoted ? ' quoted' : ''}; got ${a.events.map(show).join(', ') || 'none'}`;
+    if (!hit) return `missing ${x.type} ${x.source ?? '-'}${x.source_sector ? `:${x.source_sector}` : ''}→${x.target ?? '-'}${x.target_sector ? `:${x.target_sector}` : ''}${x.negated ? ' negated' : ''}${x.quoted ? ' quoted' : ''}; got ${a.events.map(show).join(', ') || 'none'}`;
   }
   const unwanted = a.events.filter((e) => c.not?.some((x) => x.type === e.type
     && ('source' in x ? actorCode(e.source) === (x.source ?? null) : true) && ('target' in x ? actorCode(e.target) === (x.target ?? null) : true)));

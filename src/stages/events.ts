@@ -2,7 +2,7 @@
 // a light clause analysis (no full parser) finds the subject, the object or the pattern's
 // prepositional argument, the passive's agent, negation, and whether a quote asserts the event.
 import type { Actor, Event, Place, PloverType } from '../model/analysis.js';
-import { civiliansActor, stateActor } from '../model/actors.js';
+import { civiliansActor, refugeesActor, stateActor } from '../model/actors.js';
 import { genderOf, type Lexicon } from '../lexicon/compile.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
@@ -1224,7 +1224,10 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   if (targets[0] && !targets[0].actor && SPEAKER_PRONOUNS.has(tokens[targets[0].first].key)) {
     const speaker = quote?.direct ? quote.speaker?.actor : null;
     const side = speaker?.country ? doc.lexicon.places.get(speaker.country) : undefined;
-    targets = [side ? { ...targets[0], actor: stateOf(side) } : null];
+    // (a private person's "us" is people like them: "“The Belarusian soldiers told us to go,” said a 24-year-old from Somalia")
+    const people = side && speaker?.sector === 'CVL' ? civiliansActor(side.id, side.name)
+      : side && speaker?.sector === 'REF' ? refugeesActor(side.id, side.name) : null;
+    targets = [side ? { ...targets[0], actor: people ?? stateOf(side) } : null];
   } else if (targets[0] && !targets[0].actor && OBJECT_PRONOUNS[tokens[targets[0].first].key]) {
     // (an opposition's or a rebel group's "it" may be its own country's government: "broke off talks with the government, accusing it of …")
     const not = new Set(sources.flatMap((s) => [s.actor!.id, NON_STATE.has(s.actor!.sector ?? '') ? '' : s.actor!.country ?? '']));
