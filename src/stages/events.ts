@@ -1692,6 +1692,8 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   for (let n = k; n <= j; n++) {
     // ("army helicopters had bombed three villages": a group word before the craft it fights with names the force)
     const m = ctx.byFirst.get(n) ?? (ctx.doc.lexicon.grammar.craftNouns.has(tokens[n + 1]?.key ?? '') ? ctx.describing.get(n) : undefined);
+    // ("the Iran-backed group": the backer describes the group and is not it)
+    if (m && tokens[m.last + 1]?.key === '-' && HYPHENED_PARTY.has(tokens[m.last + 2]?.key ?? '')) continue;
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
   }
   return null;
@@ -1735,7 +1737,9 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
       && !not.has(m.actor.id) && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender);
     if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
   }
-  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
+  // (nor a backer named in a compound: "the Iran-backed group said it …")
+  const backer = (m: Mention): boolean => ctx.tokens[m.last + 1]?.key === '-' && HYPHENED_PARTY.has(ctx.tokens[m.last + 2]?.key ?? '');
+  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && !backer(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
   const named = prior.at(-1);
   if (!named) return [];
