@@ -90,4 +90,11 @@ describe('events: dates', () => {
     const [attack] = run('Russia attacked Kyiv, the Ukrainian capital, on Monday, killing 12 people.', { published: '2024-01-31' }).events;
     assert.deepEqual([attack?.date, attack?.date_basis], ['2024-01-29', 'text']);
   });
+  it('does not date an act by the start or end of a span ("until 2026", "since April 2023")', () => {
+    const [refusal] = run('Peruvian President Dina Boluarte said she would not resign and would serve until 2026.', { published: '2023-06-16' }).events;
+    assert.deepEqual([refusal?.type, refusal?.date, refusal?.date_basis], ['REJECT', '2023-06-16', 'published']);
+    const [fighting] = run('The RSF, which has been fighting the army since April 2023, said on Tuesday it had captured a base.', { published: '2024-06-12' }).events.filter((e) => e.type === 'ASSAULT');
+    assert.ok(fighting);
+    assert.notEqual(fighting.date, '2023-04');
+  });
 });

@@ -1425,8 +1425,12 @@ function triggerEnd(ctx: Ctx, i: number, match: Match): number {
 
 /** A date in the event's sentence, nearest the trigger; one inside a citation ("the November 9, 2020 agreement") dates the document, not the event. */
 function eventDate(doc: Doc, i: number) {
-  return nearest(doc.dates.filter((d) => d.sentence === doc.tokens[i].sentence && d.value && !doc.references.some((r) => r.start <= d.start && d.end <= r.end) && !inLaterClause(doc.tokens, i, d.first)), i);
+  // ("would serve until 2026", "has been fighting the army since April 2023": the end or start of a span, not the act's date)
+  // (the dates stage may take the word into the date: "until 2026")
+  const span = (d: DocDate): boolean => [d.first, d.first - 1, d.first - 2].some((k) => SPAN_BOUNDS.has(doc.tokens[k]?.key ?? '') && doc.tokens.slice(k + 1, d.first).every((t) => t.space));
+  return nearest(doc.dates.filter((d) => d.sentence === doc.tokens[i].sentence && d.value && !span(d) && !doc.references.some((r) => r.start <= d.start && d.end <= r.end) && !inLaterClause(doc.tokens, i, d.first)), i);
 }
+const SPAN_BOUNDS = new Set(['until', 'till', 'since']);
 
 /**
  * "have quit the bloc, in the biggest blow to it since it was founded in 1975": a date after the trigger past a
