@@ -1540,6 +1540,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   const ours = ourPhrase(ctx, j, sentenceFirst, quote);
   if (ours) return [ours];
   const pronoun = PRONOUNS[t.key];
+  // ("Even if it is called a satellite, it … violates UN resolutions": "it" stands for the thing)
+  if (pronoun && thingReferred(ctx, j)) return [];
   if (pronoun) {
     const actors = pronoun === 'speaker' ? [quote?.speaker?.actor ?? null] : pronounAntecedents(ctx, j, pronoun, t.key === 'they');
     // (in a direct quote "they" is never the speaker's own side, which would be "we": "“They burned the market,” she said")
@@ -1710,6 +1712,10 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
 function thingReferred(ctx: Ctx, j: number): boolean {
   const { tokens } = ctx;
   if (tokens[j].key !== 'it') return false;
+  // (not one that opens what a party says: "proclaimed a truce and said it would halt attacks")
+  let before = prevWord(tokens, j);
+  if (before?.key === 'that') before = prevWord(tokens, before.i);
+  if (before && isSpeechVerb(ctx, before)) return false;
   const party = ctx.doc.mentions.filter((m) => m.actor && m.last < j).at(-1);
   const from = Math.max(party ? party.last + 1 : 0, j - 40);
   for (let k = j - 1; k >= from; k--) {
