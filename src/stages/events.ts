@@ -1210,8 +1210,9 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // state's own police, courts or government arrest, restrict or charge, where no party of another country is named,
   // are of that state
   // (where the text names the place, its people are the place's, as above)
-  // (not territory taken, CAMEO 192: "its troops had captured the village of Zoryane" is no act on Russians)
-  const own = sources.length === 1 && !passive && !noun && p.source.cameo !== OCCUPY_TERRITORY && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
+  // (not territory blockaded or taken, CAMEO 191 and 192: "its troops had captured the village of Zoryane" is no act on
+  // Russians, "Beijing can blockade the island" none on the Chinese)
+  const own = sources.length === 1 && !passive && !noun && !TERRITORIAL.has(p.source.cameo) && DOMESTIC_BY[p.source.mode === 'release' ? 'release' : p.source.type]?.has(sources[0].actor!.sector ?? '') ? sources[0].actor!.country : null;
   const home = own ? doc.lexicon.places.get(own) : undefined;
   // (or, for an arrest, names a place in the state's own country: "rounded up dozens of suspected Brotherhood members across the Nile Delta")
   const at = home ? locationOf(ctx, i) : null;
@@ -2191,7 +2192,7 @@ function isDateline(doc: Doc, m: Mention): boolean {
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
 /** the acts a state's own bodies do to its own people, by the sectors of the bodies (a release, by its mode: "freed more than 9,000 prisoners") */
-const OCCUPY_TERRITORY = '192';
+const TERRITORIAL = new Set(['191', '192']);
 const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']), release: new Set(['GOV', 'COP', 'JUD', 'MIL']) };
 /** parties named with no country that a state's bodies act on at home are its own ("an opposition party", "the Muslim Brotherhood") */
 const DOMESTIC_PARTIES = new Set(['OPP', 'PTY', 'CVL', 'REB', 'MED']);
