@@ -19,7 +19,7 @@ describe('events: the seed', () => {
 });
 
 /** One case file: its size and coverage, and a floor at the level measured when it was written (npm run eval:events prints the failures). */
-function caseSuite(name: string, floor: number, minNonEvents: number): void {
+function caseSuite(name: string, floor: number, minNonEvents: number, minCases = 150, types = 16): void {
   describe(`events: test/cases/${name}.yaml`, () => {
     const cases = loadCases<EventCase>(name);
     const failures: string[] = [];
@@ -28,9 +28,9 @@ function caseSuite(name: string, floor: number, minNonEvents: number): void {
       if (why) failures.push(`${c.text.slice(0, 100)}\n      ${why}`);
     }
     const rate = 1 - failures.length / cases.length;
-    it(`holds at least 150 sentences across all 16 PLOVER types, with at least ${minNonEvents} non-events`, () => {
-      assert.ok(cases.length >= 150);
-      assert.equal(new Set(cases.flatMap((c) => (c.expect ?? []).map((e) => e.type))).size, 16);
+    it(`holds at least ${minCases} sentences across ${types} PLOVER types, with at least ${minNonEvents} non-events`, () => {
+      assert.ok(cases.length >= minCases);
+      assert.equal(new Set(cases.flatMap((c) => (c.expect ?? []).map((e) => e.type))).size, types);
       assert.ok(cases.filter((c) => c.none).length >= minNonEvents);
     });
     it(`codes at least ${100 * floor}% of the sentences entirely right (now ${(100 * rate).toFixed(1)}%)`, () => {
@@ -52,6 +52,8 @@ caseSuite('events-dev-6', 0.9, 20);
 caseSuite('events-dev-7', 0.9, 15);
 // written for development (85.9% when first scored), for recall on RETREAT, MOBILIZE, COERCE, SANCTION, ASSAULT, CONCEDE, SUPPORT and REQUEST
 caseSuite('events-dev-8', 0.9, 15);
+// written for development (75.9% when first scored), for recall on COOPERATE, AGREE, AID and THREATEN only
+caseSuite('events-dev-9', 0.85, 8, 100, 4);
 
 describe('events: every pattern with its own example (data/events/*.yaml)', () => {
   const patterns = [...new Set([...lexicon.eventPatterns.values()].flat().map((p) => p.source))].filter((p) => p.example);

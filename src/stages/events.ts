@@ -979,6 +979,9 @@ const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'across', 'al
 function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst: number, sentenceLast: number): { events: Event[]; verb: number; last: number } | null {
   const { tokens, doc } = ctx;
   if (['DET', 'ADP', 'PRON', 'AUX', 'PART', 'PUNCT', 'NUM'].includes(tokens[i].pos)) return null;
+  // ("Chile struck a deal to end the war": a verb's past form with its object's determiner after it names no event as a
+  // noun; a plural or a gerund the tagger takes for a verb may: "Israeli strikes killed …", "Russian shelling of Kherson left …")
+  if (tokens[i].pos === 'VERB' && tokens[i].key !== tokens[i].lemma && !/(s|ing)$/.test(tokens[i].key) && tokens[nextWordIndex(tokens, i)]?.pos === 'DET') return null;
   // the phrase the noun ends: modifiers, a possessor, a nationality
   let k = i - 1;
   while (k >= sentenceFirst) {
