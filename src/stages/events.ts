@@ -49,10 +49,11 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
 /** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
-const PRIVATE_VISITORS = new Set(['REF']);
-const SPEAKING = new Set(['talk', 'speak']);
-const NEGATORS = new Set(['not', "n't", 'never']);
 const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
+/** sectors whose arrival somewhere is no visit ("Sudanese refugees arriving in eastern Chad") */
+const PRIVATE_VISITORS = new Set(['REF']);
+/** lemmas of talking, which to the press is a statement, not a consultation */
+const SPEAKING = new Set(['talk', 'speak']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 /** "Saudi-led", "US-backed", "Greek-owned", "Portuguese-flagged": the country is a party to what the noun does or suffers */
@@ -539,7 +540,7 @@ function prevWord(tokens: Token[], i: number): Token | undefined {
 
 function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
   const { tokens } = ctx;
-  const passive = isPassive(tokens, i) || isReducedPassive(ctx, i);
+  const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
   const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
   const subject = passive ? passiveSubject(ctx, i) : null;
@@ -910,10 +911,11 @@ function isPossessiveModifier(ctx: Ctx, m: Mention): boolean {
   return false;
 }
 
-function isPassive(tokens: Token[], i: number): boolean {
+function isPassive(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
   // ("is not ruled out", "was never charged": past the negation)
   const before = prevWord(tokens, i);
-  const prev = before && NEGATORS.has(before.key) ? prevWord(tokens, before.i) : before;
+  const prev = before && ctx.doc.lexicon.grammar.negation.has(before.key) ? prevWord(tokens, before.i) : before;
   // "was hit", "were struck": after a form of "be", a verb that is no gerund is a participle
   // ("is opposed to": a stance, not a passive)
   // ("were engaged in ethnic cleansing", "is involved in the attacks": a state the subject is in, not a passive)
@@ -1069,7 +1071,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
   if (type === 'AID' && !verbMatch && !delivered) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
-  let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(tokens, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
+  let source = match.source ?? byAgent(ctx, match.last + 1, verb - 1) ?? (isPassive(ctx, verb) ? byAgent(ctx, verb + 1, sentenceLast) : null);
   for (let n = npFirst; !source && n < i; n++) {
     const m = ctx.byFirst.get(n) ?? ctx.describing.get(n);
     if (m && m.last < i && !ctx.placeOnly.has(m)) source = m;
@@ -1097,7 +1099,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
 function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, noun?: Mention): Event[] {
   const { tokens, doc } = ctx;
   const p = match.pattern;
-  const passive = !noun && (isPassive(tokens, i) || isReducedPassive(ctx, i));
+  const passive = !noun && (isPassive(ctx, i) || isReducedPassive(ctx, i));
   let sources: Mention[];
   let targets: (Mention | null)[] = [match.target];
   const quote = quoteAt(doc, tokens[i].start);
@@ -1580,7 +1582,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
     if (verb && !relative(verb.i)) return subjectOf(ctx, verb.i, sentenceFirst, quote, asSource);
     // ("Police in Dakar fired tear gas and arrested dozens": else the subject of the clause's first finite verb)
     const finite = tokens.slice(sentenceFirst, j).find((x) => x.pos === 'VERB' && /ed$/.test(x.key) && !isSpeechVerb(ctx, x) && !['to', ','].includes(prevWord(tokens, x.i)?.key ?? ''));
-    if (finite && !relative(finite.i) && !isPassive(tokens, finite.i)) return subjectOf(ctx, finite.i, sentenceFirst, quote, asSource).filter((m) => m.last < finite.i);
+    if (finite && !relative(finite.i) && !isPassive(ctx, finite.i)) return subjectOf(ctx, finite.i, sentenceFirst, quote, asSource).filter((m) => m.last < finite.i);
   }
   return [];
 }
@@ -1660,8 +1662,9 @@ function afterPrepositionalObject(ctx: Ctx, i: number): boolean {
 /** "Our security services", "our troops" ending at j, in a direct quote whose speaker's country is known: that country. */
 function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote | undefined): Mention | null {
   const { tokens } = ctx;
-  const country = quote?.direct ? quote.speaker?.actor?.country : null;
-  if (!country || !inNounPhrase(tokens[j])) return null;
+  const speaker = quote?.direct ? quote.speaker?.actor : null;
+  const country = speaker?.country;
+  if (!quote || !speaker || !country || !inNounPhrase(tokens[j])) return null;
   for (let k = j - 1; k >= sentenceFirst && j - k <= 4; k--) {
     if (tokens[k].space) continue;
     if (tokens[k].key === 'our') {
@@ -1670,8 +1673,7 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
       // ("“Our forces do not target civilians,” said an RSF adviser": a rebel's or a party's "our" is the body they speak
       // for, named before, not the state)
       // (an army spokesman's "our forces" are that army, where the text names it)
-      const speaker = quote!.speaker!.actor!;
-      const named = ctx.doc.mentions.filter((m) => m.actor && m.actor.kind !== 'person' && m.start < quote!.start && m.actor.country === country && m.actor.sector === speaker.sector).at(-1)?.actor;
+      const named = ctx.doc.mentions.filter((m) => m.actor && m.actor.kind !== 'person' && m.start < quote.start && m.actor.country === country && m.actor.sector === speaker.sector).at(-1)?.actor;
       const body = named ?? (NON_STATE_BODIES.has(speaker.sector ?? '') ? undefined : stateOf(place));
       if (!body) return null;
       const t0 = tokens[k], t1 = tokens[j];
@@ -1745,16 +1747,16 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   // says is that speaker, if of its kind)
   let speech = prevWord(ctx.tokens, j);
   if (speech?.key === 'that') speech = prevWord(ctx.tokens, speech.i);
+  // (an actor of the pronoun's kind and gender, other than `not`)
+  const fits = (m: Mention): boolean => !!m.actor && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
+    && !not.has(m.actor.id) && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender);
   if (speech && isSpeechVerb(ctx, speech)) {
     const speakers = subjectOf(ctx, speech.i, ctx.doc.sentences[speech.sentence].first, undefined).filter((m) => m.actor);
-    const fits = (m: Mention): boolean => !!m.actor && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
-      && !not.has(m.actor.id) && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender);
     if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
   }
   // (nor a backer named in a compound: "the Iran-backed group said it …")
   const backer = (m: Mention): boolean => ctx.tokens[m.last + 1]?.key === '-' && HYPHENED_PARTY.has(ctx.tokens[m.last + 2]?.key ?? '');
-  const prior = ctx.doc.mentions.filter((m) => m.actor && m.last < j && !addressee(m) && !backer(m) && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
-    && !not.has(m.actor.id) && !not.has(m.actor.country ?? '') && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender));
+  const prior = ctx.doc.mentions.filter((m) => fits(m) && m.last < j && !addressee(m) && !backer(m) && !not.has(m.actor!.country ?? ''));
   const named = prior.at(-1);
   if (!named) return [];
   // ("Rebels in the Central African Republic’s northwest said they had killed …": the party a place phrase describes)
