@@ -1719,9 +1719,7 @@ function thingReferred(ctx: Ctx, j: number): boolean {
   const { tokens } = ctx;
   if (tokens[j].key !== 'it') return false;
   // (not one that opens what a party says: "proclaimed a truce and said it would halt attacks")
-  let before = prevWord(tokens, j);
-  if (before?.key === 'that') before = prevWord(tokens, before.i);
-  if (before && isSpeechVerb(ctx, before)) return false;
+  if (speechOpened(ctx, j)) return false;
   const party = ctx.doc.mentions.filter((m) => m.actor && m.last < j).at(-1);
   const from = Math.max(party ? party.last + 1 : 0, j - 40);
   for (let k = j - 1; k >= from; k--) {
@@ -1732,6 +1730,13 @@ function thingReferred(ctx: Ctx, j: number): boolean {
     if (['the', 'this', 'that', 'a', 'an'].includes(tokens[d]?.key ?? '')) return true;
   }
   return false;
+}
+
+/** The verb of speech right before j, past a "that" ("said it would", "said that he had"): j opens what was said. */
+function speechOpened(ctx: Ctx, j: number): Token | undefined {
+  let before = prevWord(ctx.tokens, j);
+  if (before?.key === 'that') before = prevWord(ctx.tokens, before.i);
+  return before && isSpeechVerb(ctx, before) ? before : undefined;
 }
 
 /** The actor a pronoun stands for: the last one named before it ("they" after "A and B": both), other than `not`. */
@@ -1745,12 +1750,11 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
   const addressee = (m: Mention): boolean => { const k = m.first - 1; return ctx.tokens[k]?.lemma === 'tell' || (ctx.tokens[k]?.key === 'the' && ctx.tokens[k - 1]?.lemma === 'tell') || (ctx.tokens[k]?.key === '(' && ctx.tokens[m.last + 1]?.key === ')'); };
   // ("Han Dong-hoon, the leader of Yoon's People Power Party, said he would not resign": a pronoun that opens what someone
   // says is that speaker, if of its kind)
-  let speech = prevWord(ctx.tokens, j);
-  if (speech?.key === 'that') speech = prevWord(ctx.tokens, speech.i);
+  const speech = speechOpened(ctx, j);
   // (an actor of the pronoun's kind and gender, other than `not`)
   const fits = (m: Mention): boolean => !!m.actor && (kind === 'person' ? m.actor.kind === 'person' : m.actor.kind !== 'person' || pluralPeople(m))
     && !not.has(m.actor.id) && !(gender && m.actor.kind === 'person' && (genderOf(ctx.doc.lexicon, m.actor) ?? gender) !== gender);
-  if (speech && isSpeechVerb(ctx, speech)) {
+  if (speech) {
     const speakers = subjectOf(ctx, speech.i, ctx.doc.sentences[speech.sentence].first, undefined).filter((m) => m.actor);
     if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
   }
