@@ -17,6 +17,7 @@ const sets: [string, string][] = [
   ['eighth held-out quotes gold, never tuned on (test/gold/quotes-heldout-8.jsonl)', `${root}test/gold/quotes-heldout-8.jsonl`],
   ['ninth held-out quotes gold, never tuned on (test/gold/quotes-heldout-9.jsonl)', `${root}test/gold/quotes-heldout-9.jsonl`],
   ['tenth held-out quotes gold, never tuned on (test/gold/quotes-heldout-10.jsonl)', `${root}test/gold/quotes-heldout-10.jsonl`],
+  ['eleventh held-out quotes gold, never tuned on (test/gold/quotes-heldout-11.jsonl)', `${root}test/gold/quotes-heldout-11.jsonl`],
   // written as held-out sets, each scored once unseen (direct speakers 54.6%, 80.0%, 78.9%, 68.4%, 63.8%, 56.1%), then used for development
   ['second development set (test/gold/quotes-dev-2.jsonl)', `${root}test/gold/quotes-dev-2.jsonl`],
   ['third development set (test/gold/quotes-dev-3.jsonl)', `${root}test/gold/quotes-dev-3.jsonl`],
