@@ -262,7 +262,7 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   // ("welcomed the deal as “an example of how neighbours should settle their disputes”": after "as", a longer phrase)
   const afterAs = tokens[openTok - 1]?.key === 'as';
   const characterized = !after && !before?.direct && words(content) <= (afterAs ? 12 : 6) && !titleCaseWords(content) && /^\p{Ll}/u.test(content.trim()) ? characterization(ctx, openTok) : null;
-  const attribution = after ?? characterized ?? before;
+  const attribution = after ?? characterized ?? before ?? colonSubject(ctx, openTok);
   const startsSentence = isSentenceStart(ctx, openTok);
   const fullSentence = /^[\p{Lu}\d]/u.test(content.trim()) && words(content) >= 5;
   const continuing = m.continued && previous !== null;
@@ -492,6 +492,43 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
   }
   return null;
+}
+
+/**
+ * A quote after a colon that closes a clause with no verb of speech ("Valianos was blunt: “…”", "Aydın had a different
+ * view: “…”", "X’s reply came within the hour: “…”", "His verdict: “…”"): the words are those of the clause's subject.
+ */
+function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
+  const { tokens, doc } = ctx;
+  let colon = openTok - 1;
+  while (colon >= 0 && tokens[colon].space) colon--;
+  if (tokens[colon]?.key !== ':') return null;
+  const s = doc.sentences[tokens[colon].sentence];
+  const first = clauseStart(ctx, s);
+  const cue = { first: colon, last: colon };
+  // ("His verdict:", "Her answer was short:")
+  const owner = OWNER_KINDS[tokens[first]?.key ?? ''];
+  if (owner && tokens[first + 1]?.pos === 'NOUN') {
+    const actor = antecedent(ctx, first, owner);
+    return actor ? { cue, speaker: { ...span(ctx, first, first), actor }, direct: true } : null;
+  }
+  // the first party named outside a phrase ("In Ankara, …"), followed by its verb or its possessive, maybe after an apposition
+  const verbFollows = (m: Mention): boolean => {
+    let k = m.last + 1;
+    // ("Its spokeswoman, Lisa Moreau, put it simply:", "fisherman Yannis Pappas, 58, had seen it all before:")
+    if (tokens[k]?.key === ',' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) k++;
+    else if (tokens[k]?.key === ',') {
+      let close = k + 1;
+      while (tokens[close] && close - k <= 8 && tokens[close].key !== ',') close++;
+      if (tokens[close]?.key !== ',' || tokens.slice(k + 1, close).some((t) => t.pos === 'VERB')) return false;
+      k = close + 1;
+    }
+    while (tokens[k]?.space || tokens[k]?.pos === 'ADV') k++;
+    return ['VERB', 'AUX'].includes(tokens[k]?.pos ?? '') || ["'s", '’s'].includes(tokens[k]?.key ?? '');
+  };
+  const subject = doc.mentions.find((m) => m.actor && m.first >= first && m.last < colon && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && verbFollows(m));
+  if (!subject) return null;
+  return { cue, speaker: speakerOf(subject), direct: true };
 }
 
 /** The first finite verb of the sentence before a participle ("X requested a meeting, describing …"). */
