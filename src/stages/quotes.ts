@@ -389,6 +389,13 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     // the closing mark ended the sentence: only a lower-case cue clause may follow on the same line
     if (!tokens[i] || tokens[i].cap) return null;
   }
+  // "“…” — Iryna Melnyk, 67, a pensioner": a name after a dash signs the quote
+  if (/^[—–]$/.test(tokens[i]?.text ?? '')) {
+    let k = i + 1;
+    while (tokens[k]?.space) k++;
+    const signed = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
+    if (signed) return { cue: { first: i, last: i }, speaker: speakerOf(signed) };
+  }
   // "it quoted district official X as saying", "the agency quoted X as saying": the one quoted is the speaker
   const quotedAs = quotedAsSaying(ctx, i);
   if (quotedAs) return quotedAs;
@@ -489,6 +496,7 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     // a quote mark between the cue and this quote belongs to another quote
     if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
     const subject = subjectBefore(ctx, c, s.first);
+    if (subject && namesHabitually(ctx, subject, c, openTok)) return null;
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
   }
   return null;
@@ -531,6 +539,19 @@ function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
   return { cue, speaker: speakerOf(subject), direct: true };
 }
 
+/**
+ * "what it calls a “special military operation”": a term the subject of a free relative uses, with the article outside
+ * the marks, not words said (in the present tense; "what it calls “blackmail”", "what he called a “mistake”" are its words).
+ */
+function namesHabitually(ctx: Ctx, subject: NonNullable<DocQuote['speaker']>, verb: number, openTok: number): boolean {
+  const { tokens } = ctx;
+  let w = tokenAt(ctx, subject.start) - 1;
+  while (tokens[w]?.space) w--;
+  let article = openTok - 1;
+  while (tokens[article]?.space) article--;
+  return tokens[w]?.key === 'what' && tokens[verb].key !== tokens[verb].lemma && tokens[verb].key.endsWith('s') && ['a', 'an', 'the'].includes(tokens[article]?.key ?? '');
+}
+
 /** The first finite verb of the sentence before a participle ("X requested a meeting, describing …"). */
 function clauseVerb(ctx: Ctx, i: number): number | null {
   const { tokens } = ctx;
@@ -553,7 +574,7 @@ function characterization(ctx: Ctx, openTok: number): Attribution | null {
     // "…, describing Thailand’s attacks as “…”": a participle after a comma has its clause's subject
     const participle = /ing$/.test(t.key) && tokens[k - 1]?.key === ',' ? clauseVerb(ctx, k) : null;
     const speaker = subjectBefore(ctx, participle ?? k, s.first);
-    return speaker?.actor ? { cue: { first: k, last: k }, speaker } : null;
+    return speaker?.actor && !namesHabitually(ctx, speaker, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
 }
@@ -888,8 +909,24 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   }
   const lastSpeaker = lastQuote?.speaker?.actor;
   if (people && fits(lastSpeaker)) return lastSpeaker;
+  // "U.S. officials said a destroyer had shot down two drones. “…,” they said": who spoke last in the paragraph, not what was named last
+  if (!people) {
+    const speaking = speakerInParagraph(ctx, before, fits);
+    if (speaking) return speaking;
+  }
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+/** The subject of the latest verb of speech before token `before` in its paragraph that `fits`, outside quotations. */
+function speakerInParagraph(ctx: Ctx, before: number, fits: (a: Actor | null | undefined) => a is Actor): Actor | null {
+  const { tokens, doc } = ctx;
+  for (let k = before - 1; k >= 0 && tokens[k].paragraph === tokens[before].paragraph; k--) {
+    if (tokens[k].pos !== 'VERB' || !ctx.verbs.has(tokens[k].lemma) || withinMarks(ctx, tokens[k])) continue;
+    const subject = subjectBefore(ctx, k, doc.sentences[tokens[k].sentence].first)?.actor;
+    if (fits(subject)) return subject;
+  }
+  return null;
 }
 
 /** One private person or refugee named by a word for many ("a teacher", "another survivor"): a singular civilian or refugee group word. */
