@@ -521,20 +521,11 @@ function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
     return actor ? { cue, speaker: { ...span(ctx, first, first), actor }, direct: true } : null;
   }
   // the first party named outside a phrase ("In Ankara, …"), followed by its verb or its possessive, maybe after an apposition
-  const verbFollows = (m: Mention): boolean => {
-    let k = m.last + 1;
-    // ("Its spokeswoman, Lisa Moreau, put it simply:", "fisherman Yannis Pappas, 58, had seen it all before:")
-    if (tokens[k]?.key === ',' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) k++;
-    else if (tokens[k]?.key === ',') {
-      let close = k + 1;
-      while (tokens[close] && close - k <= 8 && tokens[close].key !== ',') close++;
-      if (tokens[close]?.key !== ',' || tokens.slice(k + 1, close).some((t) => t.pos === 'VERB')) return false;
-      k = close + 1;
-    }
-    while (tokens[k]?.space || tokens[k]?.pos === 'ADV') k++;
-    return ['VERB', 'AUX'].includes(tokens[k]?.pos ?? '') || ["'s", '’s'].includes(tokens[k]?.key ?? '');
-  };
-  const subject = doc.mentions.find((m) => m.actor && m.first >= first && m.last < colon && !['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') && !withinMarks(ctx, m) && verbFollows(m));
+  const subject = doc.mentions.find((m) => {
+    if (!m.actor || m.first < first || m.last >= colon || ['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') || withinMarks(ctx, m)) return false;
+    const next = tokens[afterApposition(ctx, m)];
+    return ['VERB', 'AUX'].includes(next?.pos ?? '') || ["'s", '’s'].includes(next?.key ?? '');
+  });
   if (!subject) return null;
   return { cue, speaker: speakerOf(subject), direct: true };
 }
@@ -550,6 +541,25 @@ function namesHabitually(ctx: Ctx, subject: NonNullable<DocQuote['speaker']>, ve
   let article = openTok - 1;
   while (tokens[article]?.space) article--;
   return tokens[w]?.key === 'what' && tokens[verb].key !== tokens[verb].lemma && tokens[verb].key.endsWith('s') && ['a', 'an', 'the'].includes(tokens[article]?.key ?? '');
+}
+
+/**
+ * The token after mention `m`, past an apposition or a relative clause closed by a comma and past adverbs ("X, 58, had
+ * seen", "X, who arrived on Tuesday, welcomed", "Its spokeswoman, X, put"); -1 where no such aside closes.
+ */
+function afterApposition(ctx: Ctx, m: Mention): number {
+  const { tokens } = ctx;
+  let k = m.last + 1;
+  if (tokens[k]?.key === ',' && !['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) {
+    const relative = ['who', 'which'].includes(tokens[k + 1]?.key ?? '');
+    let close = k + 1;
+    while (tokens[close] && close - k <= 16 && tokens[close].key !== ',' && tokens[close].sentence === tokens[k].sentence) close++;
+    if (tokens[close]?.key !== ',' || (!relative && (close - k > 8 || tokens.slice(k + 1, close).some((t) => t.pos === 'VERB')))) return -1;
+    k = close;
+  }
+  if (tokens[k]?.key === ',') k++;
+  while (tokens[k]?.space || tokens[k]?.pos === 'ADV') k++;
+  return k;
 }
 
 /** The first finite verb of the sentence before a participle ("X requested a meeting, describing …"). */
@@ -640,7 +650,10 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     else break;
   }
   if (j < sentenceFirst) return null;
-  let m = endingAt(ctx, j, hasActor) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined);
+  const named = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined;
+  const head = tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) : undefined;
+  // ("Another driver, a Ugandan named Moses Okello, said": one private person, named in the apposition)
+  let m = endingAt(ctx, j, hasActor) ?? (head && named && named.first > head.last && onePrivate(ctx, head) ? named : head ?? named);
   // "Taiwan’s Ministry of National Defense said": the capitalised rest of a body's name the mention stopped short of
   if (!m) {
     let k = j;
@@ -675,7 +688,11 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   // "X thanked Berlin but insisted that …": the subject of the first verb
   if (tokens[j].pos === 'CCONJ') {
-    const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
+    // ("X, who arrived on Tuesday, welcomed the progress but said …")
+    // ("X, who arrived on Tuesday, welcomed the progress but said …": past an aside, only a subject opening the sentence)
+    const opening = clauseStart(ctx, doc.sentences[tokens[j].sentence]);
+    const verbAfter = (x: Mention): boolean => ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) || (modifiersOnly(tokens, opening, x.first) && ['VERB', 'AUX'].includes(tokens[afterApposition(ctx, x)]?.pos ?? ''));
+    const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && verbAfter(x) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
     if (subject) return speakerOf(subject);
     // ("He described the talks as “serious” but said …": a pronoun opening the sentence)
     let first = sentenceFirst;
