@@ -412,7 +412,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   // dictionaries do not know before the mention of the speaker
   if (!startingAt(ctx, i, hasActor)) {
     // ("Lands and Natural Resources Minister X told", "the board’s chief executive, X, told")
-    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the');
+    // ("Maj. Gen. X": the full stop of an abbreviated title)
+    const abbreviation = (k: number): boolean => tokens[k].key === '.' && tokens[k - 1].cap && tokens[k - 1].text.length <= 4 && tokens[k - 1].end === tokens[k].start;
+    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the') || abbreviation(k);
     for (let k = i; k <= i + 5 && tokens[k] && unknown(k) && cueAt(ctx, k) < 0; k++) {
       if (startingAt(ctx, k + 1, (x) => x.actor?.kind === 'person')) {
         i = k + 1;
@@ -799,7 +801,8 @@ function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
   const start = place?.first ?? (first < j ? first + 1 : -1);
   if (start < 0) return undefined;
   const prep = start - (['the', 'a'].includes(tokens[start - 1]?.key ?? '') ? 2 : 1);
-  return LOCATIVE.has(tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
+  // ("Residents of Hodeidah said": people of a named place too)
+  return LOCATIVE.has(tokens[prep]?.key ?? '') || (place && tokens[prep]?.key === 'of') ? endingAt(ctx, prep - 1, hasActor) : undefined;
 }
 
 /**
@@ -1143,7 +1146,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // a clause opens with its subject ("around 80,000 people had fled": a number after a preposition too)
       // ("at least 1,500 people", "more than 200 balloons", "nearly 40 people")
       const numberFollows = tokens[j + 1]?.pos === 'NUM' || (tokens[j + 2]?.pos === 'NUM' && ['ADV', 'ADJ', 'ADP'].includes(tokens[j + 1]?.pos ?? ''));
-      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
+      // ("shelling had resumed": a gerund before its verb)
+      const gerund = tokens[j].pos === 'VERB' && /ing$/.test(tokens[j].key) && ['AUX', 'VERB'].includes(tokens[j + 1]?.pos ?? '');
+      if (!hasThat && !gerund && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
       // the clause ends where the speech goes on in a participle ("…, adding that …"), which is a clause of its own
       let goesOn = -1;
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
@@ -1176,7 +1181,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
         // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
-        if (!clause.some((x) => (x.pos === 'VERB' || x.pos === 'AUX') && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
+        // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
+        const verb = (x: Token): boolean => x.pos === 'VERB' || x.pos === 'AUX' || (x.pos === 'ADJ' && /ed$/.test(x.key) && tokens[x.i + 1]?.pos === 'DET');
+        if (!clause.some((x) => verb(x) && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
         out.push(reportedClause(ctx, first, last, span(ctx, i, i), subject));
       }
       if (goesOn < 0) break;
