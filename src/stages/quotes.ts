@@ -230,8 +230,36 @@ export function quotesStage(doc: Doc): void {
     const mark = marks.find((m) => m.start === q.start);
     if (!q.speaker && mark?.continues && next.speaker) doc.quotes[n] = { ...q, speaker: next.speaker, cue: next.cue };
   }
+  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.push(...reportedSpeech(ctx, marks));
   doc.quotes.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An interview printed as questions and answers: a paragraph opening with "A:" after one opening with "Q:" (or after
+ * another answer) is the interviewee's, who is the last speaker quoted before the questions began.
+ */
+function interviewAnswers(ctx: Ctx): DocQuote[] {
+  const { doc } = ctx;
+  const out: DocQuote[] = [];
+  let interviewee: DocQuote['speaker'] = null;
+  let previous = '';
+  for (const [pStart, pEnd] of splitParagraphs(doc.text)) {
+    const label = /^\s*([QA]):\s*/.exec(doc.text.slice(pStart, pEnd))?.[1] ?? '';
+    if (label === 'Q' && previous !== 'Q' && previous !== 'A') interviewee = doc.quotes.findLast((q) => q.start < pStart && q.speaker?.actor)?.speaker ?? null;
+    if (label === 'A' && (previous === 'Q' || previous === 'A') && interviewee) {
+      const colon = doc.text.indexOf(':', pStart);
+      let start = colon + 1;
+      while (/\s/.test(doc.text[start])) start++;
+      const end = trimEnd(doc.text, start, pEnd);
+      const first = tokenAt(ctx, start);
+      const sentence = ctx.tokens[first].sentence;
+      out.push({ start, end, text: doc.text.slice(start, end), direct: true, partial: false, cue: { start: colon - 1, end: colon + 1, text: doc.text.slice(colon - 1, colon + 1) },
+        speaker: interviewee, sentence, sentences: [sentence, ctx.tokens[tokenAt(ctx, end - 1)].sentence] });
+    }
+    previous = label;
+  }
+  return out;
 }
 
 function tokenAt(ctx: Ctx, offset: number): number {
@@ -425,8 +453,10 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   const doc = documentAt(ctx, i, closeTok);
   // ("…,” the committee said": a body named before)
   const body = bodyNamedBefore(ctx, i);
+  // ("…,” the 45-year-old said")
+  const aged = sameAge(ctx, i + 4);
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
-    ?? (body ? { last: i + 1, speaker: body } : null);
+    ?? (body ? { last: i + 1, speaker: body } : null) ?? (aged ? { last: i + 4, speaker: aged } : null);
   // ("…,” his office said")
   const office = m ? null : ownedOffice(ctx, i + 1);
   if (m) {
@@ -675,6 +705,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   const body = m ? null : bodyNamedBefore(ctx, j - 1);
   if (body) return body;
   if (m) return speakerOf(m);
+  const aged = sameAge(ctx, j);
+  if (aged) return aged;
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
   const owned = ownedOffice(ctx, j);
@@ -705,6 +737,23 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (p?.speaker.actor) return p.speaker;
   }
   return null;
+}
+
+/**
+ * "The 45-year-old said" ending at `j`: the person given that age before ("Esther Kavira, a 45-year-old mother of five",
+ * "Esther Kavira, 45,"), the latest such.
+ */
+function sameAge(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens, doc } = ctx;
+  const age = j - 4;
+  if (tokens[j]?.key !== 'old' || tokens[age]?.pos !== 'NUM' || tokens[age + 2]?.key !== 'year' || tokens[age - 1]?.key !== 'the') return null;
+  const given = (m: Mention): boolean => {
+    if (m.actor?.kind !== 'person' || tokens[m.last + 1]?.key !== ',') return false;
+    for (let k = m.last + 2; k <= m.last + 6 && tokens[k]; k++) if (tokens[k].key === tokens[age].key) return tokens[k + 1]?.key === ',' || tokens[k + 2]?.key === 'year';
+    return false;
+  };
+  const person = doc.mentions.findLast((m) => m.last < age - 1 && given(m));
+  return person ? { ...span(ctx, age - 1, j), actor: person.actor } : null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
