@@ -48,6 +48,26 @@ describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
   it('takes few scare quotes, names and titles for speech', () => assert.ok(m.scareQuotesEmitted <= 5, `${m.scareQuotesEmitted}`));
 });
 
+describe('quotes: the twelfth development set (test/gold/quotes-dev-12.jsonl)', () => {
+  const items = loadGold(fileURLToPath(new URL('./gold/quotes-dev-12.jsonl', import.meta.url)));
+  const scores = newScores();
+  const m = newQuoteMetrics();
+  for (const item of items) {
+    const a = run(item.text, { published: item.published });
+    scoreArticle(item, a, scores);
+    scoreQuotes(item, a, m);
+  }
+  finish(scores);
+  // first scored before any change it prompted: detection F1 94.6%, direct speakers 68.1%, reported 78.7%, one scare quote
+  // taken; floors at the level reached (98.4%, 76.3%, 77.8%, none), where the errors left are mostly actors' country or sector
+  it('detects quotes with F1 ≥ 0.97', () => assert.ok(scores.quote_spans.f1 >= 0.97, `F1 ${scores.quote_spans.f1}`));
+  it('names the speaker of ≥ 75% of the direct quotes and of ≥ 75% of the reported speech it finds', () => {
+    assert.ok(m.speakerRight.direct / m.found.direct >= 0.75, `direct ${m.speakerRight.direct}/${m.found.direct}`);
+    assert.ok(m.speakerRight.reported / m.found.reported >= 0.75, `reported ${m.speakerRight.reported}/${m.found.reported}`);
+  });
+  it('takes none of its scare quotes for speech', () => assert.equal(m.scareQuotesEmitted, 0));
+});
+
 describe('quotes: patterns', () => {
   const speakerOf = (text: string, published = '2024-03-01') => run(text, { published }).quotes.map((q) => [q.text, q.speaker?.actor?.name ?? null, q.direct, q.partial]);
   it('a missing closing mark ends the quote with its paragraph, not the article', () => {
@@ -250,5 +270,30 @@ describe('quotes: patterns', () => {
   });
   it('scare quotes and names in marks are not speech', () => {
     assert.deepEqual(speakerOf('Baku calls the route the “Zangezur corridor”, a term Yerevan rejects.'), []);
+    assert.deepEqual(speakerOf('Georgians have watched Moscow warily since Russia launched what it calls a “special military operation” in Ukraine.'), []);
+  });
+  it('a colon after a clause with no verb of speech gives the quote to the clause’s subject', () => {
+    const who = (text: string) => run(text, { published: '2025-09-04' }).quotes.map((q) => q.speaker?.actor?.name ?? null);
+    assert.deepEqual(who('ATHENS (Reuters) — Greek Foreign Minister Nikos Valianos was blunt: “If the ship does not leave by Friday, our navy will escort it out.”'), ['Nikos Valianos']);
+    assert.deepEqual(who('ATHENS (Reuters) — Greek opposition leader Sokratis Dimou accused the government of weakness. His verdict: “Too little, too late.”'), ['Sokratis Dimou']);
+    assert.deepEqual(who('ATHENS (Reuters) — Greek Foreign Minister Nikos Valianos spoke on Monday. Valianos’s reply came within the hour: “We do not draw lines. International law draws them.”'), ['Nikos Valianos']);
+  });
+  it('a name after a dash signs a quote; "they said" is who spoke last in the paragraph', () => {
+    const a = run('KYIV (Reuters) — Drones hit Brovary.\n\n“Nobody slept. The whole building was shaking” — Iryna Melnyk, 67, a pensioner.', { published: '2025-05-18' });
+    assert.equal(a.quotes[0]?.speaker?.actor?.name, 'Iryna Melnyk');
+    const b = run('ADEN (Reuters) — The Houthis fired at a ship. U.S. officials said a Navy destroyer had shot down two drones launched toward the ship. “The Houthis are gambling with the lives of sailors,” they said.', { published: '2025-08-14' });
+    assert.equal(b.quotes.at(-1)?.speaker?.actor?.country, 'USA');
+  });
+  it('"X, who …, welcomed … but said"; "Another driver, a Ugandan named X, said"; a gerund opens a reported clause', () => {
+    assert.deepEqual(speakerOf('British Trade Secretary Daniel Hughes, who arrived in New Delhi on Tuesday, welcomed the progress but said services remained a problem.', '2025-04-09').map((q) => q.slice(0, 2)),
+      [['services remained a problem', 'Daniel Hughes']]);
+    assert.deepEqual(speakerOf('DAR ES SALAAM (Reuters) — Lorries waited at the border. Another driver, a Ugandan named Moses Okello, said the closure had cost him a contract. “Ugandans starve,” Okello said.').map((q) => q[1]), ['Moses Okello', 'Moses Okello']);
+    assert.deepEqual(speakerOf('GOMA (AP) — Residents said shelling had resumed before dawn on Tuesday.').map((q) => q[0]), ['shelling had resumed before dawn on Tuesday']);
+  });
+  it('"the 45-year-old said" is the person given that age; Q: and A: paragraphs are the interviewee’s answers', () => {
+    const a = run('TORKHAM (AP) — “We lived in Peshawar for 40 years,” said Gul Bibi, a 45-year-old widow. Her brother-in-law said they had three days to leave. The 45-year-old said she did not know where they would sleep.', { published: '2025-12-02' });
+    assert.equal(a.quotes.at(-1)?.speaker?.actor?.name, 'Gul Bibi');
+    const b = run('NAIROBI (Reuters) — “We were promised helicopters,” Kenyan Interior Minister Grace Wanjiru said in an interview.\n\nQ: Would Kenya accept a U.N. force?\n\nA: If it has money and a mandate, yes.', { published: '2025-03-20' });
+    assert.deepEqual(b.quotes.map((q) => [q.text, q.speaker?.actor?.name]).at(-1), ['If it has money and a mandate, yes.', 'Grace Wanjiru']);
   });
 });

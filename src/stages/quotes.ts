@@ -230,8 +230,36 @@ export function quotesStage(doc: Doc): void {
     const mark = marks.find((m) => m.start === q.start);
     if (!q.speaker && mark?.continues && next.speaker) doc.quotes[n] = { ...q, speaker: next.speaker, cue: next.cue };
   }
+  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.push(...reportedSpeech(ctx, marks));
   doc.quotes.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An interview printed as questions and answers: a paragraph opening with "A:" after one opening with "Q:" (or after
+ * another answer) is the interviewee's, who is the last speaker quoted before the questions began.
+ */
+function interviewAnswers(ctx: Ctx): DocQuote[] {
+  const { doc } = ctx;
+  const out: DocQuote[] = [];
+  let interviewee: DocQuote['speaker'] = null;
+  let previous = '';
+  for (const [pStart, pEnd] of splitParagraphs(doc.text)) {
+    const label = /^\s*([QA]):\s*/.exec(doc.text.slice(pStart, pEnd))?.[1] ?? '';
+    if (label === 'Q' && previous !== 'Q' && previous !== 'A') interviewee = doc.quotes.findLast((q) => q.start < pStart && q.speaker?.actor)?.speaker ?? null;
+    if (label === 'A' && (previous === 'Q' || previous === 'A') && interviewee) {
+      const colon = doc.text.indexOf(':', pStart);
+      let start = colon + 1;
+      while (/\s/.test(doc.text[start])) start++;
+      const end = trimEnd(doc.text, start, pEnd);
+      const first = tokenAt(ctx, start);
+      const sentence = ctx.tokens[first].sentence;
+      out.push({ start, end, text: doc.text.slice(start, end), direct: true, partial: false, cue: { start: colon - 1, end: colon + 1, text: doc.text.slice(colon - 1, colon + 1) },
+        speaker: interviewee, sentence, sentences: [sentence, ctx.tokens[tokenAt(ctx, end - 1)].sentence] });
+    }
+    previous = label;
+  }
+  return out;
 }
 
 function tokenAt(ctx: Ctx, offset: number): number {
@@ -262,7 +290,7 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   // ("welcomed the deal as “an example of how neighbours should settle their disputes”": after "as", a longer phrase)
   const afterAs = tokens[openTok - 1]?.key === 'as';
   const characterized = !after && !before?.direct && words(content) <= (afterAs ? 12 : 6) && !titleCaseWords(content) && /^\p{Ll}/u.test(content.trim()) ? characterization(ctx, openTok) : null;
-  const attribution = after ?? characterized ?? before;
+  const attribution = after ?? characterized ?? before ?? colonSubject(ctx, openTok);
   const startsSentence = isSentenceStart(ctx, openTok);
   const fullSentence = /^[\p{Lu}\d]/u.test(content.trim()) && words(content) >= 5;
   const continuing = m.continued && previous !== null;
@@ -389,6 +417,13 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
     // the closing mark ended the sentence: only a lower-case cue clause may follow on the same line
     if (!tokens[i] || tokens[i].cap) return null;
   }
+  // "“…” — Iryna Melnyk, 67, a pensioner": a name after a dash signs the quote
+  if (/^[—–]$/.test(tokens[i]?.text ?? '')) {
+    let k = i + 1;
+    while (tokens[k]?.space) k++;
+    const signed = startingAt(ctx, k, (x) => x.actor?.kind === 'person');
+    if (signed) return { cue: { first: i, last: i }, speaker: speakerOf(signed) };
+  }
   // "it quoted district official X as saying", "the agency quoted X as saying": the one quoted is the speaker
   const quotedAs = quotedAsSaying(ctx, i);
   if (quotedAs) return quotedAs;
@@ -405,7 +440,9 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   // dictionaries do not know before the mention of the speaker
   if (!startingAt(ctx, i, hasActor)) {
     // ("Lands and Natural Resources Minister X told", "the board’s chief executive, X, told")
-    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the');
+    // ("Maj. Gen. X": the full stop of an abbreviated title)
+    const abbreviation = (k: number): boolean => tokens[k].key === '.' && tokens[k - 1].cap && tokens[k - 1].text.length <= 4 && tokens[k - 1].end === tokens[k].start;
+    const unknown = (k: number): boolean => ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos) || tokens[k].key === 'and' || POSSESSIVES.has(tokens[k].key) || tokens[k].key === '’s' || (k === i && tokens[k].key === 'the') || abbreviation(k);
     for (let k = i; k <= i + 5 && tokens[k] && unknown(k) && cueAt(ctx, k) < 0; k++) {
       if (startingAt(ctx, k + 1, (x) => x.actor?.kind === 'person')) {
         i = k + 1;
@@ -416,8 +453,10 @@ function cueAfter(ctx: Ctx, closeTok: number): Attribution | null {
   const doc = documentAt(ctx, i, closeTok);
   // ("…,” the committee said": a body named before)
   const body = bodyNamedBefore(ctx, i);
+  // ("…,” the 45-year-old said")
+  const aged = sameAge(ctx, i + 4);
   const m = mentionStartingAt(ctx, i) ?? pronounAt(ctx, i, closeTok) ?? (doc ? { last: tokenAt(ctx, doc.end - 1), speaker: doc } : null)
-    ?? (body ? { last: i + 1, speaker: body } : null);
+    ?? (body ? { last: i + 1, speaker: body } : null) ?? (aged ? { last: i + 4, speaker: aged } : null);
   // ("…,” his office said")
   const office = m ? null : ownedOffice(ctx, i + 1);
   if (m) {
@@ -489,9 +528,70 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     // a quote mark between the cue and this quote belongs to another quote
     if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
     const subject = subjectBefore(ctx, c, s.first);
+    if (subject && namesHabitually(ctx, subject, c, openTok)) return null;
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
   }
   return null;
+}
+
+/**
+ * A quote after a colon that closes a clause with no verb of speech ("Valianos was blunt: “…”", "Aydın had a different
+ * view: “…”", "X’s reply came within the hour: “…”", "His verdict: “…”"): the words are those of the clause's subject.
+ */
+function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
+  const { tokens, doc } = ctx;
+  let colon = openTok - 1;
+  while (colon >= 0 && tokens[colon].space) colon--;
+  if (tokens[colon]?.key !== ':') return null;
+  const s = doc.sentences[tokens[colon].sentence];
+  const first = clauseStart(ctx, s);
+  const cue = { first: colon, last: colon };
+  // ("His verdict:", "Her answer was short:")
+  const owner = OWNER_KINDS[tokens[first]?.key ?? ''];
+  if (owner && tokens[first + 1]?.pos === 'NOUN') {
+    const actor = antecedent(ctx, first, owner);
+    return actor ? { cue, speaker: { ...span(ctx, first, first), actor }, direct: true } : null;
+  }
+  // the first party named outside a phrase ("In Ankara, …"), followed by its verb or its possessive, maybe after an apposition
+  const subject = doc.mentions.find((m) => {
+    if (!m.actor || m.first < first || m.last >= colon || ['ADP', 'VERB'].includes(tokens[m.first - 1]?.pos ?? '') || withinMarks(ctx, m)) return false;
+    const next = tokens[afterApposition(ctx, m)];
+    return ['VERB', 'AUX'].includes(next?.pos ?? '') || ["'s", '’s'].includes(next?.key ?? '');
+  });
+  if (!subject) return null;
+  return { cue, speaker: speakerOf(subject), direct: true };
+}
+
+/**
+ * "what it calls a “special military operation”": a term the subject of a free relative uses, with the article outside
+ * the marks, not words said (in the present tense; "what it calls “blackmail”", "what he called a “mistake”" are its words).
+ */
+function namesHabitually(ctx: Ctx, subject: NonNullable<DocQuote['speaker']>, verb: number, openTok: number): boolean {
+  const { tokens } = ctx;
+  let w = tokenAt(ctx, subject.start) - 1;
+  while (tokens[w]?.space) w--;
+  let article = openTok - 1;
+  while (tokens[article]?.space) article--;
+  return tokens[w]?.key === 'what' && tokens[verb].key !== tokens[verb].lemma && tokens[verb].key.endsWith('s') && ['a', 'an', 'the'].includes(tokens[article]?.key ?? '');
+}
+
+/**
+ * The token after mention `m`, past an apposition or a relative clause closed by a comma and past adverbs ("X, 58, had
+ * seen", "X, who arrived on Tuesday, welcomed", "Its spokeswoman, X, put"); -1 where no such aside closes.
+ */
+function afterApposition(ctx: Ctx, m: Mention): number {
+  const { tokens } = ctx;
+  let k = m.last + 1;
+  if (tokens[k]?.key === ',' && !['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) {
+    const relative = ['who', 'which'].includes(tokens[k + 1]?.key ?? '');
+    let close = k + 1;
+    while (tokens[close] && close - k <= 16 && tokens[close].key !== ',' && tokens[close].sentence === tokens[k].sentence) close++;
+    if (tokens[close]?.key !== ',' || (!relative && (close - k > 8 || tokens.slice(k + 1, close).some((t) => t.pos === 'VERB')))) return -1;
+    k = close;
+  }
+  if (tokens[k]?.key === ',') k++;
+  while (tokens[k]?.space || tokens[k]?.pos === 'ADV') k++;
+  return k;
 }
 
 /** The first finite verb of the sentence before a participle ("X requested a meeting, describing …"). */
@@ -516,7 +616,7 @@ function characterization(ctx: Ctx, openTok: number): Attribution | null {
     // "…, describing Thailand’s attacks as “…”": a participle after a comma has its clause's subject
     const participle = /ing$/.test(t.key) && tokens[k - 1]?.key === ',' ? clauseVerb(ctx, k) : null;
     const speaker = subjectBefore(ctx, participle ?? k, s.first);
-    return speaker?.actor ? { cue: { first: k, last: k }, speaker } : null;
+    return speaker?.actor && !namesHabitually(ctx, speaker, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
 }
@@ -582,7 +682,10 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     else break;
   }
   if (j < sentenceFirst) return null;
-  let m = endingAt(ctx, j, hasActor) ?? (tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) ?? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined);
+  const named = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined;
+  const head = tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) : undefined;
+  // ("Another driver, a Ugandan named Moses Okello, said": one private person, named in the apposition)
+  let m = endingAt(ctx, j, hasActor) ?? (head && named && named.first > head.last && onePrivate(ctx, head) ? named : head ?? named);
   // "Taiwan’s Ministry of National Defense said": the capitalised rest of a body's name the mention stopped short of
   if (!m) {
     let k = j;
@@ -602,6 +705,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   const body = m ? null : bodyNamedBefore(ctx, j - 1);
   if (body) return body;
   if (m) return speakerOf(m);
+  const aged = sameAge(ctx, j);
+  if (aged) return aged;
   const p = pronounAt(ctx, j, j);
   if (p) return p.speaker;
   const owned = ownedOffice(ctx, j);
@@ -617,7 +722,11 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   // "X thanked Berlin but insisted that …": the subject of the first verb
   if (tokens[j].pos === 'CCONJ') {
-    const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
+    // ("X, who arrived on Tuesday, welcomed the progress but said …")
+    // ("X, who arrived on Tuesday, welcomed the progress but said …": past an aside, only a subject opening the sentence)
+    const opening = clauseStart(ctx, doc.sentences[tokens[j].sentence]);
+    const verbAfter = (x: Mention): boolean => ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) || (modifiersOnly(tokens, opening, x.first) && ['VERB', 'AUX'].includes(tokens[afterApposition(ctx, x)]?.pos ?? ''));
+    const subject = doc.mentions.find((x) => x.actor && x.first >= sentenceFirst && x.last < j && verbAfter(x) && (x.first === sentenceFirst || !['VERB', 'ADP'].includes(tokens[x.first - 1].pos)));
     if (subject) return speakerOf(subject);
     // ("He described the talks as “serious” but said …": a pronoun opening the sentence)
     let first = sentenceFirst;
@@ -628,6 +737,23 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (p?.speaker.actor) return p.speaker;
   }
   return null;
+}
+
+/**
+ * "The 45-year-old said" ending at `j`: the person given that age before ("Esther Kavira, a 45-year-old mother of five",
+ * "Esther Kavira, 45,"), the latest such.
+ */
+function sameAge(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens, doc } = ctx;
+  const age = j - 4;
+  if (tokens[j]?.key !== 'old' || tokens[age]?.pos !== 'NUM' || tokens[age + 2]?.key !== 'year' || tokens[age - 1]?.key !== 'the') return null;
+  const given = (m: Mention): boolean => {
+    if (m.actor?.kind !== 'person' || tokens[m.last + 1]?.key !== ',') return false;
+    for (let k = m.last + 2; k <= m.last + 6 && tokens[k]; k++) if (tokens[k].key === tokens[age].key) return tokens[k + 1]?.key === ',' || tokens[k + 2]?.key === 'year';
+    return false;
+  };
+  const person = doc.mentions.findLast((m) => m.last < age - 1 && given(m));
+  return person ? { ...span(ctx, age - 1, j), actor: person.actor } : null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
@@ -724,7 +850,8 @@ function beforePlacePhrase(ctx: Ctx, j: number): Mention | undefined {
   const start = place?.first ?? (first < j ? first + 1 : -1);
   if (start < 0) return undefined;
   const prep = start - (['the', 'a'].includes(tokens[start - 1]?.key ?? '') ? 2 : 1);
-  return LOCATIVE.has(tokens[prep]?.key ?? '') ? endingAt(ctx, prep - 1, hasActor) : undefined;
+  // ("Residents of Hodeidah said": people of a named place too)
+  return LOCATIVE.has(tokens[prep]?.key ?? '') || (place && tokens[prep]?.key === 'of') ? endingAt(ctx, prep - 1, hasActor) : undefined;
 }
 
 /**
@@ -851,8 +978,24 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
   }
   const lastSpeaker = lastQuote?.speaker?.actor;
   if (people && fits(lastSpeaker)) return lastSpeaker;
+  // "U.S. officials said a destroyer had shot down two drones. “…,” they said": who spoke last in the paragraph, not what was named last
+  if (!people) {
+    const speaking = speakerInParagraph(ctx, before, fits);
+    if (speaking) return speaking;
+  }
   const nearest = ctx.doc.mentions.filter((m) => m.last < before && fits(m.actor)).at(-1);
   return nearest?.actor ?? (fits(lastSpeaker) ? lastSpeaker : null);
+}
+
+/** The subject of the latest verb of speech before token `before` in its paragraph that `fits`, outside quotations. */
+function speakerInParagraph(ctx: Ctx, before: number, fits: (a: Actor | null | undefined) => a is Actor): Actor | null {
+  const { tokens, doc } = ctx;
+  for (let k = before - 1; k >= 0 && tokens[k].paragraph === tokens[before].paragraph; k--) {
+    if (tokens[k].pos !== 'VERB' || !ctx.verbs.has(tokens[k].lemma) || withinMarks(ctx, tokens[k])) continue;
+    const subject = subjectBefore(ctx, k, doc.sentences[tokens[k].sentence].first)?.actor;
+    if (fits(subject)) return subject;
+  }
+  return null;
 }
 
 /** One private person or refugee named by a word for many ("a teacher", "another survivor"): a singular civilian or refugee group word. */
@@ -1052,7 +1195,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       // a clause opens with its subject ("around 80,000 people had fled": a number after a preposition too)
       // ("at least 1,500 people", "more than 200 balloons", "nearly 40 people")
       const numberFollows = tokens[j + 1]?.pos === 'NUM' || (tokens[j + 2]?.pos === 'NUM' && ['ADV', 'ADJ', 'ADP'].includes(tokens[j + 1]?.pos ?? ''));
-      if (!hasThat && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
+      // ("shelling had resumed": a gerund before its verb)
+      const gerund = tokens[j].pos === 'VERB' && /ing$/.test(tokens[j].key) && ['AUX', 'VERB'].includes(tokens[j + 1]?.pos ?? '');
+      if (!hasThat && !gerund && !['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM'].includes(tokens[j].pos) && !(['ADP', 'ADV'].includes(tokens[j].pos) && numberFollows)) continue;
       // the clause ends where the speech goes on in a participle ("…, adding that …"), which is a clause of its own
       let goesOn = -1;
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
@@ -1085,7 +1230,9 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
         // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
-        if (!clause.some((x) => (x.pos === 'VERB' || x.pos === 'AUX') && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
+        // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
+        const verb = (x: Token): boolean => x.pos === 'VERB' || x.pos === 'AUX' || (x.pos === 'ADJ' && /ed$/.test(x.key) && tokens[x.i + 1]?.pos === 'DET');
+        if (!clause.some((x) => verb(x) && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
         out.push(reportedClause(ctx, first, last, span(ctx, i, i), subject));
       }
       if (goesOn < 0) break;
