@@ -523,6 +523,9 @@ function afterSubject(ctx: Ctx, i: number): boolean {
   // ("Russian missiles strike Kyiv children's hospital": a headline's present tense after a party's plural noun)
   const plural = !m && j > 0 && ctx.tokens[j].pos === 'NOUN' && ctx.tokens[j].lemma !== ctx.tokens[j].key && /s$/.test(ctx.tokens[j].key) ? ctx.byLast.get(j - 1) : undefined;
   if (plural?.actor && !ctx.placeOnly.has(plural) && !/s$/.test(ctx.tokens[i].key) && ctx.byFirst.has(nextWordIndex(ctx.tokens, i))) return ctx.tokens[j].sentence === ctx.tokens[i].sentence;
+  // ("Police in Harare rounded up …": a party placed by "in" or "at" before its verb)
+  const placed = m && ctx.placeOnly.has(m) && ['in', 'at'].includes(ctx.tokens[m.first - 1]?.key ?? '') ? ctx.byLast.get(m.first - 2) : undefined;
+  if (placed && !ctx.placeOnly.has(placed) && !ctx.weak.has(placed)) return ctx.tokens[placed.first].sentence === ctx.tokens[i].sentence;
   return !!m && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
