@@ -1311,7 +1311,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       // other private people's visits, so they stay)
       if (type === 'CONSULT' && mode === 'visit' && PRIVATE_VISITORS.has(src.actor?.sector ?? '')) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
-      const actedAs = bySector(type, tokens[i].lemma, src.actor?.sector ?? null);
+      // (by the pattern's own lemma: the tagger's is sometimes the bare form, "looted")
+      const actedAs = bySector(type, p.head, src.actor?.sector ?? null);
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
@@ -1381,7 +1382,8 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * Acts CAMEO and PLOVER code by who does them: a government, an international body or an organisation that
  * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
  * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
- * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot.
+ * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot;
+ * armed men who loot seize.
  */
 function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
@@ -1391,6 +1393,8 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
   // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
   if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
+  // troops, police or militias who loot seize property (CAMEO 171), no riot: "Russian troops looted homes in Bucha"
+  if (type === 'PROTEST' && lemma === 'loot' && ARMED.has(sector ?? '')) return { type: 'COERCE', mode: 'seize', cameo: '171' };
   return null;
 }
 const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
