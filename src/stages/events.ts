@@ -1383,7 +1383,7 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
  * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
  * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot;
- * armed men who loot seize.
+ * armed men who loot, and police who storm a building, seize.
  */
 function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
@@ -1395,6 +1395,8 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
   // troops, police or militias who loot seize property (CAMEO 171), no riot: "Russian troops looted homes in Bucha"
   if (type === 'PROTEST' && lemma === 'loot' && ARMED.has(sector ?? '')) return { type: 'COERCE', mode: 'seize', cameo: '171' };
+  // police who storm a building raid it (PLOVER's COERCE 'seize'): "Security forces stormed the newspaper's offices"
+  if (type === 'ASSAULT' && sector === 'COP' && lemma === 'storm') return { type: 'COERCE', mode: 'seize', cameo: '171' };
   return null;
 }
 const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
