@@ -1010,10 +1010,14 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   for (let n = npFirst; n < i; n++) before.add(tokens[n].key);
   // ("Every such attack is Russia's answer", "Any deliberate attack on peacekeepers is a grave violation": a kind, no event)
   if (GENERIC_DETERMINERS.has(tokens[npFirst]?.key ?? '')) return null;
+  // ("Fighting broke out between the army and the RSF": the noun's own phrase may follow the verb of its happening)
+  const happened = ctx.doc.lexicon.grammar.happeningVerbs.has(next.lemma) && next.pos === 'VERB' ? next.i : -1;
+  const phraseAfter = happened < 0 ? -1 : PARTICLES.has(tokens[happened + 1]?.key ?? '') ? happened + 2 : happened + 1;
   let match: Match | null = null;
   for (const p of nouns) {
     if (p.modifiers.size && ![...p.modifiers].some((w) => before.has(w))) continue;
-    const found = matchElements(ctx, p.elements, 0, i + 1, sentenceLast, { target: null, source: null }, false);
+    const found = matchElements(ctx, p.elements, 0, i + 1, sentenceLast, { target: null, source: null }, false)
+      ?? (phraseAfter > 0 && p.elements.some((el) => el.k === 'slot') ? matchElements(ctx, p.elements, 0, phraseAfter, sentenceLast, { target: null, source: null }, false) : null);
     if (found) { match = { pattern: p, ...found }; break; }
   }
   if (!match) return null;
@@ -1037,8 +1041,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     return events.length ? { events, verb: -1, last: match.last } : null;
   }
   // the verb the phrase is the subject of, after its prepositional phrases and dates
-  let verb = -1;
-  for (let n = match.last + 1; n <= sentenceLast && n - match.last <= 16; n++) {
+  let verb = match.last > happened && happened > 0 ? happened : -1;
+  for (let n = match.last + 1; verb < 0 && n <= sentenceLast && n - match.last <= 16; n++) {
     const t = tokens[n];
     // "was rejected", "have killed": the main verb after its auxiliaries
     if (t.pos === 'VERB' || t.pos === 'AUX') {
