@@ -696,7 +696,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
     // (by its lemma only a form that is no gerund: "stopped work" is a strike, "will not stop working" is not)
     if (j <= end && (el.words.has(tokens[j].key) || (el.words.has(tokens[j].lemma) && !/ing$/.test(tokens[j].key))) && !ctx.inName[j]) {
-      const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
+      // ("exports to and from Israel": a preposition coordinated with another before their shared object)
+      const paired = ['and', 'or'].includes(tokens[j + 1]?.key ?? '') && PREPOSITIONS.has(tokens[j].key) && PREPOSITIONS.has(tokens[j + 2]?.key ?? '');
+      const r = (paired ? matchElements(ctx, els, e + 1, j + 3, end, got, passive) : null) ?? matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
     // ("sit-in", "walk-out": a hyphened word the text splits in three)
