@@ -59,7 +59,7 @@ export interface Lexicon {
   /** package cities that share a city's name in other countries, by the id of the city the name gives */
   cityHomonyms: Map<string, Place[]>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
-  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'peopleNouns' | 'causativeVerbs' | 'areaNouns' | 'jointWords' | 'perpetrationVerbs' | 'currencyNouns' | 'territoryNouns' | 'sportNouns' | 'craftNouns' | 'objectVerbs' | 'flightWords' | 'refugeWords' | 'proprietorVerbs' | 'ownedBusinesses', Set<string>>;
+  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'peopleNouns' | 'causativeVerbs' | 'areaNouns' | 'jointWords' | 'perpetrationVerbs' | 'currencyNouns' | 'territoryNouns' | 'sportNouns' | 'craftNouns' | 'objectVerbs' | 'flightWords' | 'refugeWords' | 'proprietorVerbs' | 'ownedBusinesses' | 'happeningVerbs', Set<string>>;
   /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
   bodyWordSectors: Map<string, Actor['sector']>;
   /** event patterns by the lemma of their first word */
@@ -284,6 +284,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     intentModals: new Set(g.intent_modals), intentGovernors: new Set(g.intent_governors), commitmentGovernors: new Set(g.commitment_governors), obligationModals: new Set(g.obligation_modals), mandativeWords: new Set(g.mandative_words), failureGovernors: new Set(g.failure_governors), weaponNouns: new Set(g.weapon_nouns), peopleNouns: new Set(g.people_nouns), causativeVerbs: new Set(g.causative_verbs),
     areaNouns: new Set(g.area_nouns), jointWords: new Set(g.joint_words), perpetrationVerbs: new Set(g.perpetration_verbs), currencyNouns: new Set(g.currency_nouns), territoryNouns: new Set(g.territory_nouns), sportNouns: new Set(g.sport_nouns), craftNouns: new Set(g.craft_nouns), objectVerbs: new Set(g.object_verbs),
     flightWords: new Set(g.flight_words), refugeWords: new Set(g.refuge_words), proprietorVerbs: new Set(g.proprietor_verbs), ownedBusinesses: new Set(g.owned_businesses),
+    happeningVerbs: new Set(g.happening_verbs),
   };
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);

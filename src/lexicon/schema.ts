@@ -134,6 +134,7 @@ export const DICTIONARY_KINDS = {
     intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
     area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]), craft_nouns: z.array(z.string()).default([]), object_verbs: z.array(z.string()).default([]),
     flight_words: z.array(z.string()).default([]), refuge_words: z.array(z.string()).default([]), proprietor_verbs: z.array(z.string()).default([]), owned_businesses: z.array(z.string()).default([]),
+    happening_verbs: z.array(z.string()).default([]),
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),

@@ -523,6 +523,9 @@ function afterSubject(ctx: Ctx, i: number): boolean {
   // ("Russian missiles strike Kyiv children's hospital": a headline's present tense after a party's plural noun)
   const plural = !m && j > 0 && ctx.tokens[j].pos === 'NOUN' && ctx.tokens[j].lemma !== ctx.tokens[j].key && /s$/.test(ctx.tokens[j].key) ? ctx.byLast.get(j - 1) : undefined;
   if (plural?.actor && !ctx.placeOnly.has(plural) && !/s$/.test(ctx.tokens[i].key) && ctx.byFirst.has(nextWordIndex(ctx.tokens, i))) return ctx.tokens[j].sentence === ctx.tokens[i].sentence;
+  // ("Police in Harare rounded up …": a party placed by "in" or "at" before its verb)
+  const placed = m && ctx.placeOnly.has(m) && ['in', 'at'].includes(ctx.tokens[m.first - 1]?.key ?? '') ? ctx.byLast.get(m.first - 2) : undefined;
+  if (placed && !ctx.placeOnly.has(placed) && !ctx.weak.has(placed)) return ctx.tokens[placed.first].sentence === ctx.tokens[i].sentence;
   return !!m && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && ctx.tokens[j].sentence === ctx.tokens[i].sentence;
 }
 
@@ -693,7 +696,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
     // (by its lemma only a form that is no gerund: "stopped work" is a strike, "will not stop working" is not)
     if (j <= end && (el.words.has(tokens[j].key) || (el.words.has(tokens[j].lemma) && !/ing$/.test(tokens[j].key))) && !ctx.inName[j]) {
-      const r = matchElements(ctx, els, e + 1, j + 1, end, got, passive);
+      // ("exports to and from Israel": a preposition coordinated with another before their shared object)
+      const paired = ['and', 'or'].includes(tokens[j + 1]?.key ?? '') && PREPOSITIONS.has(tokens[j].key) && PREPOSITIONS.has(tokens[j + 2]?.key ?? '');
+      const r = (paired ? matchElements(ctx, els, e + 1, j + 3, end, got, passive) : null) ?? matchElements(ctx, els, e + 1, j + 1, end, got, passive);
       if (r) return r;
     }
     // ("sit-in", "walk-out": a hyphened word the text splits in three)
@@ -1007,10 +1012,14 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   for (let n = npFirst; n < i; n++) before.add(tokens[n].key);
   // ("Every such attack is Russia's answer", "Any deliberate attack on peacekeepers is a grave violation": a kind, no event)
   if (GENERIC_DETERMINERS.has(tokens[npFirst]?.key ?? '')) return null;
+  // ("Fighting broke out between the army and the RSF": the noun's own phrase may follow the verb of its happening)
+  const happened = ctx.doc.lexicon.grammar.happeningVerbs.has(next.lemma) && next.pos === 'VERB' ? next.i : -1;
+  const phraseAfter = happened < 0 ? -1 : PARTICLES.has(tokens[happened + 1]?.key ?? '') ? happened + 2 : happened + 1;
   let match: Match | null = null;
   for (const p of nouns) {
     if (p.modifiers.size && ![...p.modifiers].some((w) => before.has(w))) continue;
-    const found = matchElements(ctx, p.elements, 0, i + 1, sentenceLast, { target: null, source: null }, false);
+    const found = matchElements(ctx, p.elements, 0, i + 1, sentenceLast, { target: null, source: null }, false)
+      ?? (phraseAfter > 0 && p.elements.some((el) => el.k === 'slot') ? matchElements(ctx, p.elements, 0, phraseAfter, sentenceLast, { target: null, source: null }, false) : null);
     if (found) { match = { pattern: p, ...found }; break; }
   }
   if (!match) return null;
@@ -1034,8 +1043,8 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
     return events.length ? { events, verb: -1, last: match.last } : null;
   }
   // the verb the phrase is the subject of, after its prepositional phrases and dates
-  let verb = -1;
-  for (let n = match.last + 1; n <= sentenceLast && n - match.last <= 16; n++) {
+  let verb = match.last > happened && happened > 0 ? happened : -1;
+  for (let n = match.last + 1; verb < 0 && n <= sentenceLast && n - match.last <= 16; n++) {
     const t = tokens[n];
     // "was rejected", "have killed": the main verb after its auxiliaries
     if (t.pos === 'VERB' || t.pos === 'AUX') {
@@ -1308,7 +1317,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       // other private people's visits, so they stay)
       if (type === 'CONSULT' && mode === 'visit' && PRIVATE_VISITORS.has(src.actor?.sector ?? '')) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
-      const actedAs = bySector(type, tokens[i].lemma, src.actor?.sector ?? null);
+      // (by the pattern's own lemma: the tagger's is sometimes the bare form, "looted")
+      const actedAs = bySector(type, p.head, src.actor?.sector ?? null);
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
@@ -1378,7 +1388,8 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * Acts CAMEO and PLOVER code by who does them: a government, an international body or an organisation that
  * "protests" complains officially (CAMEO 114, an accusation: "Vietnam's foreign ministry protested against …"); people,
  * parties and businesses that boycott protest (CAMEO 143: "Shoppers in Jordan boycotted French goods"), where a state's
- * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot.
+ * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot;
+ * armed men who loot, and police who storm a building, seize.
  */
 function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
@@ -1388,6 +1399,10 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
   // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
   if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
+  // troops, police or militias who loot seize property (CAMEO 171), no riot: "Russian troops looted homes in Bucha"
+  if (type === 'PROTEST' && lemma === 'loot' && ARMED.has(sector ?? '')) return { type: 'COERCE', mode: 'seize', cameo: '171' };
+  // police who storm a building raid it (PLOVER's COERCE 'seize'): "Security forces stormed the newspaper's offices"
+  if (type === 'ASSAULT' && sector === 'COP' && lemma === 'storm') return { type: 'COERCE', mode: 'seize', cameo: '171' };
   return null;
 }
 const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
