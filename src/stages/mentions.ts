@@ -1111,6 +1111,15 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
     const words = m.actor!.name.split(/\s+/);
     return [m, words.length === 2 ? words[0].toLowerCase() : null];
   }));
+  // ("Kosovo’s regional police commander, Besim Hoti, said" then "Hoti said", which the dictionary's Avdullah Hoti made a
+  // namesake of no known role before the apposition was read: the person named in full is the one taken up)
+  const namedInFull = new Map<string, Mention>();
+  for (const m of introduced) if (m.last > m.first && !namedInFull.has(m.actor!.id)) namedInFull.set(m.actor!.id, m);
+  const takenUp = (m: Mention): Actor | undefined => {
+    const full = m.family && m.actor ? namedInFull.get(m.actor.id) : undefined;
+    return full && m.first > full.last ? full.actor! : undefined;
+  };
+  if (mentions.some((m) => takenUp(m) && takenUp(m) !== m.actor)) mentions = mentions.map((m) => (takenUp(m) && takenUp(m) !== m.actor ? { ...m, actor: takenUp(m)! } : m));
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
     if (!t.cap || covered[t.i]) continue;
