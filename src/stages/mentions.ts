@@ -38,10 +38,24 @@ function ruledOutByWordBefore(doc: Doc, a: Atom): boolean {
   return !!before && a.payloads.every((p) => p.entry.t === 'agent' && p.entry.agent.not_after.includes(before));
 }
 
+/**
+ * "Rwanda’s deputy government spokeswoman", "a deputy police chief": a qualifier that is also a role of its own ("deputy")
+ * qualifies the title a word or two after it.
+ */
+function qualifiesTitle(doc: Doc, a: Atom, after: Atom[]): boolean {
+  const { tokens } = doc;
+  if (a.first !== a.last || !doc.lexicon.grammar.qualifiers.has(tokens[a.first].key) || !a.payloads.every((p) => p.entry.t === 'agent')) return false;
+  const title = after.find((n) => n.payloads.some((p) => p.entry.t === 'agent' && p.entry.agent.kind === 'person' && p.entry.agent.title));
+  return !!title && title.first - a.last <= 3 && tokens.slice(a.last + 1, title.first).every((t) => !t.cap && (t.pos === 'NOUN' || t.pos === 'ADJ'));
+}
+
 const INDEFINITE = new Set(['a', 'an']);
 
 export function mentionsStage(doc: Doc): void {
-  const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last).filter((a) => !ruledOutByWordBefore(doc, a)));
+  const bySentence = doc.sentences.map((s) => {
+    const atoms = doc.lexicon.mentions.longest(doc.tokens, s.first, s.last);
+    return atoms.filter((a, k) => !ruledOutByWordBefore(doc, a) && !qualifiesTitle(doc, a, atoms.slice(k + 1, k + 3)));
+  });
   // (not by a capital's name that other countries' cities share: "Tripoli" itself says nothing)
   const ambiguous = (a: Atom): boolean => a.payloads.some((p) => p.entry.t === 'place' && doc.lexicon.cityHomonyms.has(p.entry.place.id));
   const namedStates = new Set<string>();
@@ -407,7 +421,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "A spokesman for the rebels", "a spokeswoman for the army", "a spokesman for the 3R rebel group": someone known by a
   // title, for a body known by its word, speaks with that body's sector (its country from context)
   for (const m of out) {
-    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
+    // (not a minister, who sits in government whoever his portfolio is for: "the deputy minister for refugees")
+    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || m.agent.head === 'minister' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
     let k = m.last + 2;
     if (['the', 'a', 'an'].includes(tokens[k]?.key ?? '')) k++;
     let body: Mention | undefined;
@@ -1289,8 +1304,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const candidates = prior.filter((m) => fits(m) || igo(m)).reverse();
     // a generic mention ("the minister") means the one that was the subject, not one in passing
     // ("Its country director for Sudan, X": a role a body owns is someone new, the body's, not the last one so titled)
-    const owned = agent.kind === 'person' && ownedByPronoun(tokens, atom.first);
-    const antecedent = owned ? undefined : agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
+    // ("A spokeswoman for the U.N. mission": someone new, not the last spokeswoman)
+    const someoneNew = agent.kind === 'person' && (ownedByPronoun(tokens, atom.first) || INDEFINITE.has(tokens[beforeModifiers(tokens, atom.first)]?.key ?? ''));
+    const antecedent = someoneNew ? undefined : agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
     // without one it stays unresolved for now; contextCountries() may place it
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
