@@ -480,7 +480,12 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       }
       const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
       if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
-      else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
+      // ("Colonel Marco Villacís, the police commander for Guayas province": the role says whose rank it is)
+      else if (roleOf && (roleOf.country || rankWornBy(titled.actor!.sector, roleOf.sector) !== titled.actor!.sector)) {
+        const sector = rankWornBy(titled.actor!.sector, roleOf.sector);
+        const country = roleOf.country ?? titled.actor!.country;
+        titled.actor = { ...titled.actor!, country, sector, cameo: country ? `${country}${sector ?? ''}` : null };
+      }
       // ("Mamadou Keita, a 24-year-old from Guinea": a namesake of someone known, placed by where they are from)
       else if (!roleOf && ['a', 'an'].includes(tokens[c + 1]?.key)) {
         const from = nationalityIn(ctx, c + 1, end);
@@ -592,9 +597,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
       // ("A spokesman for the police in Santa Cruz, Colonel X", "The spokesman of the SPLA-IO forces, Colonel X": a
       // military rank is worn by police officers and rebels too; the role says whose)
-      else if (existing.actor!.id.startsWith('person:') && !existing.person && existing.actor!.sector === 'MIL' && (sector === 'COP' || sector === 'REB' || sector === 'OPP')) {
-        // (an opposition with officers of rank is an armed one)
-        const own = sector === 'OPP' ? 'REB' : sector;
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && rankWornBy(existing.actor!.sector, sector) !== existing.actor!.sector) {
+        const own = rankWornBy(existing.actor!.sector, sector);
         existing.actor = { ...existing.actor!, sector: own, cameo: existing.actor!.country ? `${existing.actor!.country}${own}` : null };
       }
       nameTheHolder(out, role, existing.actor!);
@@ -792,6 +796,15 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
  * A role mention turns out to name a person: it and the later mentions that referred back to it
  * ("Honduras’ deputy foreign minister, Claudia Ordóñez, …" then "the deputy minister said") now name them.
  */
+/**
+ * The sector of someone whose title gave `titled` once their role says `role`: a military rank is worn by police
+ * officers and rebels too (an opposition with officers of rank is an armed one).
+ */
+function rankWornBy(titled: Actor['sector'], role: Actor['sector']): Actor['sector'] {
+  if (titled !== 'MIL' || !role || !['COP', 'REB', 'OPP'].includes(role)) return titled;
+  return role === 'OPP' ? 'REB' : role;
+}
+
 function nameTheHolder(mentions: Mention[], role: Mention, person: Actor): void {
   const before = role.actor;
   role.actor = person;
@@ -1472,6 +1485,9 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modC
   }
   const titleAgent = pick(atoms[j], 'agent')?.agent;
   if (!titleAgent || !(titleAgent.title || titleAgent.kind === 'person')) return null;
+  // ("Bangladesh’s refugee relief commissioner": people an office of state serves are its portfolio, not whom it speaks
+  // for; a "student leader" is no office but one of them)
+  if (body?.kind === 'group' && ['REF', 'CVL'].includes(body.sector ?? '') && titleAgent.sector === 'GOV' && titleAgent.title && titleAgent.id !== 'spokesperson') body = undefined;
   const t = titledPerson(ctx, atoms, j, titleAgent, modCountry ?? org?.country ?? null);
   if (!t) {
     // "The Houthis’ military spokesman, Yahya Saree, …": the role alone, for the name in apposition
