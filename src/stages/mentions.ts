@@ -874,7 +874,9 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     const s = ctx.doc.sentences[m.sentence];
     let end = from;
     while (end <= s.last && end - from <= 18 && ![',', ';'].includes(tokens[end].key)) end++;
-    const phrase = tokens.slice(from, end);
+    // (what someone runs tells of others' flight, not theirs: "a priest who runs a shelter for deportees")
+    const runs = tokens.slice(from, end).findIndex((t) => ctx.lex.grammar.proprietorVerbs.has(t.key));
+    const phrase = tokens.slice(from, runs < 0 ? end : from + runs);
     const fled = phrase.find((t) => flightWords.has(t.key));
     if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
     // "who fled Myanmar", "who fled from Sudan"
