@@ -912,7 +912,8 @@ function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: st
   return { country: r.country, sector: r.sector };
 }
 
-const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
+// prepositions between a role and the body it is held for ("foreign minister in the de facto government")
+const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to', 'in']);
 
 /** Last words of the names of offices of state ("the National Maritime Council", "the Government Communication Service"). */
 const STATE_BODY_WORDS = new Set(['council', 'commission', 'agency', 'service', 'office', 'authority', 'committee', 'directorate', 'bureau', 'ministry', 'department', 'secretariat', 'inspectorate']);
