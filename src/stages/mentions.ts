@@ -461,6 +461,26 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       else add(mk(ctx, t.i, t.i, body, null, {}));
     }
   }
+  // "a spokesman for the Azawad Liberation Front, a coalition of Tuareg rebel groups in northern Mali": a body no dictionary
+  // knows, named in capitals and described in apposition as rebels or opposition, is of that sector (the last such word:
+  // the groups a coalition is "of"), and of the country a place in the description names (civic bodies and research
+  // bodies so described are read by the rules for them below)
+  for (const comma of commas) {
+    const c = comma.i;
+    if (!['a', 'an'].includes(tokens[c + 1]?.key ?? '') || !ctx.lex.grammar.bodyWords.has(tokens[c - 1]?.key ?? '') || !tokens[c - 1].cap) continue;
+    let first = c - 1;
+    while (first > c - 6 && tokens[first - 1]?.cap && tokens[first - 1].pos !== 'PUNCT') first--;
+    if (tokens[first - 1]?.key !== 'the' || c - first < 2 || covered(first) || covered(c - 1)) continue;
+    let end = c + 1;
+    while (end < tokens.length && end - c <= 12 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
+    const kind = out.findLast((m) => m.first > c && m.last < end && !m.actor?.id.startsWith('person:') && m.agent && m.agent.kind !== 'person' && ['REB', 'OPP'].includes(m.agent.sector ?? ''));
+    if (!kind) continue;
+    const where = out.find((m) => m.first > c && m.last < end && !m.actor && m.place?.country);
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[c - 1].end);
+    const country = where?.place?.country ?? null;
+    const sector = kind.agent!.sector;
+    add(mk(ctx, first, c - 1, { id: `body:${slug(name)}`, name, kind: 'group', country, sector, cameo: country ? `${country}${sector}` : null, wikidata: null }, null, {}));
+  }
   for (const comma of commas) {
     const c = comma.i;
     // NAME , [role phrase]
