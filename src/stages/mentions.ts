@@ -591,7 +591,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
     };
     const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
-      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
+      .find((m) => tokens.slice(m.last + 1, c).every((t) => (t.pos !== 'VERB' || tokens[t.i - 1]?.key === '-') && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
@@ -615,6 +615,11 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
+      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X": an officer of an international body is its)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && body && bodyCountry(body) === null) {
+        existing.actor = { ...existing.actor!, country: null, sector, cameo: null };
+        stateless.add(existing.actor);
+      }
       // ("A spokesman for the police in Santa Cruz, Colonel X", "The spokesman of the SPLA-IO forces, Colonel X": a
       // military rank is worn by police officers and rebels too; the role says whose)
       else if (existing.actor!.id.startsWith('person:') && !existing.person && rankWornBy(existing.actor!.sector, sector) !== existing.actor!.sector) {
