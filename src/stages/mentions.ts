@@ -841,11 +841,11 @@ function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: n
   const { tokens } = ctx;
   const key = tokens[atom.first].key;
   const given = new Set(bearers.map((p) => matchKey(p.name.split(/\s+/)[0])));
-  // (this occurrence or an earlier one; a capitalised word opening its sentence is no given name)
+  // (this occurrence or an earlier one; a capitalised word opening its sentence is no given name, unless it is a known one)
   for (let k = atom.first; k > 0; k--) {
     const before = tokens[k - 1];
     if (tokens[k].key !== key || !before.cap || before.pos !== 'PROPN' || before.space || given.has(before.key)) continue;
-    if (ctx.doc.sentences[before.sentence].first === before.i) continue;
+    if (ctx.doc.sentences[before.sentence].first === before.i && !ctx.lex.givenNames.has(before.key)) continue;
     if (ctx.lex.mentions.matchesAt(tokens, before.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) continue;
     return { first: before.i, last: k };
   }
