@@ -1108,8 +1108,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
   // ("MSF’s emergency coordinator": the body may own the role word instead)
   const own = beforeModifiers(tokens, head.first);
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
-  // ("a nurse with Save the Children": a private trade, practised for a body)
-  const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && tokens[head.last].key === tokens[head.last].lemma);
+  // ("a nurse with Save the Children": a private trade, practised for a body; "an aid worker with the Norwegian Refugee Council")
+  const one = tokens[head.last].key === tokens[head.last].lemma;
+  const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && one) || (head.agent?.sector === 'NGO' && head.agent.kind === 'group' && one);
   // ("an FLA spokesman": the body named right before the role word)
   const before = role.find((m) => m.last === head.first - 1 && m.actor?.id.startsWith('body:') && isBody(m));
   const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor ?? before : undefined;
