@@ -48,6 +48,28 @@ describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
   it('takes few scare quotes, names and titles for speech', () => assert.ok(m.scareQuotesEmitted <= 5, `${m.scareQuotesEmitted}`));
 });
 
+describe('quotes: the eleventh development set (test/gold/quotes-dev-11.jsonl), speakers placed only by their description', () => {
+  const items = loadGold(fileURLToPath(new URL('./gold/quotes-dev-11.jsonl', import.meta.url)));
+  const scores = newScores();
+  const m = newQuoteMetrics();
+  for (const item of items) {
+    const a = run(item.text, { published: item.published });
+    scoreArticle(item, a, scores);
+    scoreQuotes(item, a, m);
+  }
+  finish(scores);
+  // floors a little under the level reached (direct 93.0%, reported 92.9%; 76.1% and 81.4% when first scored)
+  it('detects quotes with F1 ≥ 0.95', () => assert.ok(scores.quote_spans.f1 >= 0.95, `F1 ${scores.quote_spans.f1}`));
+  it('names the speaker of ≥ 90% of the direct quotes it finds', () => {
+    const accuracy = m.speakerRight.direct / m.found.direct;
+    assert.ok(accuracy >= 0.9, `direct speaker accuracy ${accuracy.toFixed(3)}`);
+  });
+  it('names the speaker of ≥ 90% of the reported speech it finds', () => {
+    const accuracy = m.speakerRight.reported / m.found.reported;
+    assert.ok(accuracy >= 0.9, `reported speaker accuracy ${accuracy.toFixed(3)}`);
+  });
+});
+
 describe('quotes: patterns', () => {
   const speakerOf = (text: string, published = '2024-03-01') => run(text, { published }).quotes.map((q) => [q.text, q.speaker?.actor?.name ?? null, q.direct, q.partial]);
   it('a missing closing mark ends the quote with its paragraph, not the article', () => {
@@ -63,6 +85,13 @@ describe('quotes: patterns', () => {
     const a = run('Fighting resumed in Goma on Monday.\n\n“We have nothing left,” said Amani Kibwe, a 40-year-old trader. “Our shop burned,” she added.\n\n“The mission will stay,” said Lena Ostrova, a spokeswoman for the United Nations.', { published: '2024-03-01' });
     const who = a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]);
     assert.deepEqual(who, [['Amani Kibwe', 'COD', 'CVL'], ['Amani Kibwe', 'COD', 'CVL'], ['Lena Ostrova', null, 'IGO']]);
+  });
+  it('a description outranks a rank, a qualifier and a portfolio', () => {
+    const who = (text: string) => run(text, { published: '2025-03-01' }).quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]);
+    assert.deepEqual(who('QUITO (Reuters) — Colonel Marco Villacís, the police commander for Guayas province, said 41 people had been arrested.'), [['Marco Villacís', 'ECU', 'COP']]);
+    assert.deepEqual(who('KIGALI (Reuters) — Rwanda’s deputy government spokeswoman, Claudine Uwase, said the claims were false.'), [['Claudine Uwase', 'RWA', 'GOV']]);
+    assert.deepEqual(who('DHAKA (AFP) — Bangladesh’s refugee relief commissioner, Shamsul Arefin, said rations would fall.'), [['Shamsul Arefin', 'BGD', 'GOV']]);
+    assert.deepEqual(who('PRISTINA (AP) — Tensions rose. A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel Matteo Ricci, said patrols had been stepped up.'), [['Matteo Ricci', null, 'IGO']]);
   });
   it('a pronoun refers to the latest subject of its paragraph, not to the last speaker', () => {
     const a = run('“We will not retreat,” Kenyan police commander Peter Mwangi told reporters. Haiti’s government spokesman, Jean Baptiste Pierre, welcomed the mission. “This is a first step,” he said.', { published: '2024-07-10' });
