@@ -91,6 +91,7 @@ describe('quotes: patterns', () => {
     assert.deepEqual(who('QUITO (Reuters) — Colonel Marco Villacís, the police commander for Guayas province, said 41 people had been arrested.'), [['Marco Villacís', 'ECU', 'COP']]);
     assert.deepEqual(who('KIGALI (Reuters) — Rwanda’s deputy government spokeswoman, Claudine Uwase, said the claims were false.'), [['Claudine Uwase', 'RWA', 'GOV']]);
     assert.deepEqual(who('DHAKA (AFP) — Bangladesh’s refugee relief commissioner, Shamsul Arefin, said rations would fall.'), [['Shamsul Arefin', 'BGD', 'GOV']]);
+    assert.deepEqual(who('CHISINAU, Moldova (Reuters) — Moldova voted. Stefan Gheorghiu, an opposition lawmaker from the Party of Socialists, said the vote was rigged.'), [['Stefan Gheorghiu', 'MDA', 'OPP']]);
     assert.deepEqual(who('PRISTINA (AP) — Tensions rose. A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel Matteo Ricci, said patrols had been stepped up.'), [['Matteo Ricci', null, 'IGO']]);
   });
   it('a pronoun refers to the latest subject of its paragraph, not to the last speaker', () => {

@@ -1120,7 +1120,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
     const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
     const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
-    return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
+    // ("an opposition lawmaker from the Party of Socialists": a party's member speaks as the opposition or the legislator they are)
+    const member = bodySector(body) === 'PTY' && ['OPP', 'LEG'].includes(head.actor?.sector ?? head.agent?.sector ?? '') ? head.actor?.sector ?? head.agent?.sector : null;
+    return { head, body, sector: member ?? bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
   // "a hydrologist at a Dushanbe university", "head of war risk at a London broker": a capital or country in
   // the phrase says where, not that the person works for its government
