@@ -143,8 +143,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       const actor = country ? agentActor(ctx, m.agent, country) : null;
       // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
       const head = ctx.tokens[m.last];
+      // ("Thai officials said": several, a group)
+      const several = head.key !== head.lemma;
       const called = actor && unnamedOfficeHolder && actor.id === `${country}:${m.agent.id}` && /^\p{Ll}+$/u.test(head.lemma)
-        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}` } : actor;
+        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}${several ? 's' : ''}`, kind: several ? 'group' as const : actor.kind } : actor;
       return called ? { ...m, actor: called } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
