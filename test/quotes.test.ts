@@ -48,25 +48,32 @@ describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
   it('takes few scare quotes, names and titles for speech', () => assert.ok(m.scareQuotesEmitted <= 5, `${m.scareQuotesEmitted}`));
 });
 
-describe('quotes: the twelfth development set (test/gold/quotes-dev-12.jsonl)', () => {
-  const items = loadGold(fileURLToPath(new URL('./gold/quotes-dev-12.jsonl', import.meta.url)));
-  const scores = newScores();
-  const m = newQuoteMetrics();
-  for (const item of items) {
-    const a = run(item.text, { published: item.published });
-    scoreArticle(item, a, scores);
-    scoreQuotes(item, a, m);
-  }
-  finish(scores);
-  // first scored before any change it prompted: detection F1 94.6%, direct speakers 68.1%, reported 78.7%, one scare quote
-  // taken; floors at the level reached (98.4%, 76.3%, 77.8%, none), where the errors left are mostly actors' country or sector
-  it('detects quotes with F1 ≥ 0.97', () => assert.ok(scores.quote_spans.f1 >= 0.97, `F1 ${scores.quote_spans.f1}`));
-  it('names the speaker of ≥ 75% of the direct quotes and of ≥ 75% of the reported speech it finds', () => {
-    assert.ok(m.speakerRight.direct / m.found.direct >= 0.75, `direct ${m.speakerRight.direct}/${m.found.direct}`);
-    assert.ok(m.speakerRight.reported / m.found.reported >= 0.75, `reported ${m.speakerRight.reported}/${m.found.reported}`);
+/** A development set: detection and speaker accuracy held at floors a little under the level reached (npm run eval prints the misses). */
+function devSetSuite(file: string, about: string, floors: { f1: number; direct: number; reported: number; scareQuotes?: number }): void {
+  describe(`quotes: ${about} (test/gold/${file})`, () => {
+    const items = loadGold(fileURLToPath(new URL(`./gold/${file}`, import.meta.url)));
+    const scores = newScores();
+    const m = newQuoteMetrics();
+    for (const item of items) {
+      const a = run(item.text, { published: item.published });
+      scoreArticle(item, a, scores);
+      scoreQuotes(item, a, m);
+    }
+    finish(scores);
+    it(`detects quotes with F1 ≥ ${floors.f1}`, () => assert.ok(scores.quote_spans.f1 >= floors.f1, `F1 ${scores.quote_spans.f1}`));
+    it(`names the speaker of ≥ ${100 * floors.direct}% of the direct quotes and of ≥ ${100 * floors.reported}% of the reported speech it finds`, () => {
+      assert.ok(m.speakerRight.direct / m.found.direct >= floors.direct, `direct ${m.speakerRight.direct}/${m.found.direct}`);
+      assert.ok(m.speakerRight.reported / m.found.reported >= floors.reported, `reported ${m.speakerRight.reported}/${m.found.reported}`);
+    });
+    if (floors.scareQuotes !== undefined) it(`takes at most ${floors.scareQuotes} of its scare quotes for speech`, () => assert.ok(m.scareQuotesEmitted <= floors.scareQuotes!, `${m.scareQuotesEmitted}`));
   });
-  it('takes none of its scare quotes for speech', () => assert.equal(m.scareQuotesEmitted, 0));
-});
+}
+
+// speakers placed only by their description; first scored: direct 76.1%, reported 81.4% (93.0% and 92.9% when the floors were set)
+devSetSuite('quotes-dev-11.jsonl', 'the eleventh development set', { f1: 0.95, direct: 0.9, reported: 0.9 });
+// pronouns, roles taking up a name, cues in every form; first scored: detection F1 94.6%, direct 68.1%, reported 78.7%, one scare
+// quote taken (98.4%, 76.3%, 77.8% and none when the floors were set; the errors left are mostly actors' country or sector)
+devSetSuite('quotes-dev-12.jsonl', 'the twelfth development set', { f1: 0.97, direct: 0.75, reported: 0.75, scareQuotes: 0 });
 
 describe('quotes: patterns', () => {
   const speakerOf = (text: string, published = '2024-03-01') => run(text, { published }).quotes.map((q) => [q.text, q.speaker?.actor?.name ?? null, q.direct, q.partial]);
@@ -83,6 +90,14 @@ describe('quotes: patterns', () => {
     const a = run('Fighting resumed in Goma on Monday.\n\n“We have nothing left,” said Amani Kibwe, a 40-year-old trader. “Our shop burned,” she added.\n\n“The mission will stay,” said Lena Ostrova, a spokeswoman for the United Nations.', { published: '2024-03-01' });
     const who = a.quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]);
     assert.deepEqual(who, [['Amani Kibwe', 'COD', 'CVL'], ['Amani Kibwe', 'COD', 'CVL'], ['Lena Ostrova', null, 'IGO']]);
+  });
+  it('a description outranks a rank, a qualifier and a portfolio', () => {
+    const who = (text: string) => run(text, { published: '2025-03-01' }).quotes.map((q) => [q.speaker?.actor?.name, q.speaker?.actor?.country, q.speaker?.actor?.sector]);
+    assert.deepEqual(who('QUITO (Reuters) — Colonel Marco Villacís, the police commander for Guayas province, said 41 people had been arrested.'), [['Marco Villacís', 'ECU', 'COP']]);
+    assert.deepEqual(who('KIGALI (Reuters) — Rwanda’s deputy government spokeswoman, Claudine Uwase, said the claims were false.'), [['Claudine Uwase', 'RWA', 'GOV']]);
+    assert.deepEqual(who('DHAKA (AFP) — Bangladesh’s refugee relief commissioner, Shamsul Arefin, said rations would fall.'), [['Shamsul Arefin', 'BGD', 'GOV']]);
+    assert.deepEqual(who('CHISINAU, Moldova (Reuters) — Moldova voted. Stefan Gheorghiu, an opposition lawmaker from the Party of Socialists, said the vote was rigged.'), [['Stefan Gheorghiu', 'MDA', 'OPP']]);
+    assert.deepEqual(who('PRISTINA (AP) — Tensions rose. A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel Matteo Ricci, said patrols had been stepped up.'), [['Matteo Ricci', null, 'IGO']]);
   });
   it('a pronoun refers to the latest subject of its paragraph, not to the last speaker', () => {
     const a = run('“We will not retreat,” Kenyan police commander Peter Mwangi told reporters. Haiti’s government spokesman, Jean Baptiste Pierre, welcomed the mission. “This is a first step,” he said.', { published: '2024-07-10' });

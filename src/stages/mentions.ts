@@ -38,10 +38,24 @@ function ruledOutByWordBefore(doc: Doc, a: Atom): boolean {
   return !!before && a.payloads.every((p) => p.entry.t === 'agent' && p.entry.agent.not_after.includes(before));
 }
 
+/**
+ * "Rwanda’s deputy government spokeswoman", "a deputy police chief": a qualifier that is also a role of its own ("deputy")
+ * qualifies the title a word or two after it.
+ */
+function qualifiesTitle(doc: Doc, a: Atom, after: Atom[]): boolean {
+  const { tokens } = doc;
+  if (a.first !== a.last || !doc.lexicon.grammar.qualifiers.has(tokens[a.first].key) || !a.payloads.every((p) => p.entry.t === 'agent')) return false;
+  const title = after.find((n) => n.payloads.some((p) => p.entry.t === 'agent' && p.entry.agent.kind === 'person' && p.entry.agent.title));
+  return !!title && title.first - a.last <= 3 && tokens.slice(a.last + 1, title.first).every((t) => !t.cap && (t.pos === 'NOUN' || t.pos === 'ADJ'));
+}
+
 const INDEFINITE = new Set(['a', 'an']);
 
 export function mentionsStage(doc: Doc): void {
-  const bySentence = doc.sentences.map((s) => doc.lexicon.mentions.longest(doc.tokens, s.first, s.last).filter((a) => !ruledOutByWordBefore(doc, a)));
+  const bySentence = doc.sentences.map((s) => {
+    const atoms = doc.lexicon.mentions.longest(doc.tokens, s.first, s.last);
+    return atoms.filter((a, k) => !ruledOutByWordBefore(doc, a) && !qualifiesTitle(doc, a, atoms.slice(k + 1, k + 3)));
+  });
   // (not by a capital's name that other countries' cities share: "Tripoli" itself says nothing)
   const ambiguous = (a: Atom): boolean => a.payloads.some((p) => p.entry.t === 'place' && doc.lexicon.cityHomonyms.has(p.entry.place.id));
   const namedStates = new Set<string>();
@@ -129,8 +143,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       const actor = country ? agentActor(ctx, m.agent, country) : null;
       // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
       const head = ctx.tokens[m.last];
+      // ("Thai officials said": several, a group)
+      const several = head.key !== head.lemma;
       const called = actor && unnamedOfficeHolder && actor.id === `${country}:${m.agent.id}` && /^\p{Ll}+$/u.test(head.lemma)
-        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}` } : actor;
+        ? { ...actor, name: `${countryName(ctx, country!)} ${head.lemma[0].toUpperCase()}${head.lemma.slice(1)}${several ? 's' : ''}`, kind: several ? 'group' as const : actor.kind } : actor;
       return called ? { ...m, actor: called } : m;
     }
     if (!LOCAL_SECTORS.has(m.agent.sector)) return m;
@@ -407,7 +423,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // "A spokesman for the rebels", "a spokeswoman for the army", "a spokesman for the 3R rebel group": someone known by a
   // title, for a body known by its word, speaks with that body's sector (its country from context)
   for (const m of out) {
-    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
+    // (not a minister, who sits in government whoever his portfolio is for: "the deputy minister for refugees")
+    if ((m.actor && (m.actor.id.startsWith('person:') || m.person)) || m.agent?.kind !== 'person' || !m.agent.title || m.agent.sector !== 'GOV' || m.agent.head === 'minister' || !['for', 'of'].includes(tokens[m.last + 1]?.key ?? '')) continue;
     let k = m.last + 2;
     if (['the', 'a', 'an'].includes(tokens[k]?.key ?? '')) k++;
     let body: Mention | undefined;
@@ -446,6 +463,26 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       else add(mk(ctx, t.i, t.i, body, null, {}));
     }
   }
+  // "a spokesman for the Azawad Liberation Front, a coalition of Tuareg rebel groups in northern Mali": a body no dictionary
+  // knows, named in capitals and described in apposition as rebels or opposition, is of that sector (the last such word:
+  // the groups a coalition is "of"), and of the country a place in the description names (civic bodies and research
+  // bodies so described are read by the rules for them below)
+  for (const comma of commas) {
+    const c = comma.i;
+    if (!['a', 'an'].includes(tokens[c + 1]?.key ?? '') || !ctx.lex.grammar.bodyWords.has(tokens[c - 1]?.key ?? '') || !tokens[c - 1].cap) continue;
+    let first = c - 1;
+    while (first > c - 6 && tokens[first - 1]?.cap && tokens[first - 1].pos !== 'PUNCT') first--;
+    if (tokens[first - 1]?.key !== 'the' || c - first < 2 || covered(first) || covered(c - 1)) continue;
+    let end = c + 1;
+    while (end < tokens.length && end - c <= 12 && ![',', '.', ';'].includes(tokens[end].key) && tokens[end].sentence === comma.sentence) end++;
+    const kind = out.findLast((m) => m.first > c && m.last < end && !m.actor?.id.startsWith('person:') && m.agent && m.agent.kind !== 'person' && ['REB', 'OPP'].includes(m.agent.sector ?? ''));
+    if (!kind) continue;
+    const where = out.find((m) => m.first > c && m.last < end && !m.actor && m.place?.country);
+    const name = ctx.doc.text.slice(tokens[first].start, tokens[c - 1].end);
+    const country = where?.place?.country ?? null;
+    const sector = kind.agent!.sector;
+    add(mk(ctx, first, c - 1, { id: `body:${slug(name)}`, name, kind: 'group', country, sector, cameo: country ? `${country}${sector}` : null, wikidata: null }, null, {}));
+  }
   for (const comma of commas) {
     const c = comma.i;
     // NAME , [role phrase]
@@ -465,7 +502,12 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       }
       const roleOf = role.length && ['a', 'an', 'the'].includes(tokens[c + 1]?.key) || role[0]?.first === c + 1 ? roleFromPhrase(ctx, role, nationalityIn(ctx, c + 1, end)) : null;
       if (roleOf?.body) titled.actor = { ...titled.actor!, country: roleOf.country, sector: roleOf.sector, cameo: null };
-      else if (roleOf?.country) titled.actor = { ...titled.actor!, country: roleOf.country, cameo: `${roleOf.country}${titled.actor!.sector ?? ''}` };
+      // ("Colonel Marco Villacís, the police commander for Guayas province": the role says whose rank it is)
+      else if (roleOf && (roleOf.country || rankWornBy(titled.actor!.sector, roleOf.sector) !== titled.actor!.sector)) {
+        const sector = rankWornBy(titled.actor!.sector, roleOf.sector);
+        const country = roleOf.country ?? titled.actor!.country;
+        titled.actor = { ...titled.actor!, country, sector, cameo: country ? `${country}${sector ?? ''}` : null };
+      }
       // ("Mamadou Keita, a 24-year-old from Guinea": a namesake of someone known, placed by where they are from)
       else if (!roleOf && ['a', 'an'].includes(tokens[c + 1]?.key)) {
         const from = nationalityIn(ctx, c + 1, end);
@@ -551,7 +593,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       return ONE_DETERMINERS.has(tokens[det]?.key ?? '') && (!before || before.sentence !== tokens[det].sentence || before.key === ',');
     };
     const role = out.filter((m) => m.last < c && m.last >= c - 8 && (m.actor || m.agent) && (m.agent?.kind === 'person' || m.actor?.kind === 'person' || onePrivate(m)) && !m.person && !m.family)
-      .find((m) => tokens.slice(m.last + 1, c).every((t) => t.pos !== 'VERB' && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
+      .find((m) => tokens.slice(m.last + 1, c).every((t) => (t.pos !== 'VERB' || tokens[t.i - 1]?.key === '-') && (t.pos !== 'PUNCT' || t.key === '-') && t.key !== ','));
     if (!role) continue;
     // "a spokesperson for the European Commission, Peter Stano": the person acts for that body
     // ("the rebels’ chief negotiator, X": the possessor's)
@@ -575,11 +617,15 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
+      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X": an officer of an international body is its)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && body && bodyCountry(body) === null) {
+        existing.actor = { ...existing.actor!, country: null, sector, cameo: null };
+        stateless.add(existing.actor);
+      }
       // ("A spokesman for the police in Santa Cruz, Colonel X", "The spokesman of the SPLA-IO forces, Colonel X": a
       // military rank is worn by police officers and rebels too; the role says whose)
-      else if (existing.actor!.id.startsWith('person:') && !existing.person && existing.actor!.sector === 'MIL' && (sector === 'COP' || sector === 'REB' || sector === 'OPP')) {
-        // (an opposition with officers of rank is an armed one)
-        const own = sector === 'OPP' ? 'REB' : sector;
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && rankWornBy(existing.actor!.sector, sector) !== existing.actor!.sector) {
+        const own = rankWornBy(existing.actor!.sector, sector);
         existing.actor = { ...existing.actor!, sector: own, cameo: existing.actor!.country ? `${existing.actor!.country}${own}` : null };
       }
       nameTheHolder(out, role, existing.actor!);
@@ -777,6 +823,15 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
  * A role mention turns out to name a person: it and the later mentions that referred back to it
  * ("Honduras’ deputy foreign minister, Claudia Ordóñez, …" then "the deputy minister said") now name them.
  */
+/**
+ * The sector of someone whose title gave `titled` once their role says `role`: a military rank is worn by police
+ * officers and rebels too (an opposition with officers of rank is an armed one).
+ */
+function rankWornBy(titled: Actor['sector'], role: Actor['sector']): Actor['sector'] {
+  if (titled !== 'MIL' || !role || !['COP', 'REB', 'OPP'].includes(role)) return titled;
+  return role === 'OPP' ? 'REB' : role;
+}
+
 function nameTheHolder(mentions: Mention[], role: Mention, person: Actor): void {
   const before = role.actor;
   role.actor = person;
@@ -788,11 +843,11 @@ function namesakeBefore(ctx: Ctx, atom: Atom, bearers: PersonInfo[]): { first: n
   const { tokens } = ctx;
   const key = tokens[atom.first].key;
   const given = new Set(bearers.map((p) => matchKey(p.name.split(/\s+/)[0])));
-  // (this occurrence or an earlier one; a capitalised word opening its sentence is no given name)
+  // (this occurrence or an earlier one; a capitalised word opening its sentence is no given name, unless it is a known one)
   for (let k = atom.first; k > 0; k--) {
     const before = tokens[k - 1];
     if (tokens[k].key !== key || !before.cap || before.pos !== 'PROPN' || before.space || given.has(before.key)) continue;
-    if (ctx.doc.sentences[before.sentence].first === before.i) continue;
+    if (ctx.doc.sentences[before.sentence].first === before.i && !ctx.lex.givenNames.has(before.key)) continue;
     if (ctx.lex.mentions.matchesAt(tokens, before.i).some((m) => m.payloads.some((p) => p.entry.t !== 'family'))) continue;
     return { first: before.i, last: k };
   }
@@ -846,7 +901,9 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     const s = ctx.doc.sentences[m.sentence];
     let end = from;
     while (end <= s.last && end - from <= 18 && ![',', ';'].includes(tokens[end].key)) end++;
-    const phrase = tokens.slice(from, end);
+    // (what someone runs tells of others' flight, not theirs: "a priest who runs a shelter for deportees")
+    const runs = tokens.slice(from, end).findIndex((t) => ctx.lex.grammar.proprietorVerbs.has(t.key));
+    const phrase = tokens.slice(from, runs < 0 ? end : from + runs);
     const fled = phrase.find((t) => flightWords.has(t.key));
     if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
     // "who fled Myanmar", "who fled from Sudan"
@@ -882,7 +939,8 @@ function officeTaken(ctx: Ctx, mentions: Mention[], from: number): { country: st
   return { country: r.country, sector: r.sector };
 }
 
-const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to']);
+// prepositions between a role and the body it is held for ("foreign minister in the de facto government")
+const BODY_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to', 'in']);
 
 /** Last words of the names of offices of state ("the National Maritime Council", "the Government Communication Service"). */
 const STATE_BODY_WORDS = new Set(['council', 'commission', 'agency', 'service', 'office', 'authority', 'committee', 'directorate', 'bureau', 'ministry', 'department', 'secretariat', 'inspectorate']);
@@ -1052,8 +1110,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
   // ("MSF’s emergency coordinator": the body may own the role word instead)
   const own = beforeModifiers(tokens, head.first);
   const possessor = POSSESSIVE.has(tokens[own]?.key ?? '') ? role.find((m) => m.last === own - 1 && isBody(m)) : undefined;
-  // ("a nurse with Save the Children": a private trade, practised for a body)
-  const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && tokens[head.last].key === tokens[head.last].lemma);
+  // ("a nurse with Save the Children": a private trade, practised for a body; "an aid worker with the Norwegian Refugee Council")
+  const one = tokens[head.last].key === tokens[head.last].lemma;
+  const worker = head.agent?.kind === 'person' || head.actor?.kind === 'person' || (head.agent?.sector === 'CVL' && head.first === head.last && one) || (head.agent?.sector === 'NGO' && head.agent.kind === 'group' && one);
   // ("an FLA spokesman": the body named right before the role word)
   const before = role.find((m) => m.last === head.first - 1 && m.actor?.id.startsWith('body:') && isBody(m));
   const body = worker ? role.find((m) => m.first > head.last && isBody(m) && forBody(m)) ?? possessor ?? before : undefined;
@@ -1063,7 +1122,9 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
     const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
     const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
-    return { head, body, sector: bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
+    // ("an opposition lawmaker from the Party of Socialists": a party's member speaks as the opposition or the legislator they are)
+    const member = bodySector(body) === 'PTY' && ['OPP', 'LEG'].includes(head.actor?.sector ?? head.agent?.sector ?? '') ? head.actor?.sector ?? head.agent?.sector : null;
+    return { head, body, sector: member ?? bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
   }
   // "a hydrologist at a Dushanbe university", "head of war risk at a London broker": a capital or country in
   // the phrase says where, not that the person works for its government
@@ -1111,6 +1172,15 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
     const words = m.actor!.name.split(/\s+/);
     return [m, words.length === 2 ? words[0].toLowerCase() : null];
   }));
+  // ("Kosovo’s regional police commander, Besim Hoti, said" then "Hoti said", which the dictionary's Avdullah Hoti made a
+  // namesake of no known role before the apposition was read: the person named in full is the one taken up)
+  const namedInFull = new Map<string, Mention>();
+  for (const m of introduced) if (m.last > m.first && !namedInFull.has(m.actor!.id)) namedInFull.set(m.actor!.id, m);
+  const takenUp = (m: Mention): Actor | undefined => {
+    const full = m.family && m.actor ? namedInFull.get(m.actor.id) : undefined;
+    return full && m.first > full.last ? full.actor! : undefined;
+  };
+  if (mentions.some((m) => takenUp(m) && takenUp(m) !== m.actor)) mentions = mentions.map((m) => (takenUp(m) && takenUp(m) !== m.actor ? { ...m, actor: takenUp(m)! } : m));
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
     if (!t.cap || covered[t.i]) continue;
@@ -1280,8 +1350,9 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     const candidates = prior.filter((m) => fits(m) || igo(m)).reverse();
     // a generic mention ("the minister") means the one that was the subject, not one in passing
     // ("Its country director for Sudan, X": a role a body owns is someone new, the body's, not the last one so titled)
-    const owned = agent.kind === 'person' && ownedByPronoun(tokens, atom.first);
-    const antecedent = owned ? undefined : agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
+    // ("A spokeswoman for the U.N. mission": someone new, not the last spokeswoman)
+    const someoneNew = agent.kind === 'person' && (ownedByPronoun(tokens, atom.first) || INDEFINITE.has(tokens[beforeModifiers(tokens, atom.first)]?.key ?? ''));
+    const antecedent = someoneNew ? undefined : agent.generic ? candidates.find((m) => isSubject(ctx, m)) ?? candidates[0] : candidates[0];
     // without one it stays unresolved for now; contextCountries() may place it
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, antecedent?.actor ?? null, null, { agent }), next: n + 1 };
   }
@@ -1447,6 +1518,9 @@ function chainedTitle(ctx: Ctx, atoms: Atom[], k: number, prior: Mention[], modC
   }
   const titleAgent = pick(atoms[j], 'agent')?.agent;
   if (!titleAgent || !(titleAgent.title || titleAgent.kind === 'person')) return null;
+  // ("Bangladesh’s refugee relief commissioner": people an office of state serves are its portfolio, not whom it speaks
+  // for; a "student leader" is no office but one of them)
+  if (body?.kind === 'group' && ['REF', 'CVL'].includes(body.sector ?? '') && titleAgent.sector === 'GOV' && titleAgent.title && titleAgent.id !== 'spokesperson') body = undefined;
   const t = titledPerson(ctx, atoms, j, titleAgent, modCountry ?? org?.country ?? null);
   if (!t) {
     // "The Houthis’ military spokesman, Yahya Saree, …": the role alone, for the name in apposition
