@@ -780,12 +780,14 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
-    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(ctx, k, j)) || tokens[k].pos === 'PROPN') break;
+    // ("sent doctors to quake-stricken Haiti": a hyphened modifier, whatever the tagger made of its parts)
+    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(ctx, k, j) || inHyphenedWord(tokens, k)) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   // (never a negation: "who asked not to be named" asks no one)
-  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
+  // (a participle may open it: "bombed suspected Kurdish rebel positions")
+  if (el.slot === 'X' && j <= end && (!['PUNCT', 'VERB'].includes(tokens[j].pos) || isModifyingParticiple(ctx, j, j)) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
     const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
@@ -854,7 +856,16 @@ function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolea
   if (ctx.doc.lexicon.grammar.perpetrationVerbs.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
   // ("its remaining troops", "the advancing forces": an -ing form between a determiner and its noun)
   if (/ing$/.test(tokens[k].key) && (before?.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && next?.pos === 'NOUN') return true;
+  // ("visited ailing former Cuban leader Fidel Castro": an -ing form that opens the phrase, before an adjective or a name)
+  if (/ing$/.test(tokens[k].key) && k === phraseStart && ['ADJ', 'PROPN'].includes(next?.pos ?? '')) return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
+}
+
+/** "quake-stricken", "war-torn": a part of a word joined by hyphens without spaces. */
+function inHyphenedWord(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const [before, after] = [tokens[k - 1], tokens[k + 1]];
+  return (after?.key === '-' && after.start === t.end && tokens[k + 2]?.start === after.end) || (before?.key === '-' && before.end === t.start && tokens[k - 2]?.end === before.start);
 }
 
 /** A mention of one token: an object pronoun ("accused it of …", resolved once the source is known), or a party the token stands for. */
