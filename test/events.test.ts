@@ -84,6 +84,11 @@ describe('events: every event noun with its own example (data/events/nouns.yaml)
     assert.deepEqual(types('Germany condemned Russia’s invasion of Ukraine.'), ['ACCUSE DEU→RUS']);
     assert.deepEqual(types('The protest movement has lost momentum.'), []);
   });
+  it('codes two parties as each other\'s target where they clash, not where together they strike a thing no dictionary names', () => {
+    const types = (text: string) => run(text, { published: '1998-12-20' }).events.map((e) => `${e.type} ${e.source?.country ?? '-'}→${e.target?.country ?? '-'}`);
+    assert.deepEqual(types('US and British warplanes attacked civilian targets in the south.'), ['ASSAULT USA→-', 'ASSAULT GBR→-']);
+    assert.deepEqual(types('Indian and Pakistani troops clashed in Kashmir.'), ['ASSAULT IND→PAK', 'ASSAULT PAK→IND']);
+  });
 });
 
 describe('events: dates', () => {

@@ -1296,9 +1296,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const clause = tokens.slice(triggerEnd(ctx, i, match) + 4, triggerEnd(ctx, i, match) + 16);
   const stop = clause.findIndex((t) => t.sentence !== tokens[i].sentence || [',', ';'].includes(t.key));
   const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && [...tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4), ...clause.slice(0, stop < 0 ? clause.length : stop)].some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
+  // ("US and British warplanes attacked civilian targets": force two parties use on a thing no dictionary names is not used on each other)
+  const first = p.elements[0];
+  const onThing = ['ASSAULT', 'COERCE'].includes(type) && first?.k === 'slot' && first.slot === 'X' && !passive && inNounPhrase(tokens[nextWordIndex(tokens, match.last)] ?? tokens[i]);
   const out: Event[] = [];
   for (const src of sources) {
-    for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] && !together && !onThing ? sources.filter((x) => x !== src) : targets) {
       // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
       // unless force or protest is aimed at it
       const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
