@@ -176,6 +176,8 @@ const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
 const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
 /** the parts of speech of a noun's modifiers ("a two-day", "his first") */
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+/** prepositions that open an adverbial of place, time or circumstance ("on the sidelines of", "during", "amid") */
+const ADVERBIAL_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'amid', 'despite']);
 /** words before a date that belong to it where it stands between a pattern's words ("on Monday", "last week") */
 const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
 
@@ -789,7 +791,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // (a participle may open it: "bombed suspected Kurdish rebel positions")
   if (el.slot === 'X' && j <= end && (!['PUNCT', 'VERB'].includes(tokens[j].pos) || isModifyingParticiple(ctx, j, j)) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
-    const target = objectOf(ctx, j, end) ?? got.target;
+    // (a preposition where the object would be opens an adverbial, no object: "met on the sidelines of the APEC summit")
+    const target = (ADVERBIAL_PREPOSITIONS.has(tokens[j].key) ? null : objectOf(ctx, j, end)) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
     // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
     // an infinitive may come after a long object ("called on Armenia’s allies and other stakeholders that … to assess");
