@@ -1582,7 +1582,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if (t.pos === 'CCONJ') {
     // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
     // (nor "mining that has poisoned rivers and destroyed farms")
-    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key) || (x.key === 'that' && x.pos === 'PRON'));
+    // (a relative clause closed by a comma before the conjunction is over: "condemned the shelling, which killed two marines, and urged …")
+    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => (['who', 'which', 'whom'].includes(x.key) || (x.key === 'that' && x.pos === 'PRON'))
+      && !tokens.slice(x.i + 1, j).some((y) => y.key === ','));
     // ("officers had fired only after protesters broke through barricades and set fire to vehicles": an act joined to the
     // clause right before it is done by that clause's subject; a statement, "Aliyev said Armenia must withdraw and
     // warned …", by the sentence's first speaker, below)
