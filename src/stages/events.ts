@@ -1201,6 +1201,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       const people = peopleOfPlace(ctx, i);
       if (people) sources = [people];
     }
+    // ("Floods in Pakistan have killed 1,600 people": nature, not the place it struck, did it)
+    if (UNATTRIBUTED.has(p.source.type) && ctx.doc.lexicon.grammar.hazardNouns.has(subjectNoun(ctx, participleOf ?? i, sentenceFirst)?.lemma ?? '')) return [];
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
     if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
       const victims = match.target ?? directObject(ctx, match.last + 1);
@@ -2248,13 +2250,19 @@ function isPeopleSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 
 /** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
 function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  return ctx.doc.lexicon.grammar.weaponNouns.has(subjectNoun(ctx, i, sentenceFirst)?.lemma ?? '');
+}
+
+/** The common noun right before the verb at `i`, past where it happened ("A minefield explosion near the town of Samarra killed", "Floods in Pakistan have killed"). */
+function subjectNoun(ctx: Ctx, i: number, sentenceFirst: number): Token | undefined {
   const { tokens } = ctx;
   let k = i - 1;
   while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
-  // ("A minefield explosion near the town of Samarra killed": the weapon before where it went off)
   const place = ctx.byLast.get(k);
-  if (place && ctx.placeOnly.has(place) && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
-  return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
+  if (place && (ctx.placeOnly.has(place) || place.actor?.kind === 'state') && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
+  // (a capitalised first word, also after a dateline, may be tagged a name: "Floods in Pakistan …")
+  const first = k === sentenceFirst || ['-', '—', '–'].includes(prevWord(tokens, k)?.key ?? '');
+  return tokens[k]?.pos === 'NOUN' || (first && tokens[k]?.pos === 'PROPN') ? tokens[k] : undefined;
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'through', 'across']);
