@@ -314,13 +314,19 @@ function protestPurpose(ctx: Ctx, i: number, sentenceFirst: number): Mention | n
 const PURPOSE_PROTEST = new Set(['protest', 'demonstrate', 'rally']);
 
 /** The sentence's subject before token `k`: an actor that opens the sentence or stands before its verb. */
-function subjectActor(ctx: Ctx, s: { first: number }, k: number): Actor | null {
+function subjectActor(ctx: Ctx, s: { first: number; last: number }, k: number): Actor | null {
   const { tokens } = ctx;
-  for (let j = s.first; j < k; j++) {
+  const subject = (j: number): Actor | null => {
     const m = ctx.byFirst.get(j);
-    if (m?.actor && !ctx.placeOnly.has(m) && ['VERB', 'AUX'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '')) return m.actor;
+    return m?.actor && !ctx.placeOnly.has(m) && ['VERB', 'AUX'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '') ? m.actor : null;
+  };
+  for (let j = s.first; j < k; j++) {
+    const a = subject(j);
+    if (a) return a;
   }
-  return null;
+  // ("In a telephone conversation with Obama, Putin told …": after a phrase that opens the sentence, the subject follows its comma)
+  const comma = tokens.slice(k, Math.min(s.last, k + 16)).find((t) => t.key === ',');
+  return comma && opensSentence(tokens, k, s.first) ? subject(nextWordIndex(tokens, comma.i)) : null;
 }
 
 const ALLEGED = new Set(['ASSAULT', 'COERCE']);
@@ -2260,9 +2266,13 @@ function subjectNoun(ctx: Ctx, i: number, sentenceFirst: number): Token | undefi
   while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
   const place = ctx.byLast.get(k);
   if (place && (ctx.placeOnly.has(place) || place.actor?.kind === 'state') && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
-  // (a capitalised first word, also after a dateline, may be tagged a name: "Floods in Pakistan …")
-  const first = k === sentenceFirst || ['-', '—', '–'].includes(prevWord(tokens, k)?.key ?? '');
-  return tokens[k]?.pos === 'NOUN' || (first && tokens[k]?.pos === 'PROPN') ? tokens[k] : undefined;
+  // (a capitalised first word may be tagged a name: "Floods in Pakistan …")
+  return tokens[k]?.pos === 'NOUN' || (opensSentence(tokens, k, sentenceFirst) && tokens[k]?.pos === 'PROPN') ? tokens[k] : undefined;
+}
+
+/** Whether token `k` is the first word of its sentence, or the first after a dateline ("ISLAMABAD, Aug 5 (AFP) - Floods …"). */
+function opensSentence(tokens: Token[], k: number, sentenceFirst: number): boolean {
+  return k === sentenceFirst || ['-', '—', '–'].includes(prevWord(tokens, k)?.key ?? '');
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'through', 'across']);
