@@ -89,6 +89,11 @@ describe('events: every event noun with its own example (data/events/nouns.yaml)
     assert.deepEqual(types('US and British warplanes attacked civilian targets in the south.'), ['ASSAULT USA→-', 'ASSAULT GBR→-']);
     assert.deepEqual(types('Indian and Pakistani troops clashed in Kashmir.'), ['ASSAULT IND→PAK', 'ASSAULT PAK→IND']);
   });
+  it('codes a party asked not to do something as asked ("called on Israel not to expel Arafat")', () => {
+    const types = (text: string) => run(text, { published: '2003-09-12' }).events.map((e) => `${e.type} ${e.source?.country ?? '-'}→${e.target?.country ?? '-'}`);
+    assert.deepEqual(types('France called on Israel not to expel Arafat.'), ['REQUEST FRA→ISR']);
+    assert.deepEqual(types('Russia asked the United States not to attack Iraq.'), ['REQUEST RUS→USA']);
+  });
 });
 
 describe('events: dates', () => {

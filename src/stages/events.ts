@@ -779,6 +779,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
       while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
+      // ("called on Israel not to expel Arafat": asked to refrain, the party is still asked)
+      if (tokens[after]?.key === 'not' && tokens[after + 1]?.key === 'to' && namesWord(next, 'to')) after++;
       // ("released the son of ousted President Mohamed Bazoum from detention": a party the slot's person is "of")
       const of = tokens[after]?.key === 'of' && !namesWord(next, 'of') ? [1, 2].map((d) => ctx.byFirst.get(after + d)).find((x) => x?.actor) : undefined;
       if (of && of.last < end) {
