@@ -176,6 +176,8 @@ const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
 const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
 /** the parts of speech of a noun's modifiers ("a two-day", "his first") */
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+/** prepositions that open an adverbial of place, time or circumstance ("on the sidelines of", "during", "amid") */
+const ADVERBIAL_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'amid', 'despite']);
 /** words before a date that belong to it where it stands between a pattern's words ("on Monday", "last week") */
 const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
 
@@ -312,13 +314,19 @@ function protestPurpose(ctx: Ctx, i: number, sentenceFirst: number): Mention | n
 const PURPOSE_PROTEST = new Set(['protest', 'demonstrate', 'rally']);
 
 /** The sentence's subject before token `k`: an actor that opens the sentence or stands before its verb. */
-function subjectActor(ctx: Ctx, s: { first: number }, k: number): Actor | null {
+function subjectActor(ctx: Ctx, s: { first: number; last: number }, k: number): Actor | null {
   const { tokens } = ctx;
-  for (let j = s.first; j < k; j++) {
+  const subject = (j: number): Actor | null => {
     const m = ctx.byFirst.get(j);
-    if (m?.actor && !ctx.placeOnly.has(m) && ['VERB', 'AUX'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '')) return m.actor;
+    return m?.actor && !ctx.placeOnly.has(m) && ['VERB', 'AUX'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '') ? m.actor : null;
+  };
+  for (let j = s.first; j < k; j++) {
+    const a = subject(j);
+    if (a) return a;
   }
-  return null;
+  // ("In a telephone conversation with Obama, Putin told …": after a phrase that opens the sentence, the subject follows its comma)
+  const comma = tokens.slice(k, Math.min(s.last, k + 16)).find((t) => t.key === ',');
+  return comma && opensSentence(tokens, k, s.first) ? subject(nextWordIndex(tokens, comma.i)) : null;
 }
 
 const ALLEGED = new Set(['ASSAULT', 'COERCE']);
@@ -776,6 +784,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
       while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
+      // ("called on Israel not to expel Arafat": asked to refrain, the party is still asked)
+      if (tokens[after]?.key === 'not' && tokens[after + 1]?.key === 'to' && namesWord(next, 'to')) after++;
       // ("released the son of ousted President Mohamed Bazoum from detention": a party the slot's person is "of")
       const of = tokens[after]?.key === 'of' && !namesWord(next, 'of') ? [1, 2].map((d) => ctx.byFirst.get(after + d)).find((x) => x?.actor) : undefined;
       if (of && of.last < end) {
@@ -785,14 +795,17 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       return matchElements(ctx, els, e + 1, after, end, el.slot === 'X' ? { ...got, target: m } : { ...got, source: m }, passive);
     }
     // ("our Chinese friends", "their Russian counterparts": a possessive determiner opens the phrase)
-    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(ctx, k, j)) || tokens[k].pos === 'PROPN') break;
+    // ("sent doctors to quake-stricken Haiti": a hyphened modifier, whatever the tagger made of its parts)
+    if (m || !(inNounPhrase(tokens[k]) || (k === j && POSSESSIVE_DETERMINERS.has(tokens[k].key)) || isModifyingParticiple(ctx, k, j) || inHyphenedWord(tokens, k)) || tokens[k].pos === 'PROPN') break;
   }
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   // (never a negation: "who asked not to be named" asks no one)
-  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
+  // (a participle may open it: "bombed suspected Kurdish rebel positions")
+  if (el.slot === 'X' && j <= end && (!['PUNCT', 'VERB'].includes(tokens[j].pos) || isModifyingParticiple(ctx, j, j)) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
-    const target = objectOf(ctx, j, end) ?? got.target;
+    // (a preposition where the object would be opens an adverbial, no object: "met on the sidelines of the APEC summit")
+    const target = (ADVERBIAL_PREPOSITIONS.has(tokens[j].key) ? null : objectOf(ctx, j, end)) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
     // the words after the slot must still follow, within the clause ("called on Armenia's allies … to")
     // an infinitive may come after a long object ("called on Armenia’s allies and other stakeholders that … to assess");
@@ -859,7 +872,16 @@ function isModifyingParticiple(ctx: Ctx, k: number, phraseStart: number): boolea
   if (ctx.doc.lexicon.grammar.perpetrationVerbs.has(tokens[k].lemma) && before?.pos === 'NOUN' && (next?.key === 'by' || (next?.key === 'out' && tokens[nextWordIndex(tokens, next.i)]?.key === 'by'))) return true;
   // ("its remaining troops", "the advancing forces": an -ing form between a determiner and its noun)
   if (/ing$/.test(tokens[k].key) && (before?.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && next?.pos === 'NOUN') return true;
+  // ("visited ailing former Cuban leader Fidel Castro": an -ing form that opens the phrase, before an adjective or a name)
+  if (/ing$/.test(tokens[k].key) && k === phraseStart && ['ADJ', 'PROPN'].includes(next?.pos ?? '')) return true;
   return /ed$/.test(tokens[k].key) && (k === phraseStart || ['DET', 'ADJ', 'NUM'].includes(before?.pos ?? '') || POSSESSIVE_DETERMINERS.has(before?.key ?? '')) && !!next && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next.pos);
+}
+
+/** "quake-stricken", "war-torn": a part of a word joined by hyphens without spaces. */
+function inHyphenedWord(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const [before, after] = [tokens[k - 1], tokens[k + 1]];
+  return (after?.key === '-' && after.start === t.end && tokens[k + 2]?.start === after.end) || (before?.key === '-' && before.end === t.start && tokens[k - 2]?.end === before.start);
 }
 
 /** A mention of one token: an object pronoun ("accused it of …", resolved once the source is known), or a party the token stands for. */
@@ -1196,6 +1218,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       const people = peopleOfPlace(ctx, i);
       if (people) sources = [people];
     }
+    // ("Floods in Pakistan have killed 1,600 people": nature, not the place it struck, did it)
+    if (UNATTRIBUTED.has(p.source.type) && ctx.doc.lexicon.grammar.hazardNouns.has(subjectNoun(ctx, participleOf ?? i, sentenceFirst)?.lemma ?? '')) return [];
     // "A car bomb killed a judge in western Baghdad": force by a weapon, with no one named who used it
     if (!sources.some((s) => s.actor) && UNATTRIBUTED.has(p.source.type) && isWeaponSubject(ctx, participleOf ?? i, sentenceFirst)) {
       const victims = match.target ?? directObject(ctx, match.last + 1);
@@ -1294,9 +1318,12 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   const clause = tokens.slice(triggerEnd(ctx, i, match) + 4, triggerEnd(ctx, i, match) + 16);
   const stop = clause.findIndex((t) => t.sentence !== tokens[i].sentence || [',', ';'].includes(t.key));
   const together = !joint && sources.length > 1 && ['ASSAULT', 'COERCE'].includes(type) && [...tokens.slice(Math.max(0, i - 2), triggerEnd(ctx, i, match) + 4), ...clause.slice(0, stop < 0 ? clause.length : stop)].some((t) => ctx.doc.lexicon.grammar.jointWords.has(t.key));
+  // ("US and British warplanes attacked civilian targets": force two parties use on a thing no dictionary names is not used on each other)
+  const first = p.elements[0];
+  const onThing = ['ASSAULT', 'COERCE'].includes(type) && first?.k === 'slot' && first.slot === 'X' && !passive && inNounPhrase(tokens[nextWordIndex(tokens, match.last)] ?? tokens[i]);
   const out: Event[] = [];
   for (const src of sources) {
-    for (const candidate of sources.length > 1 && !targets[0] && !together ? sources.filter((x) => x !== src) : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] && !together && !onThing ? sources.filter((x) => x !== src) : targets) {
       // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
       // unless force or protest is aimed at it
       const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
@@ -1580,7 +1607,9 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   if (t.pos === 'CCONJ') {
     // (not across a relative pronoun: in "… governed by those who block roads and occupy faculties" the one who occupies is "those")
     // (nor "mining that has poisoned rivers and destroyed farms")
-    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => ['who', 'which', 'whom'].includes(x.key) || (x.key === 'that' && x.pos === 'PRON'));
+    // (a relative clause closed by a comma before the conjunction is over: "condemned the shelling, which killed two marines, and urged …")
+    const relative = (from: number): boolean => tokens.slice(from, j).some((x) => (['who', 'which', 'whom'].includes(x.key) || (x.key === 'that' && x.pos === 'PRON'))
+      && !tokens.slice(x.i + 1, j).some((y) => y.key === ','));
     // ("officers had fired only after protesters broke through barricades and set fire to vehicles": an act joined to the
     // clause right before it is done by that clause's subject; a statement, "Aliyev said Armenia must withdraw and
     // warned …", by the sentence's first speaker, below)
@@ -2244,13 +2273,23 @@ function isPeopleSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
 
 /** The subject of the verb at `i` is a weapon or a blast ("A car bomb killed", "the explosion wounded"). */
 function isWeaponSubject(ctx: Ctx, i: number, sentenceFirst: number): boolean {
+  return ctx.doc.lexicon.grammar.weaponNouns.has(subjectNoun(ctx, i, sentenceFirst)?.lemma ?? '');
+}
+
+/** The common noun right before the verb at `i`, past where it happened ("A minefield explosion near the town of Samarra killed", "Floods in Pakistan have killed"). */
+function subjectNoun(ctx: Ctx, i: number, sentenceFirst: number): Token | undefined {
   const { tokens } = ctx;
   let k = i - 1;
   while (k > sentenceFirst && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].space)) k--;
-  // ("A minefield explosion near the town of Samarra killed": the weapon before where it went off)
   const place = ctx.byLast.get(k);
-  if (place && ctx.placeOnly.has(place) && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
-  return tokens[k]?.pos === 'NOUN' && ctx.doc.lexicon.grammar.weaponNouns.has(tokens[k].lemma);
+  if (place && (ctx.placeOnly.has(place) || place.actor?.kind === 'state') && LOCATING.has(tokens[locativeBefore(ctx, place.first)]?.key ?? '')) k = locativeBefore(ctx, place.first) - 1;
+  // (a capitalised first word may be tagged a name: "Floods in Pakistan …")
+  return tokens[k]?.pos === 'NOUN' || (opensSentence(tokens, k, sentenceFirst) && tokens[k]?.pos === 'PROPN') ? tokens[k] : undefined;
+}
+
+/** Whether token `k` is the first word of its sentence, or the first after a dateline ("ISLAMABAD, Aug 5 (AFP) - Floods …"). */
+function opensSentence(tokens: Token[], k: number, sentenceFirst: number): boolean {
+  return k === sentenceFirst || ['-', '—', '–'].includes(prevWord(tokens, k)?.key ?? '');
 }
 
 const LOCATING = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'through', 'across']);
