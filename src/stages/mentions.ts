@@ -50,6 +50,8 @@ function qualifiesTitle(doc: Doc, a: Atom, after: Atom[]): boolean {
 }
 
 const INDEFINITE = new Set(['a', 'an']);
+/** Participles that give a name to a description: "a Ugandan named X". */
+const NAME_GIVING = new Set(['named', 'called']);
 
 export function mentionsStage(doc: Doc): void {
   const bySentence = doc.sentences.map((s) => {
@@ -385,7 +387,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   const out = [...mentions];
   // (the loops below walk only the tokens they can start from, listed in one pass: a loop over every token whose
   // body's closures capture its variables allocates a context for each token)
-  const commas: Token[] = [], ofs: Token[] = [], brackets: Token[] = [], openers: Token[] = [], given: Token[] = [], speechVerbs: Token[] = [];
+  const commas: Token[] = [], ofs: Token[] = [], brackets: Token[] = [], openers: Token[] = [], given: Token[] = [], speechVerbs: Token[] = [], namers: Token[] = [];
   const speech = cueSets(ctx.lex.cues).verbs;
   for (const t of tokens) {
     if (t.key === ',') commas.push(t);
@@ -393,6 +395,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     else if (t.key === '(') brackets.push(t);
     else if (t.key === 'the' || t.key === 'for') openers.push(t);
     if (t.pos === 'VERB' && speech.has(t.lemma)) speechVerbs.push(t);
+    if (t.pos === 'VERB' && NAME_GIVING.has(t.key)) namers.push(t);
     if (t.cap && ctx.lex.givenNames.has(t.key)) given.push(t);
   }
   const dropped = new Set<Mention>();
@@ -641,6 +644,25 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
       nameTheHolder(out, role, person.actor!);
     }
+  }
+  // "a Ugandan named Moses Okello", "a nurse called Amina Yusuf": a name given to a description of one private person
+  // is a person of that description, of the nationality it names
+  for (const t of namers) {
+    let last = t.i + 1;
+    while (last < tokens.length && namePart(last)) last++;
+    last--;
+    if (!newName(t.i + 1, last)) continue;
+    let first = t.i - 1;
+    while (first >= 0 && t.i - first <= 5 && !ONE_DETERMINERS.has(tokens[first].key) && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[first].pos)) first--;
+    if (first === t.i - 1 || !INDEFINITE.has(tokens[first]?.key ?? '') && tokens[first]?.key !== 'another') continue;
+    const role = out.filter((m) => m.first >= first && m.last < t.i && (m.actor || m.agent));
+    // (a body's name is no person's: "a group called Women for Peace")
+    if (role.some((m) => m.agent ? m.agent.kind !== 'person' && !['CVL', 'REF'].includes(m.agent.sector ?? '') : m.actor?.kind !== 'state')) continue;
+    const nationality = nationalityIn(ctx, first, t.i);
+    // (the description's head is a person's word or a nationality: "a Ugandan", not "a group")
+    if (!role.some((m) => m.last === t.i - 1) && !(nationality && nationalityIn(ctx, t.i - 1, t.i))) continue;
+    const roleOf = role.length ? roleFromPhrase(ctx, role, nationality) : null;
+    add(personMention(ctx, t.i + 1, last, roleOf?.country ?? nationality, roleOf?.sector ?? 'CVL'));
   }
   // "The owner of a bakery in Santa Cruz, Lucía Áñez, said", "Amnesty International’s Greece researcher, Adriana
   // Tidona, called": a name no dictionary knows, apposed to the phrase that opens its sentence and followed by a
