@@ -785,7 +785,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   // (never a negation: "who asked not to be named" asks no one)
-  if (el.slot === 'X' && j <= end && !['PUNCT', 'VERB'].includes(tokens[j].pos) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
+  // (a participle that modifies the object's noun is no verb: "pounded suspected militant hideouts")
+  if (el.slot === 'X' && j <= end && tokens[j].pos !== 'PUNCT' && (tokens[j].pos !== 'VERB' || isModifyingParticiple(ctx, j, j)) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
     const target = objectOf(ctx, j, end) ?? got.target;
     if (e === els.length - 1) return { last: j - 1, ...got, target };
