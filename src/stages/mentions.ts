@@ -148,7 +148,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // wounded by Israeli fire near Rafah")
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
       ? mentions.filter((x) => inSentence(x) && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
-    const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
+    // ("Iran-backed militias attacked U.S. troops": a backer named in a compound before the group is its own)
+    const backer = ctx.tokens[m.first - 2]?.key === '-' && ctx.lex.grammar.backingParticiples.has(ctx.tokens[m.first - 1]?.key ?? '')
+      ? mentions.find((x) => x.last === m.first - 3 && x.actor?.kind === 'state')?.actor?.country : undefined;
+    const local = backer ?? (m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country);
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficeHolder ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
