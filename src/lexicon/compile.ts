@@ -30,7 +30,7 @@ export interface PersonInfo extends PersonEntry {
 export type MentionEntry =
   | { t: 'country'; iso3: string; form: 'name' | 'adjective' | 'people' | 'government' }
   | { t: 'agent'; agent: AgentEntry }
-  | { t: 'org'; org: OrganizationEntry }
+  | { t: 'org'; org: OrganizationEntry; seat?: true }
   | { t: 'person'; person: PersonInfo }
   | { t: 'family'; people: PersonInfo[] }
   | { t: 'place'; place: Place; contested?: ContestedEntry };
@@ -163,6 +163,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   for (const o of data.organizations.flat()) {
     for (const n of new Set([o.name, ...o.aliases])) add(n, { t: 'org', org: o }, 'proper');
     for (const n of o.exact) add(n, { t: 'org', org: o }, 'exact');
+    for (const n of o.seats) add(n, { t: 'org', org: o, seat: true }, 'proper');
   }
   const people = new Map<string, PersonInfo>();
   const byFamily = new Map<string, PersonInfo[]>();

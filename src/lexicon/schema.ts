@@ -48,6 +48,8 @@ export const OrganizationEntry = z.object({
   wikidata: z.string().optional(),
   aliases: Words,
   exact: Words,
+  /** a city that stands for the body, as a capital does for its government ("Brussels" for the EU) */
+  seats: Words,
   note: z.string().optional(),
 }).passthrough();
 

@@ -1321,7 +1321,10 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
     // (and so does "of" and a capitalised word after a one-word name: "the Commonwealth of Massachusetts")
     || (atom.first === atom.last && has(atom, 'org') && tokens[atom.last + 1]?.key === 'of' && !!tokens[atom.last + 2]?.cap);
-  if (has(atom, 'org') && !longerName) {
+  // a body's seat ("Brussels" for the EU) stands for it as a capital does for its government: not where it
+  // names a place ("in Brussels", "the Brussels summit", "Brussels, Belgium", "a Brussels-based analyst")
+  const seatAsPlace = pick(atom, 'org')?.seat && (isLocative(ctx, atom.first) || tokens[atom.first - 1]?.key === 'the' || tokens[atom.last + 1]?.key === '-' || followedByCommaCountry(ctx, atoms, n));
+  if (has(atom, 'org') && !longerName && !seatAsPlace) {
     const org = pick(atom, 'org')!.org;
     // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
     const section = org.sector === 'NGO' && nextAtom?.first === atom.last + 1 ? pickCountry(nextAtom, 'name') : undefined;
