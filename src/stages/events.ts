@@ -1479,6 +1479,7 @@ function nearest<T extends { first: number }>(list: T[], i: number): T | undefin
 function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined, asSource = true): Mention[] {
   const { tokens, doc } = ctx;
   let j = i - 1;
+  let head: number;
   while (j >= sentenceFirst) {
     const t = tokens[j];
     const d = ctx.dateByLast.get(j);
@@ -1490,7 +1491,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
       let k = j;
       while (k >= sentenceFirst && ['DET', 'ADJ'].includes(tokens[k].pos)) k--;
       if (governor.pos === 'NOUN' && tokens[k]?.pos === 'VERB' && k >= sentenceFirst) j = k - 1;
-    } else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly', 'each', 'both'].includes(t.key)
+    } else if (['NOUN', 'PROPN'].includes(t.pos) && (head = nounOfInfinitive(ctx, j, sentenceFirst)) >= 0) j = head;
+    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly', 'each', 'both'].includes(t.key)
       // "began investigating": the subject is the aspectual verb's
       || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))
       // "Kenya stands ready to send", "Tehran remains willing to talk": a linking verb before a word of intent
@@ -1691,6 +1693,21 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
  */
 function inNounPhrase(t: Token): boolean {
   return (['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) && t.key !== 'that') || ['of', "'s", "'", '-', 'than', '(', ')'].includes(t.key);
+}
+
+/**
+ * "Kenya's offer to lead the Haiti mission drew praise": where the noun phrase ending at j is the object of an
+ * infinitive that completes a noun whose own phrase names a party, that noun (the subject's head; the infinitive's
+ * object is no subject); else -1.
+ */
+function nounOfInfinitive(ctx: Ctx, j: number, sentenceFirst: number): number {
+  const { tokens } = ctx;
+  let k = j;
+  while (k - 1 > sentenceFirst && j - k < 6 && (inNounPhrase(tokens[k - 1]) || tokens[k - 1].space)) k--;
+  const verb = prevWord(tokens, k);
+  const to = verb?.pos === 'VERB' ? prevWord(tokens, verb.i) : undefined;
+  const noun = to?.key === 'to' ? prevWord(tokens, to.i) : undefined;
+  return noun && noun.i >= sentenceFirst && noun.pos === 'NOUN' && !ctx.byLast.has(noun.i) && actorInPhraseBefore(ctx, noun.i, sentenceFirst, true) ? noun.i : -1;
 }
 
 /** The first party named in the noun phrase that ends at token j. */
