@@ -1518,7 +1518,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   // ("The U.N. envoy for Syria, Geir Pedersen, urged …": the person the country's preposition attaches to)
-  const m = envoyOf(ctx, ctx.byLast.get(j)) ?? ctx.byLast.get(j);
+  const m = envoyOf(ctx, j) ?? ctx.byLast.get(j);
   // ("“Our units attacked …,” the M23 spokesman said": "our" makes a force the speaker's side's, whoever the context gives it to)
   // (a state's own forces keep the sector their word gives them: "“Our troops will hold,” Zelensky said")
   const own = m && tokens[m.first - 1]?.key === 'our' && NON_STATE_BODIES.has(quote?.speaker?.actor?.sector ?? '') ? ourPhrase(ctx, j, sentenceFirst, quote) : null;
@@ -1604,10 +1604,14 @@ function ownedByPlace(ctx: Ctx, first: number, sentenceFirst: number): boolean {
   return head.pos === 'NOUN' && !ctx.byLast.has(head.i) && [head.key, head.lemma].some((w) => grammar.territoryNouns.has(w) || grammar.areaNouns.has(w) || grammar.featureWords.has(w));
 }
 
-/** "the U.N. envoy for Syria", "the ambassador to Libya": the person named before "for" or "to" the party, if any. */
-function envoyOf(ctx: Ctx, m: Mention | undefined): Mention | null {
-  if (!m) return null;
-  let k = m.first - 1;
+/**
+ * "the U.N. envoy for Syria", "the ambassador to Libya", "Russia's envoy for the Middle East": the person named before
+ * "for" or "to" the party or region whose name ends at j, if any.
+ */
+function envoyOf(ctx: Ctx, j: number): Mention | null {
+  // (a region is no party and has no mention here: its capitalised words)
+  let k = (ctx.byLast.get(j)?.first ?? (ctx.tokens[j]?.pos === 'PROPN' ? j : j + 1)) - 1;
+  while (k > 0 && j - k < 4 && ctx.tokens[k].pos === 'PROPN' && !ctx.byLast.has(k)) k--;
   if (ctx.tokens[k]?.key === 'the') k--;
   if (!['for', 'to'].includes(ctx.tokens[k]?.key ?? '')) return null;
   const head = ctx.byLast.get(k - 1);
