@@ -977,7 +977,8 @@ const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'across', 'al
  * "Talks between Serbia and Kosovo collapsed", "Protests erupted in Dhaka". The source is the pattern's S, the
  * agent ("by S") or the party named before the noun; protests named without one are by the people of the place.
  * Where the clause's verb is itself an event of another type ("The EU's demand … was rejected by Israel"), the
- * noun is background to it and is left to the verb.
+ * noun is background to it and is left to the verb; not where the verb is a reaction of others to the deed, which
+ * stands ("Iran's attack on Israel drew condemnation from Western capitals").
  */
 function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst: number, sentenceLast: number): { events: Event[]; verb: number; last: number } | null {
   const { tokens, doc } = ctx;
@@ -1068,7 +1069,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   // ("Relief supplies from the European Union arrived in Beira": aid that arrives is aid, where it arrives its recipient)
   const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ARRIVALS.has(tokens[verb].lemma));
   // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
-  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !delivered) return null;
+  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !verbMatch.pattern.source.reverse && !delivered) return null;
   // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
   if (type === 'AID' && !verbMatch && !delivered) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
