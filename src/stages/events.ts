@@ -1388,11 +1388,13 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   // demonstrators who surround, storm or occupy a building obstruct (CAMEO 144): "The Israeli embassy in Amman was
   // surrounded by thousands of Jordanian protesters"
   if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
+  // people who mass in a place demonstrate (CAMEO 141): "Tens of thousands of Israelis massed outside the Knesset"
+  if (type === 'MOBILIZE' && sector === 'CVL' && lemma === 'mass') return { type: 'PROTEST', mode: 'demo', cameo: '141' };
   // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
   if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
   return null;
 }
-const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
+const OBSTRUCTING = new Set(['surround', 'besiege', 'lay', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
