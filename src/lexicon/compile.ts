@@ -30,7 +30,7 @@ export interface PersonInfo extends PersonEntry {
 export type MentionEntry =
   | { t: 'country'; iso3: string; form: 'name' | 'adjective' | 'people' | 'government' }
   | { t: 'agent'; agent: AgentEntry }
-  | { t: 'org'; org: OrganizationEntry }
+  | { t: 'org'; org: OrganizationEntry; seat?: true }
   | { t: 'person'; person: PersonInfo }
   | { t: 'family'; people: PersonInfo[] }
   | { t: 'place'; place: Place; contested?: ContestedEntry };
@@ -59,7 +59,7 @@ export interface Lexicon {
   /** package cities that share a city's name in other countries, by the id of the city the name gives */
   cityHomonyms: Map<string, Place[]>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
-  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'hazardNouns' | 'peopleNouns' | 'causativeVerbs' | 'areaNouns' | 'jointWords' | 'perpetrationVerbs' | 'currencyNouns' | 'territoryNouns' | 'sportNouns' | 'craftNouns' | 'objectVerbs' | 'flightWords' | 'refugeWords' | 'proprietorVerbs' | 'ownedBusinesses' | 'happeningVerbs', Set<string>>;
+  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'hazardNouns' | 'peopleNouns' | 'causativeVerbs' | 'areaNouns' | 'jointWords' | 'backingParticiples' | 'perpetrationVerbs' | 'currencyNouns' | 'territoryNouns' | 'sportNouns' | 'craftNouns' | 'objectVerbs' | 'flightWords' | 'refugeWords' | 'proprietorVerbs' | 'ownedBusinesses' | 'happeningVerbs', Set<string>>;
   /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
   bodyWordSectors: Map<string, Actor['sector']>;
   /** event patterns by the lemma of their first word */
@@ -163,6 +163,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   for (const o of data.organizations.flat()) {
     for (const n of new Set([o.name, ...o.aliases])) add(n, { t: 'org', org: o }, 'proper');
     for (const n of o.exact) add(n, { t: 'org', org: o }, 'exact');
+    for (const n of o.seats) add(n, { t: 'org', org: o, seat: true }, 'proper');
   }
   const people = new Map<string, PersonInfo>();
   const byFamily = new Map<string, PersonInfo[]>();
@@ -282,7 +283,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
     representatives: new Set(g.representatives), qualifiers: new Set(g.qualifiers), naming: new Set(g.naming), negation: new Set(g.negation),
     relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words), researchWords: new Set(g.research_words), academicWords: new Set(g.academic_words), internationalWords: new Set(g.international_words), honorifics: new Set(g.honorifics),
     intentModals: new Set(g.intent_modals), intentGovernors: new Set(g.intent_governors), commitmentGovernors: new Set(g.commitment_governors), obligationModals: new Set(g.obligation_modals), mandativeWords: new Set(g.mandative_words), failureGovernors: new Set(g.failure_governors), weaponNouns: new Set(g.weapon_nouns), hazardNouns: new Set(g.hazard_nouns), peopleNouns: new Set(g.people_nouns), causativeVerbs: new Set(g.causative_verbs),
-    areaNouns: new Set(g.area_nouns), jointWords: new Set(g.joint_words), perpetrationVerbs: new Set(g.perpetration_verbs), currencyNouns: new Set(g.currency_nouns), territoryNouns: new Set(g.territory_nouns), sportNouns: new Set(g.sport_nouns), craftNouns: new Set(g.craft_nouns), objectVerbs: new Set(g.object_verbs),
+    areaNouns: new Set(g.area_nouns), jointWords: new Set(g.joint_words), backingParticiples: new Set(g.backing_participles), perpetrationVerbs: new Set(g.perpetration_verbs), currencyNouns: new Set(g.currency_nouns), territoryNouns: new Set(g.territory_nouns), sportNouns: new Set(g.sport_nouns), craftNouns: new Set(g.craft_nouns), objectVerbs: new Set(g.object_verbs),
     flightWords: new Set(g.flight_words), refugeWords: new Set(g.refuge_words), proprietorVerbs: new Set(g.proprietor_verbs), ownedBusinesses: new Set(g.owned_businesses),
     happeningVerbs: new Set(g.happening_verbs),
   };

@@ -48,6 +48,8 @@ export const OrganizationEntry = z.object({
   wikidata: z.string().optional(),
   aliases: Words,
   exact: Words,
+  /** a city that stands for the body, as a capital does for its government ("Brussels" for the EU) */
+  seats: Words,
   note: z.string().optional(),
 }).passthrough();
 
@@ -132,7 +134,7 @@ export const DICTIONARY_KINDS = {
     representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
     relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), international_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
     intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), hazard_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
-    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]), craft_nouns: z.array(z.string()).default([]), object_verbs: z.array(z.string()).default([]),
+    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), backing_participles: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]), craft_nouns: z.array(z.string()).default([]), object_verbs: z.array(z.string()).default([]),
     flight_words: z.array(z.string()).default([]), refuge_words: z.array(z.string()).default([]), proprietor_verbs: z.array(z.string()).default([]), owned_businesses: z.array(z.string()).default([]),
     happening_verbs: z.array(z.string()).default([]),
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),

@@ -801,7 +801,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
   // a target slot filled by no actor: the pattern still holds, with the actor the object is "of"
   // ("recognized the territorial integrity of Azerbaijan"), or none ("called on Armenia's allies")
   // (never a negation: "who asked not to be named" asks no one)
-  // (a participle may open it: "bombed suspected Kurdish rebel positions")
+  // (a participle may open it: "bombed suspected Kurdish rebel positions", "pounded suspected militant hideouts")
   if (el.slot === 'X' && j <= end && (!['PUNCT', 'VERB'].includes(tokens[j].pos) || isModifyingParticiple(ctx, j, j)) && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key)) {
     // (or the party named in a gap before it: "passed Washington detailed information on …")
     // (a preposition where the object would be opens an adverbial, no object: "met on the sidelines of the APEC summit")
@@ -1003,7 +1003,8 @@ const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'across', 'al
  * "Talks between Serbia and Kosovo collapsed", "Protests erupted in Dhaka". The source is the pattern's S, the
  * agent ("by S") or the party named before the noun; protests named without one are by the people of the place.
  * Where the clause's verb is itself an event of another type ("The EU's demand … was rejected by Israel"), the
- * noun is background to it and is left to the verb.
+ * noun is background to it and is left to the verb; not where the verb is a reaction of others to the deed, which
+ * stands ("Iran's attack on Israel drew condemnation from Western capitals").
  */
 function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst: number, sentenceLast: number): { events: Event[]; verb: number; last: number } | null {
   const { tokens, doc } = ctx;
@@ -1098,7 +1099,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   // ("Relief supplies from the European Union arrived in Beira": aid that arrives is aid, where it arrives its recipient)
   const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ARRIVALS.has(tokens[verb].lemma));
   // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
-  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !delivered) return null;
+  if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !verbMatch.pattern.source.reverse && !delivered) return null;
   // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
   if (type === 'AID' && !verbMatch && !delivered) return null;
   // "New sanctions on Russia were announced by Britain": the passive verb's agent
@@ -1424,6 +1425,8 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   // demonstrators who surround, storm or occupy a building obstruct (CAMEO 144): "The Israeli embassy in Amman was
   // surrounded by thousands of Jordanian protesters"
   if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
+  // people who mass in a place demonstrate (CAMEO 141): "Tens of thousands of Israelis massed outside the Knesset"
+  if (type === 'MOBILIZE' && sector === 'CVL' && lemma === 'mass') return { type: 'PROTEST', mode: 'demo', cameo: '141' };
   // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
   if (type === 'ASSAULT' && sector === 'CVL' && lemma === 'clash') return { type: 'PROTEST', mode: 'riot', cameo: '145' };
   // troops, police or militias who loot seize property (CAMEO 171), no riot: "Russian troops looted homes in Bucha"
@@ -1432,7 +1435,7 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'ASSAULT' && sector === 'COP' && lemma === 'storm') return { type: 'COERCE', mode: 'seize', cameo: '171' };
   return null;
 }
-const OBSTRUCTING = new Set(['surround', 'besiege', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
+const OBSTRUCTING = new Set(['surround', 'besiege', 'lay', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
@@ -1520,6 +1523,7 @@ function nearest<T extends { first: number }>(list: T[], i: number): T | undefin
 function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote | undefined, asSource = true): Mention[] {
   const { tokens, doc } = ctx;
   let j = i - 1;
+  let head: number;
   while (j >= sentenceFirst) {
     const t = tokens[j];
     const d = ctx.dateByLast.get(j);
@@ -1531,7 +1535,8 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
       let k = j;
       while (k >= sentenceFirst && ['DET', 'ADJ'].includes(tokens[k].pos)) k--;
       if (governor.pos === 'NOUN' && tokens[k]?.pos === 'VERB' && k >= sentenceFirst) j = k - 1;
-    } else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly', 'each', 'both'].includes(t.key)
+    } else if (['NOUN', 'PROPN'].includes(t.pos) && (head = nounOfInfinitive(ctx, j, sentenceFirst)) >= 0) j = head;
+    else if (t.space || t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || ctx.doc.lexicon.grammar.negation.has(t.key) || ['has', 'have', 'had', 'will', 'would', 'also', 'then', 'later', 'jointly', 'each', 'both'].includes(t.key)
       // "began investigating": the subject is the aspectual verb's
       || (t.pos === 'VERB' && ASPECTUAL.has(t.lemma) && j === i - 1 && /ing$/.test(tokens[i].key))
       // "Kenya stands ready to send", "Tehran remains willing to talk": a linking verb before a word of intent
@@ -1557,7 +1562,7 @@ function subjectOf(ctx: Ctx, i: number, sentenceFirst: number, quote: DocQuote |
   // "…, which accused Manila": the relative pronoun stands for the actor before the comma
   if ((tokens[j].key === 'which' || tokens[j].key === 'who') && tokens[j - 1]?.key === ',' && ctx.byLast.has(j - 2)) return [ctx.byLast.get(j - 2)!];
   // ("The U.N. envoy for Syria, Geir Pedersen, urged …": the person the country's preposition attaches to)
-  const m = envoyOf(ctx, ctx.byLast.get(j)) ?? ctx.byLast.get(j);
+  const m = envoyOf(ctx, j) ?? ctx.byLast.get(j);
   // ("“Our units attacked …,” the M23 spokesman said": "our" makes a force the speaker's side's, whoever the context gives it to)
   // (a state's own forces keep the sector their word gives them: "“Our troops will hold,” Zelensky said")
   const own = m && tokens[m.first - 1]?.key === 'our' && NON_STATE_BODIES.has(quote?.speaker?.actor?.sector ?? '') ? ourPhrase(ctx, j, sentenceFirst, quote) : null;
@@ -1645,10 +1650,14 @@ function ownedByPlace(ctx: Ctx, first: number, sentenceFirst: number): boolean {
   return head.pos === 'NOUN' && !ctx.byLast.has(head.i) && [head.key, head.lemma].some((w) => grammar.territoryNouns.has(w) || grammar.areaNouns.has(w) || grammar.featureWords.has(w));
 }
 
-/** "the U.N. envoy for Syria", "the ambassador to Libya": the person named before "for" or "to" the party, if any. */
-function envoyOf(ctx: Ctx, m: Mention | undefined): Mention | null {
-  if (!m) return null;
-  let k = m.first - 1;
+/**
+ * "the U.N. envoy for Syria", "the ambassador to Libya", "Russia's envoy for the Middle East": the person named before
+ * "for" or "to" the party or region whose name ends at j, if any.
+ */
+function envoyOf(ctx: Ctx, j: number): Mention | null {
+  // (a region is no party and has no mention here: its capitalised words)
+  let k = (ctx.byLast.get(j)?.first ?? (ctx.tokens[j]?.pos === 'PROPN' ? j : j + 1)) - 1;
+  while (k > 0 && j - k < 4 && ctx.tokens[k].pos === 'PROPN' && !ctx.byLast.has(k)) k--;
   if (ctx.tokens[k]?.key === 'the') k--;
   if (!['for', 'to'].includes(ctx.tokens[k]?.key ?? '')) return null;
   const head = ctx.byLast.get(k - 1);
@@ -1734,6 +1743,21 @@ function ourPhrase(ctx: Ctx, j: number, sentenceFirst: number, quote: DocQuote |
  */
 function inNounPhrase(t: Token): boolean {
   return (['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) && t.key !== 'that') || ['of', "'s", "'", '-', 'than', '(', ')'].includes(t.key);
+}
+
+/**
+ * "Kenya's offer to lead the Haiti mission drew praise": where the noun phrase ending at j is the object of an
+ * infinitive that completes a noun whose own phrase names a party, that noun (the subject's head; the infinitive's
+ * object is no subject); else -1.
+ */
+function nounOfInfinitive(ctx: Ctx, j: number, sentenceFirst: number): number {
+  const { tokens } = ctx;
+  let k = j;
+  while (k - 1 > sentenceFirst && j - k < 6 && (inNounPhrase(tokens[k - 1]) || tokens[k - 1].space)) k--;
+  const verb = prevWord(tokens, k);
+  const to = verb?.pos === 'VERB' ? prevWord(tokens, verb.i) : undefined;
+  const noun = to?.key === 'to' ? prevWord(tokens, to.i) : undefined;
+  return noun && noun.i >= sentenceFirst && noun.pos === 'NOUN' && !ctx.byLast.has(noun.i) && actorInPhraseBefore(ctx, noun.i, sentenceFirst, true) ? noun.i : -1;
 }
 
 /** The first party named in the noun phrase that ends at token j. */

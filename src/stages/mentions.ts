@@ -166,7 +166,10 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // wounded by Israeli fire near Rafah")
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
       ? mentions.filter((x) => inSentence(x) && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
-    const local = m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country;
+    // ("Iran-backed militias attacked U.S. troops": a backer named in a compound before the group is its own)
+    const backer = ctx.tokens[m.first - 2]?.key === '-' && ctx.lex.grammar.backingParticiples.has(ctx.tokens[m.first - 1]?.key ?? '')
+      ? mentions.find((x) => x.last === m.first - 3 && x.actor?.kind === 'state')?.actor?.country : undefined;
+    const local = backer ?? (m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country);
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficeHolder ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
   });
@@ -1411,7 +1414,10 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
   const longerName = POSSESSIVE.has(tokens[atom.first - 1]?.key ?? '') && !!possessor?.cap && !ctx.lex.mentions.matchesAt(tokens, possessor.i).length
     // (and so does "of" and a capitalised word after a one-word name: "the Commonwealth of Massachusetts")
     || (atom.first === atom.last && has(atom, 'org') && tokens[atom.last + 1]?.key === 'of' && !!tokens[atom.last + 2]?.cap);
-  if (has(atom, 'org') && !longerName) {
+  // a body's seat ("Brussels" for the EU) stands for it as a capital does for its government: not where it
+  // names a place ("in Brussels", "the Brussels summit", "Brussels, Belgium", "a Brussels-based analyst")
+  const seatAsPlace = pick(atom, 'org')?.seat && (isLocative(ctx, atom.first) || tokens[atom.first - 1]?.key === 'the' || tokens[atom.last + 1]?.key === '-' || followedByCommaCountry(ctx, atoms, n));
+  if (has(atom, 'org') && !longerName && !seatAsPlace) {
     const org = pick(atom, 'org')!.org;
     // "Amnesty International Kenya", "Save the Children UK": a non-governmental body's national section
     const section = org.sector === 'NGO' && nextAtom?.first === atom.last + 1 ? pickCountry(nextAtom, 'name') : undefined;
