@@ -3,9 +3,14 @@ import { createRequire } from 'node:module';
 import type { Actor, Place } from '../model/analysis.js';
 import { matchKey, tokenizePhrases } from '../text/tokenize.js';
 import { loadDictionaries, type DictionarySource, type LoadedDictionaries } from './load.js';
-import type { AgentEntry, AgreementEntry, Calendar, Citations, ContestedEntry, Cues, OrganizationEntry, PersonEntry } from './schema.js';
+import { GRAMMAR_LISTS, type AgentEntry, type AgreementEntry, type Calendar, type Citations, type ContestedEntry, type Cues, type GrammarListKey, type OrganizationEntry, type PersonEntry } from './schema.js';
 import { TokenTrie, type CaseRule } from './trie.js';
 import { indexPatterns, patternsByForm, type CompiledPattern } from './patterns.js';
+
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** A grammar word list as the rules name it: "intent_modals" in grammar.yaml is `grammar.intentModals`. */
+export type GrammarList = CamelCase<GrammarListKey>;
+const camelCase = (key: string): string => key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
 const require = createRequire(import.meta.url);
 
@@ -59,7 +64,7 @@ export interface Lexicon {
   /** package cities that share a city's name in other countries, by the id of the city the name gives */
   cityHomonyms: Map<string, Place[]>;
   /** closed-class word lists the rules use (data/text/grammar.yaml) */
-  grammar: Record<'locative' | 'motion' | 'featureWords' | 'nameParticles' | 'representatives' | 'qualifiers' | 'naming' | 'negation' | 'relationalGroups' | 'envoys' | 'bodyWords' | 'researchWords' | 'academicWords' | 'internationalWords' | 'honorifics' | 'intentModals' | 'intentGovernors' | 'commitmentGovernors' | 'obligationModals' | 'mandativeWords' | 'failureGovernors' | 'weaponNouns' | 'hazardNouns' | 'peopleNouns' | 'causativeVerbs' | 'areaNouns' | 'jointWords' | 'backingParticiples' | 'perpetrationVerbs' | 'currencyNouns' | 'territoryNouns' | 'sportNouns' | 'craftNouns' | 'objectVerbs' | 'flightWords' | 'refugeWords' | 'proprietorVerbs' | 'ownedBusinesses' | 'happeningVerbs', Set<string>>;
+  grammar: Record<GrammarList, Set<string>>;
   /** the sector of whoever works for a body no dictionary names, by the body's noun (grammar.yaml) */
   bodyWordSectors: Map<string, Actor['sector']>;
   /** event patterns by the lemma of their first word */
@@ -278,15 +283,7 @@ export function compileLexicon(loaded: LoadedDictionaries): Lexicon {
   const nameOrigins = compileNameOrigins(data.name_origins.flat());
   const g = data.grammar.at(-1);
   if (!g) throw new Error('no grammar dictionary (data/text/grammar.yaml) was loaded');
-  const grammar: Lexicon['grammar'] = {
-    locative: new Set(g.locative), motion: new Set(g.motion), featureWords: new Set(g.feature_words), nameParticles: new Set(g.name_particles),
-    representatives: new Set(g.representatives), qualifiers: new Set(g.qualifiers), naming: new Set(g.naming), negation: new Set(g.negation),
-    relationalGroups: new Set(g.relational_groups), envoys: new Set(g.envoys), bodyWords: new Set(g.body_words), researchWords: new Set(g.research_words), academicWords: new Set(g.academic_words), internationalWords: new Set(g.international_words), honorifics: new Set(g.honorifics),
-    intentModals: new Set(g.intent_modals), intentGovernors: new Set(g.intent_governors), commitmentGovernors: new Set(g.commitment_governors), obligationModals: new Set(g.obligation_modals), mandativeWords: new Set(g.mandative_words), failureGovernors: new Set(g.failure_governors), weaponNouns: new Set(g.weapon_nouns), hazardNouns: new Set(g.hazard_nouns), peopleNouns: new Set(g.people_nouns), causativeVerbs: new Set(g.causative_verbs),
-    areaNouns: new Set(g.area_nouns), jointWords: new Set(g.joint_words), backingParticiples: new Set(g.backing_participles), perpetrationVerbs: new Set(g.perpetration_verbs), currencyNouns: new Set(g.currency_nouns), territoryNouns: new Set(g.territory_nouns), sportNouns: new Set(g.sport_nouns), craftNouns: new Set(g.craft_nouns), objectVerbs: new Set(g.object_verbs),
-    flightWords: new Set(g.flight_words), refugeWords: new Set(g.refuge_words), proprietorVerbs: new Set(g.proprietor_verbs), ownedBusinesses: new Set(g.owned_businesses),
-    happeningVerbs: new Set(g.happening_verbs),
-  };
+  const grammar = Object.fromEntries(GRAMMAR_LISTS.map((k) => [camelCase(k), new Set(g[k])])) as Lexicon['grammar'];
   const eventPatterns = indexPatterns(data.events.flat());
   const eventNouns = indexPatterns(data.event_nouns.flat(), true);
   const cameo = new Map(data.cameo.flatMap((c) => Object.entries(c)));

@@ -114,6 +114,18 @@ export const AgreementEntry = z.object({
 }).passthrough();
 
 /** Each dictionary file has exactly one of these top-level keys. */
+/** The closed-class word lists of data/text/grammar.yaml, by their keys there (each one a list of words). */
+export const GRAMMAR_LISTS = [
+  'locative', 'motion', 'feature_words', 'name_particles', 'representatives', 'qualifiers', 'naming', 'negation',
+  'relational_groups', 'envoys', 'body_words', 'research_words', 'academic_words', 'international_words',
+  'honorifics', 'intent_modals', 'intent_governors', 'commitment_governors', 'obligation_modals', 'mandative_words',
+  'failure_governors', 'weapon_nouns', 'hazard_nouns', 'people_nouns', 'causative_verbs', 'area_nouns',
+  'joint_words', 'backing_participles', 'perpetration_verbs', 'currency_nouns', 'territory_nouns', 'sport_nouns',
+  'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'proprietor_verbs', 'owned_businesses',
+  'happening_verbs',
+] as const;
+export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];
+
 export const DICTIONARY_KINDS = {
   countries: CountryAdditions,
   agents: z.array(AgentEntry),
@@ -130,13 +142,7 @@ export const DICTIONARY_KINDS = {
   /** what a name says of where its bearer is from: countries, with given names, family names and endings */
   name_origins: z.array(z.object({ countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1), given: z.array(z.string()).default([]), family: z.array(z.string()).default([]), suffixes: z.array(z.string()).default([]), family_first: z.boolean().default(false) }).strict()),
   grammar: z.object({
-    locative: z.array(z.string()), motion: z.array(z.string()), feature_words: z.array(z.string()), name_particles: z.array(z.string()),
-    representatives: z.array(z.string()), qualifiers: z.array(z.string()), naming: z.array(z.string()), negation: z.array(z.string()),
-    relational_groups: z.array(z.string()), envoys: z.array(z.string()).default([]), body_words: z.array(z.string()).default([]), research_words: z.array(z.string()).default([]), academic_words: z.array(z.string()).default([]), international_words: z.array(z.string()).default([]), honorifics: z.array(z.string()).default([]),
-    intent_modals: z.array(z.string()), intent_governors: z.array(z.string()), commitment_governors: z.array(z.string()), obligation_modals: z.array(z.string()), mandative_words: z.array(z.string()).default([]), failure_governors: z.array(z.string()).default([]), weapon_nouns: z.array(z.string()).default([]), hazard_nouns: z.array(z.string()).default([]), people_nouns: z.array(z.string()).default([]), causative_verbs: z.array(z.string()).default([]),
-    area_nouns: z.array(z.string()).default([]), joint_words: z.array(z.string()).default([]), backing_participles: z.array(z.string()).default([]), perpetration_verbs: z.array(z.string()).default([]), currency_nouns: z.array(z.string()).default([]), territory_nouns: z.array(z.string()).default([]), sport_nouns: z.array(z.string()).default([]), craft_nouns: z.array(z.string()).default([]), object_verbs: z.array(z.string()).default([]),
-    flight_words: z.array(z.string()).default([]), refuge_words: z.array(z.string()).default([]), proprietor_verbs: z.array(z.string()).default([]), owned_businesses: z.array(z.string()).default([]),
-    happening_verbs: z.array(z.string()).default([]),
+    ...Object.fromEntries(GRAMMAR_LISTS.map((k) => [k, z.array(z.string())])) as Record<GrammarListKey, z.ZodArray<z.ZodString>>,
     body_word_sectors: z.record(z.string(), z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'IGO', 'NGO', 'MED', 'BUS', 'CVL', 'REF', 'SPY'])).default({}),
   }).strict(),
   events: z.lazy(() => z.array(EventPattern)),
