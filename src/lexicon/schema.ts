@@ -121,7 +121,7 @@ export const GRAMMAR_LISTS = [
   'honorifics', 'intent_modals', 'intent_governors', 'commitment_governors', 'obligation_modals', 'mandative_words',
   'failure_governors', 'weapon_nouns', 'hazard_nouns', 'people_nouns', 'causative_verbs', 'area_nouns',
   'joint_words', 'backing_participles', 'perpetration_verbs', 'currency_nouns', 'territory_nouns', 'sport_nouns',
-  'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'proprietor_verbs', 'owned_businesses',
+  'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'return_words', 'proprietor_verbs', 'owned_businesses',
   'happening_verbs',
 ] as const;
 export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];

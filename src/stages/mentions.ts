@@ -909,7 +909,7 @@ function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
  */
 function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
-  const { flightWords, refugeWords } = ctx.lex.grammar;
+  const { flightWords, refugeWords, returnWords } = ctx.lex.grammar;
   const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
   // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
   // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
@@ -930,10 +930,19 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     const runs = tokens.slice(from, end).findIndex((t) => ctx.lex.grammar.proprietorVerbs.has(t.key));
     const phrase = tokens.slice(from, runs < 0 ? end : from + runs);
     const fled = phrase.find((t) => flightWords.has(t.key));
-    if (!fled && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
+    const returned = !fled && phrase.some((t) => returnWords.has(t.key));
+    if (!fled && !returned && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
     // "who fled Myanmar", "who fled from Sudan"
     const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
     const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
+    if (returned) {
+      // a returnee is a refugee of the country they came back to, not of the one they left: "who returned from Iran
+      // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon)
+      const left = phrase.filter((t) => t.key === 'from').map((t) => countryAt(ctx, t.i + 1, ['name'])?.iso3);
+      const home = [dateline ?? a.country, ...abroad].find((c) => c && !left.includes(c));
+      if (home) replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: `${home}REF` });
+      continue;
+    }
     const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null);
     // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
     if (!home || home === (dateline ?? a.country)) continue;
