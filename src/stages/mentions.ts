@@ -888,6 +888,8 @@ function oppositionParties(ctx: Ctx, mentions: Mention[]): Mention[] {
   const party = (m: Mention): boolean => m.actor?.sector === 'PTY' && m.actor.kind === 'organization';
   const opposition = new Set<string>();
   for (const m of mentions) {
+    // ("An opposition Law and Justice party spokesman, X": a party's person described as of the opposition)
+    if (m.actor?.sector === 'PTY' && m.actor.kind === 'person' && tokens[m.first].key === 'opposition') opposition.add(m.actor.id);
     if (!party(m)) continue;
     let k = m.first - 1;
     while (k > m.first - 5 && k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT') k--;
