@@ -40,6 +40,9 @@ const sets: [string, string][] = [
   // quote taken): speakers alternating with "he said"/"she said", roles taking up a name ("the envoy", "the 45-year-old"), groups ("they said"), quotes over
   // paragraphs, cues after the quote in every form, a colon after a verb that is not one of speech ("X was blunt: “…”"), a Q&A transcript, scare quotes
   ['twelfth development set (test/gold/quotes-dev-12.jsonl)', `${root}test/gold/quotes-dev-12.jsonl`],
+  // written for development, scored once before any change it prompted (direct speakers 76.9%, 30/39; reported 75.6%, 34/45; detection F1 94.9%): two countries in conflict, speakers of
+  // both sides no dictionary knows, placed only by a town, region, regional office or institution of one side
+  ['thirteenth development set (test/gold/quotes-dev-13.jsonl)', `${root}test/gold/quotes-dev-13.jsonl`],
 ];
 const lexicon = getLexicon();
 const verbose = process.argv.includes('--misses');
