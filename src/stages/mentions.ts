@@ -280,16 +280,22 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
  * `x` is in what `speaker` reports in its sentence, which says nothing of whose the speaker is ("Police said they had
  * detained two Bangladeshi nationals", "The boat left Cox’s Bazar, according to police").
  */
-function reportedBy(ctx: Ctx, speaker: Mention, x: Mention): boolean {
+function reportedBy(ctx: Ctx, speaker: Mention, x: Mention, verbAfterApposition = false): boolean {
   if (x.sentence !== speaker.sentence) return false;
   const { tokens } = ctx;
-  if (x.first > speaker.last) return cueSets(ctx.lex.cues).verbs.has(tokens[speaker.last + 1]?.lemma ?? '');
+  if (x.first > speaker.last && !verbAfterApposition) return cueSets(ctx.lex.cues).verbs.has(tokens[speaker.last + 1]?.lemma ?? '');
+  // (for someone placed by context, the verb may follow their apposition: "The mayor of the town of Gazakh, Rauf Mammadli,
+  // said Armenian forces …"; group words keep the verb right after them, which measured better)
+  if (x.first > speaker.last) {
+    const k = tokens.findIndex((t, i) => i > speaker.last && i < x.first && (t.pos === 'VERB' || t.pos === 'AUX'));
+    return k > speaker.last && (k === speaker.last + 1 || tokens[k - 1].key === ',') && tokens[k].sentence === speaker.sentence && cueSets(ctx.lex.cues).verbs.has(tokens[k].lemma);
+  }
   return x.last < speaker.first && tokens[speaker.first - 1]?.key === 'to' && tokens[speaker.first - 2]?.key === 'according';
 }
 
 function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
   const index = contextIndex(mentions, quoted);
-  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x));
+  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x, true));
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
