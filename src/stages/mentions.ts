@@ -311,6 +311,12 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const s = index.sentences.find((x) => x <= m.sentence);
     return s === undefined ? null : index.principal.get(s) ?? null;
   };
+  // a regional or local office is the one of the place its sentence names, even in what it reports ("In the border
+  // region of Belgorod, two people were wounded, according to the regional governor")
+  if (ctx.tokens.slice(m.first, m.last + 1).some((t) => ctx.lex.grammar.localityWords.has(t.key))) {
+    const places = new Set((index.bySentence.get(m.sentence) ?? []).map((x) => x.place?.country).filter((c): c is string => !!c && index.inPlay.has(c)));
+    if (places.size === 1) return [...places][0];
+  }
   // a name that points to just one of the countries the article is about ("Hiroshi Tanabe" in a story on
   // Japan and China)
   if (m.actor?.kind === 'person') {
