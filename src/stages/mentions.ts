@@ -737,6 +737,13 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "the Haitian border town of Ouanaminthe", "the Afghan city of Spin Boldak": a place the gazetteer lacks, in the
   // country its adjective names
+  /** The town of `words`, named again after token `after` in capitals, and not in a mention. */
+  const placeRepeats = (words: string[], after: number, place: Place): void => {
+    for (const t of tokens) {
+      if (t.i <= after || !t.cap || /^\p{Lu}+$/u.test(t.text) || !words.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+      add(mk(ctx, t.i, t.i + words.length - 1, null, place, {}));
+    }
+  };
   for (const of of ofs) {
     if (!ctx.lex.grammar.areaNouns.has(tokens[of.i - 1]?.lemma ?? '') || !tokens[of.i + 1]?.cap) continue;
     const first = of.i + 1;
@@ -748,7 +755,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const adjective = countryAt(ctx, k, ['adjective'], of.i - 2);
     if (!adjective || tokens[k - 1]?.key !== 'the') continue;
     const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
-    add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
+    const place: Place = { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] };
+    add(mk(ctx, first, last, null, place, {}));
+    // (and is the same town when named again: "the Sudanese town of Muglad" then "a herder from Muglad")
+    placeRepeats(tokens.slice(first, last + 1).map((t) => t.key), last, place);
   }
   // "ADRÉ, Chad, July 2 (Reuters) —" then "Local merchants in Adré said": a dateline's town the gazetteer lacks lies in the
   // country the dateline names
@@ -759,10 +769,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   if (town && datelineCountry) {
     const country = datelineCountry.place?.country ?? datelineCountry.actor!.country!;
     const name = tokens.slice(0, comma).map((t) => t.text[0] + t.text.slice(1).toLowerCase()).join(' ');
-    for (const t of tokens) {
-      if (t.i <= comma || !t.cap || /^\p{Lu}+$/u.test(t.text) || !town.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
-      add(mk(ctx, t.i, t.i + town.length - 1, null, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] }, {}));
-    }
+    placeRepeats(town, comma, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] });
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
