@@ -327,6 +327,10 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   // be across a border, so the article's own country outranks it
   // (and so is someone in business on their own account: "X, who owns a plant in Apodaca")
   if (sector === 'CVL' || sector === 'REF' || (sector === 'BUS' && m.actor?.kind === 'person')) {
+    // (the place of their own description, even one the article names only there: "Shazia Bibi, a resident of Muzaffarabad, said")
+    const own = near(m.sentence).find((x) => x.first > m.last && x.first - m.last <= 6 && x.place?.country && !x.actor
+      && ctx.tokens.slice(m.last + 1, x.first).every((t, k) => (t.key !== ',' || k === 0) && t.pos !== 'VERB' && t.pos !== 'AUX'));
+    if (own) return own.place!.country!;
     const place = placeIn(m.sentence);
     if (place) return place;
     // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
