@@ -280,16 +280,22 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
  * `x` is in what `speaker` reports in its sentence, which says nothing of whose the speaker is ("Police said they had
  * detained two Bangladeshi nationals", "The boat left Cox’s Bazar, according to police").
  */
-function reportedBy(ctx: Ctx, speaker: Mention, x: Mention): boolean {
+function reportedBy(ctx: Ctx, speaker: Mention, x: Mention, verbAfterApposition = false): boolean {
   if (x.sentence !== speaker.sentence) return false;
   const { tokens } = ctx;
-  if (x.first > speaker.last) return cueSets(ctx.lex.cues).verbs.has(tokens[speaker.last + 1]?.lemma ?? '');
+  if (x.first > speaker.last && !verbAfterApposition) return cueSets(ctx.lex.cues).verbs.has(tokens[speaker.last + 1]?.lemma ?? '');
+  // (for someone placed by context, the verb may follow their apposition: "The mayor of the town of Gazakh, Rauf Mammadli,
+  // said Armenian forces …"; group words keep the verb right after them, which measured better)
+  if (x.first > speaker.last) {
+    const k = tokens.findIndex((t, i) => i > speaker.last && i < x.first && (t.pos === 'VERB' || t.pos === 'AUX'));
+    return k > speaker.last && (k === speaker.last + 1 || tokens[k - 1].key === ',') && tokens[k].sentence === speaker.sentence && cueSets(ctx.lex.cues).verbs.has(tokens[k].lemma);
+  }
   return x.last < speaker.first && tokens[speaker.first - 1]?.key === 'to' && tokens[speaker.first - 2]?.key === 'according';
 }
 
 function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
   const index = contextIndex(mentions, quoted);
-  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x));
+  const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x, true));
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
     const set = new Set(xs.map((x) => x.actor?.country).filter((c): c is string => !!c));
@@ -305,6 +311,12 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const s = index.sentences.find((x) => x <= m.sentence);
     return s === undefined ? null : index.principal.get(s) ?? null;
   };
+  // a regional or local office is the one of the place its sentence names, even in what it reports ("In the border
+  // region of Belgorod, two people were wounded, according to the regional governor")
+  if (ctx.tokens.slice(m.first, m.last + 1).some((t) => ctx.lex.grammar.localityWords.has(t.key))) {
+    const places = new Set((index.bySentence.get(m.sentence) ?? []).map((x) => x.place?.country).filter((c): c is string => !!c && index.inPlay.has(c)));
+    if (places.size === 1) return [...places][0];
+  }
   // a name that points to just one of the countries the article is about ("Hiroshi Tanabe" in a story on
   // Japan and China)
   if (m.actor?.kind === 'person') {
@@ -315,6 +327,10 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
   // be across a border, so the article's own country outranks it
   // (and so is someone in business on their own account: "X, who owns a plant in Apodaca")
   if (sector === 'CVL' || sector === 'REF' || (sector === 'BUS' && m.actor?.kind === 'person')) {
+    // (the place of their own description, even one the article names only there: "Shazia Bibi, a resident of Muzaffarabad, said")
+    const own = near(m.sentence).find((x) => x.first > m.last && x.first - m.last <= 6 && x.place?.country && !x.actor
+      && ctx.tokens.slice(m.last + 1, x.first).every((t, k) => (t.key !== ',' || k === 0) && t.pos !== 'VERB' && t.pos !== 'AUX'));
+    if (own) return own.place!.country!;
     const place = placeIn(m.sentence);
     if (place) return place;
     // (the sentence before in the same paragraph is still where they are: "Local merchants in Adré said …" then "…,” said X")
@@ -725,6 +741,13 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   }
   // "the Haitian border town of Ouanaminthe", "the Afghan city of Spin Boldak": a place the gazetteer lacks, in the
   // country its adjective names
+  /** The town of `words`, named again after token `after` in capitals, and not in a mention. */
+  const placeRepeats = (words: string[], after: number, place: Place): void => {
+    for (const t of tokens) {
+      if (t.i <= after || !t.cap || /^\p{Lu}+$/u.test(t.text) || !words.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
+      add(mk(ctx, t.i, t.i + words.length - 1, null, place, {}));
+    }
+  };
   for (const of of ofs) {
     if (!ctx.lex.grammar.areaNouns.has(tokens[of.i - 1]?.lemma ?? '') || !tokens[of.i + 1]?.cap) continue;
     const first = of.i + 1;
@@ -736,7 +759,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const adjective = countryAt(ctx, k, ['adjective'], of.i - 2);
     if (!adjective || tokens[k - 1]?.key !== 'the') continue;
     const name = ctx.doc.text.slice(tokens[first].start, tokens[last].end);
-    add(mk(ctx, first, last, null, { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] }, {}));
+    const place: Place = { id: `${adjective.iso3}:${slug(name)}`, name, kind: 'city', country: adjective.iso3, lat: null, lon: null, contested: false, aliases: [] };
+    add(mk(ctx, first, last, null, place, {}));
+    // (and is the same town when named again: "the Sudanese town of Muglad" then "a herder from Muglad")
+    placeRepeats(tokens.slice(first, last + 1).map((t) => t.key), last, place);
   }
   // "ADRÉ, Chad, July 2 (Reuters) —" then "Local merchants in Adré said": a dateline's town the gazetteer lacks lies in the
   // country the dateline names
@@ -747,10 +773,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   if (town && datelineCountry) {
     const country = datelineCountry.place?.country ?? datelineCountry.actor!.country!;
     const name = tokens.slice(0, comma).map((t) => t.text[0] + t.text.slice(1).toLowerCase()).join(' ');
-    for (const t of tokens) {
-      if (t.i <= comma || !t.cap || /^\p{Lu}+$/u.test(t.text) || !town.every((w, k) => tokens[t.i + k]?.key === w) || out.some((m) => m.first <= t.i && t.i <= m.last)) continue;
-      add(mk(ctx, t.i, t.i + town.length - 1, null, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] }, {}));
-    }
+    placeRepeats(town, comma, { id: `${country}:${slug(name)}`, name, kind: 'city', country, lat: null, lon: null, contested: false, aliases: [] });
   }
   // "said Mihaela Ionescu of the International Organization for Migration", "Ana Ciobanu of the governing
   // European Moldova party": a name no dictionary knows, of a body, speaks for the body (a party's member in
