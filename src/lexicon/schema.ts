@@ -122,7 +122,7 @@ export const GRAMMAR_LISTS = [
   'failure_governors', 'weapon_nouns', 'hazard_nouns', 'people_nouns', 'causative_verbs', 'area_nouns',
   'joint_words', 'backing_participles', 'perpetration_verbs', 'currency_nouns', 'territory_nouns', 'sport_nouns',
   'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'return_words', 'proprietor_verbs', 'owned_businesses',
-  'happening_verbs', 'locality_words',
+  'happening_verbs', 'locality_words', 'reciprocal_words',
 ] as const;
 export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];
 

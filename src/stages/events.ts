@@ -1322,9 +1322,17 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   // ("US and British warplanes attacked civilian targets": force two parties use on a thing no dictionary names is not used on each other)
   const first = p.elements[0];
   const onThing = ['ASSAULT', 'COERCE'].includes(type) && first?.k === 'slot' && first.slot === 'X' && !passive && inNounPhrase(tokens[nextWordIndex(tokens, match.last)] ?? tokens[i]);
+  // "Egypt and Qatar called for a ceasefire": parties acting side by side act on no one, unless what they do is done
+  // with each other: meeting, agreeing, cooperating, or a reciprocal verb ("signed a treaty", "exchanged fire",
+  // "accused each other", "each freed 95 prisoners")
+  // ("… each freed 115 prisoners in an exchange mediated by the UAE": or later in the clause)
+  const reciprocal = ctx.doc.lexicon.grammar.reciprocalWords;
+  const mutual = MUTUAL.has(p.source.type) || joint
+    || [...tokens.slice(i, triggerEnd(ctx, i, match) + 4), ...clause.slice(0, stop < 0 ? clause.length : stop)].some((t) => t.sentence === tokens[i].sentence
+      && (reciprocal.has(t.key) || reciprocal.has(t.lemma) || reciprocal.has(`${prevWord(tokens, t.i)?.key} ${t.key}`)));
   const out: Event[] = [];
   for (const src of sources) {
-    for (const candidate of sources.length > 1 && !targets[0] && !together && !onThing ? sources.filter((x) => x !== src) : targets) {
+    for (const candidate of sources.length > 1 && !targets[0] && !together && !onThing ? mutual ? sources.filter((x) => x !== src) : [null] : targets) {
       // a place in the source's own country is where it acted ("agreed to resume patrols in the West Bank"),
       // unless force or protest is aimed at it
       const ownPlace = candidate && ctx.placeOnly.has(candidate) && candidate.actor?.country === src.actor?.country && !PLACE_AFFECTED.has(type);
@@ -1975,6 +1983,10 @@ const PARTICLES = new Set(['up', 'down', 'over', 'off', 'out', 'back', 'in', 'aw
 const PREPOSITIONS = new Set(['to', 'on', 'against', 'with', 'at', 'into', 'from', 'for', 'toward', 'towards', 'upon', 'over']);
 
 const COOPERATIVE = new Set(['SUPPORT', 'AGREE', 'COOPERATE', 'CONSULT', 'AID', 'RETREAT', 'CONCEDE']);
+
+/** Types whose coordinated parties act with each other when no one else is named ("Armenia and Azerbaijan agreed"):
+ * meeting, agreeing and cooperating, and yielding, which two parties do towards each other ("pulled back their troops"). */
+const MUTUAL = new Set(['AGREE', 'COOPERATE', 'CONSULT', 'RETREAT', 'CONCEDE']);
 
 /** Types coded without a named source ("were killed", "were arrested"): what was done matters even when the doer is unnamed. */
 const UNATTRIBUTED = new Set(['ASSAULT', 'COERCE']);

@@ -141,7 +141,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       // ("Prosecutors in Paris", "the ministry in Kabul": a body where it sits)
       const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
         ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
-      const country = seat ?? contextCountry(ctx, mentions, m, quoted);
+      const country = seat ?? compoundOwner(ctx, mentions, m) ?? contextCountry(ctx, mentions, m, quoted);
       const actor = country ? agentActor(ctx, m.agent, country) : null;
       // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
       const head = ctx.tokens[m.last];
@@ -166,9 +166,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
     // wounded by Israeli fire near Rafah")
     const placeNearest = ['CVL', 'REF'].includes(m.agent.sector ?? '')
       ? mentions.filter((x) => inSentence(x) && x.place?.country && !x.actor).sort((a, b) => distance(a) - distance(b))[0] : undefined;
-    // ("Iran-backed militias attacked U.S. troops": a backer named in a compound before the group is its own)
-    const backer = ctx.tokens[m.first - 2]?.key === '-' && ctx.lex.grammar.backingParticiples.has(ctx.tokens[m.first - 1]?.key ?? '')
-      ? mentions.find((x) => x.last === m.first - 3 && x.actor?.kind === 'state')?.actor?.country : undefined;
+    const backer = compoundOwner(ctx, mentions, m);
     const local = backer ?? (m.agent.sector === 'MIL' ? (named.size === 1 ? [...named][0] : undefined) : placeNearest?.place?.country ?? nearest?.place?.country ?? nearest?.actor?.country);
     const country = local ?? (m.agent.kind === 'organization' || m.agent.sector === 'CVL' || unnamedOfficeHolder ? contextCountry(ctx, mentions, m, quoted) : null);
     return country ? { ...m, actor: agentActor(ctx, m.agent, country) } : m;
@@ -307,6 +305,7 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     return set.size === 1 ? [...set][0] : null;
   };
   const paragraphOf = (s: number): number => ctx.doc.sentences[s]?.paragraph ?? 0;
+  const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
   const principal = (): string | null => {
     const s = index.sentences.find((x) => x <= m.sentence);
     return s === undefined ? null : index.principal.get(s) ?? null;
@@ -345,7 +344,6 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // (a party of no known country yet says nothing: "In Mogadishu, Fadumo Hassan, a member of the federal parliament")
     // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
     // Guard spokesman X said" in Tunisia)
-    const official = !!sector && !['CVL', 'REF', 'NGO', 'IGO', 'BUS', 'MED'].includes(sector);
     // (nor the one a foreign national is of: "The junta expelled the French ambassador")
     const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
     if (here.length) {
@@ -363,7 +361,12 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     const place = paragraphsBack === 0 ? placeIn(s) : null;
     if (place) return place;
   }
-  return principal();
+  // (nor is the article about the country of a foreign envoy only its sentence names: "The junta expelled the French
+  // ambassador" on its own; an envoy serves abroad)
+  const fallback = principal();
+  const envoyOnly = official && !!fallback && mentions.filter((x) => x.sentence <= m.sentence && (x.actor?.country ?? x.place?.country) === fallback)
+    .every((x) => x.sentence === m.sentence && foreignNational(ctx, x) && ctx.lex.grammar.envoys.has(ctx.tokens[x.last].key));
+  return envoyOnly ? null : fallback;
 }
 
 /**
@@ -1106,6 +1109,17 @@ function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
 }
 
 /** A person or civilian marked by a nationality adjective ("a Chinese engineer", "the French ambassador"). */
+/**
+ * The country a compound before a group names as its own: a state backing it ("Iran-backed militias attacked U.S. troops"),
+ * or the possessor of the whole phrase ("Sudan's army-backed government", "Myanmar's military-led government").
+ */
+function compoundOwner(ctx: Ctx, mentions: Mention[], m: Mention): string | undefined {
+  if (ctx.tokens[m.first - 2]?.key !== '-' || !ctx.lex.grammar.backingParticiples.has(ctx.tokens[m.first - 1]?.key ?? '')) return undefined;
+  const compound = mentions.find((x) => x.last === m.first - 3);
+  const possessed = !!compound && ctx.tokens.slice(compound.first, compound.last + 1).some((t) => t.key === "'s");
+  return compound?.actor?.kind === 'state' || possessed ? compound?.actor?.country ?? undefined : undefined;
+}
+
 function foreignNational(ctx: Ctx, x: Mention): boolean {
   const a = x.agent;
   return !!a && !!x.actor?.country && (a.kind === 'person' || ['CVL', 'REF'].includes(a.sector ?? '')) && nationalityIn(ctx, x.first, x.last + 1) === x.actor.country;
