@@ -40,6 +40,12 @@ const sets: [string, string][] = [
   // quote taken): speakers alternating with "he said"/"she said", roles taking up a name ("the envoy", "the 45-year-old"), groups ("they said"), quotes over
   // paragraphs, cues after the quote in every form, a colon after a verb that is not one of speech ("X was blunt: “…”"), a Q&A transcript, scare quotes
   ['twelfth development set (test/gold/quotes-dev-12.jsonl)', `${root}test/gold/quotes-dev-12.jsonl`],
+  // written for development, scored once before any change it prompted (detection F1 93.6%, reported speech found
+  // 88.4%, 76/86; direct speakers 100%, 12/12; reported 88.2%, 67/76; 1 "that"-clause after a noun taken): reported speech in every
+  // form ("said on Monday that", "said" without "that", "according to X" before and after, "told reporters", warned/insisted/
+  // denied/confirmed…, "says", "X, citing Y, said", "…, X said in a statement", two clauses joined by "and that", clauses
+  // opened by a time or place adjunct), a few direct quotes, and "that"-clauses that are not speech ("the fact that", "a report that")
+  ['fifteenth development set (test/gold/quotes-dev-15.jsonl)', `${root}test/gold/quotes-dev-15.jsonl`],
 ];
 const lexicon = getLexicon();
 const verbose = process.argv.includes('--misses');
