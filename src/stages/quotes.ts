@@ -1203,9 +1203,10 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
         if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
         // ("…, but insisted that …": a second verb of speech of the same speaker)
-        // ("… and reiterated that …", without the comma)
+        // ("… and reiterated that …", without the comma; "…, but he warned that …", with the speaker as a pronoun)
         const conj = tokens[k].key === ',' ? k + 1 : k;
-        if (['but', 'and'].includes(tokens[conj]?.key ?? '') && tokens[conj + 1]?.pos === 'VERB' && ctx.reporting.has(tokens[conj + 1].lemma)) goesOn = conj - 1;
+        const next = ctx.pronouns[tokens[conj + 1]?.key ?? ''] ? conj + 2 : conj + 1;
+        if (['but', 'and'].includes(tokens[conj]?.key ?? '') && tokens[next]?.pos === 'VERB' && ctx.reporting.has(tokens[next].lemma)) goesOn = conj - 1;
       }
       const end = goesOn > 0 ? goesOn : s.last;
       // "said A and that B", "said A, but that B": two reported clauses; one that ends in the speaker's own quoted
