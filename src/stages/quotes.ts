@@ -1070,9 +1070,13 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   let i = s.first;
   while (tokens[i]?.space) i++;
   if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
-  const m = startingAt(ctx, i + 2, hasActor) ?? (tokens[i + 2]?.key === 'the' ? startingAt(ctx, i + 3, hasActor) : undefined);
-  if (!m || tokens[m.last + 1]?.key !== ',') return null;
-  const first = m.last + 2;
+  const m = startingAt(ctx, i + 2, hasActor) ?? (DETERMINERS.has(tokens[i + 2]?.key) ? startingAt(ctx, i + 3, hasActor) : undefined);
+  if (!m) return null;
+  // ("According to a United Nations official in Goma, …": a place phrase after the source)
+  const place = LOCATIVE.has(tokens[m.last + 1]?.key) ? startingAt(ctx, m.last + 2) : undefined;
+  const sourceLast = place?.last ?? m.last;
+  if (tokens[sourceLast + 1]?.key !== ',') return null;
+  const first = sourceLast + 2;
   let last = s.last;
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
   if (last - first < 3 || inMarks(tokens[first].start) || !tokens.slice(first, last + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
