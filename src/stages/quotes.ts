@@ -128,17 +128,11 @@ interface Cue {
   last: number;
 }
 
-interface Ctx {
+interface Ctx extends CueSets {
   doc: Doc;
   tokens: Token[];
-  verbs: Set<string>;
-  phrases: string[][];
-  documents: Set<string>;
-  collectiveDocuments: Set<string>;
   pronouns: Record<string, string>;
   marks: Marked[];
-  reporting: Set<string>;
-  characterizing: Set<string>;
   /** the article's mentions by first and by last token, in document order (lookups at a position stay cheap in long articles) */
   byFirst: Map<number, Mention[]>;
   byLast: Map<number, Mention[]>;
@@ -184,6 +178,7 @@ interface CueSets {
   collectiveDocuments: Set<string>;
   reporting: Set<string>;
   characterizing: Set<string>;
+  contentNouns: Set<string>;
 }
 
 const cueSetsByLexicon = new WeakMap<Cues, CueSets>();
@@ -200,6 +195,7 @@ export function cueSets(cues: Cues): CueSets {
     sets = {
       verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)), documents: new Set(cues.documents),
       collectiveDocuments: new Set(cues.collective_documents), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+      contentNouns: new Set(cues.content_nouns),
     };
     cueSetsByLexicon.set(cues, sets);
   }
@@ -1182,7 +1178,12 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const phrase = tokens[j]?.pos === 'ADP' || (t.lemma === 'tell' && tokens[j + 1]?.pos === 'ADP');
       const clauseVerb = (x: Token): boolean => !phrase && (x.pos === 'VERB' || x.pos === 'AUX') && !/ing$/.test(x.key);
       const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || (x.pos === 'PUNCT' && x.key !== '-') || clauseVerb(x));
-      if (that > 0 && tokens[j + that].key === 'that') j += that;
+      if (that > 0 && tokens[j + that].key === 'that') {
+        // ("denied claims that …", "rejected the suggestion that …": the clause is that of the verb's object, not the
+        // speaker's; not "said in a report that …")
+        if (ctx.contentNouns.has(tokens[j + that - 1].key) && tokens.slice(j, j + that - 1).every((x) => ['DET', 'ADJ', 'PRON'].includes(x.pos))) continue;
+        j += that;
+      }
       // ("told The Associated Press outside the court": the one told, whole)
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON' || tokens[j].key === 'the')) j = (startingAt(ctx, j)?.last ?? (tokens[j].key === 'the' ? j + 1 : j)) + 1;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
