@@ -1238,7 +1238,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         const clause = tokens.slice(first, last + 1);
         // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
         const verb = (x: Token): boolean => x.pos === 'VERB' || x.pos === 'AUX' || (x.pos === 'ADJ' && /ed$/.test(x.key) && tokens[x.i + 1]?.pos === 'DET');
-        if (!clause.some((x) => verb(x) && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
+        // (an infinitive is none: "warned residents of three villages to stay away" is an order, not speech reported)
+        if (!clause.some((x) => verb(x) && tokens[x.i - 1]?.key !== 'to' && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
         out.push(reportedClause(ctx, first, last, span(ctx, i, i), subject));
       }
       if (goesOn < 0) break;
