@@ -74,6 +74,9 @@ devSetSuite('quotes-dev-11.jsonl', 'the eleventh development set', { f1: 0.95, d
 // pronouns, roles taking up a name, cues in every form; first scored: detection F1 94.6%, direct 68.1%, reported 78.7%, one scare
 // quote taken (98.4%, 76.3%, 77.8% and none when the floors were set; the errors left are mostly actors' country or sector)
 devSetSuite('quotes-dev-12.jsonl', 'the twelfth development set', { f1: 0.97, direct: 0.75, reported: 0.75, scareQuotes: 0 });
+// reported speech in every form; first scored: detection F1 93.6%, reported found 88.4%, direct 100%, reported 88.2%, one
+// "that"-clause after a noun taken (95.7%, 100%, 88.5% and none when the floors were set; the misses left are speakers no mention names)
+devSetSuite('quotes-dev-15.jsonl', 'the fifteenth development set', { f1: 0.95, direct: 0.95, reported: 0.85, scareQuotes: 0 });
 
 describe('quotes: patterns', () => {
   const speakerOf = (text: string, published = '2024-03-01') => run(text, { published }).quotes.map((q) => [q.text, q.speaker?.actor?.name ?? null, q.direct, q.partial]);
