@@ -178,6 +178,7 @@ export const Cues = z.object({
   reporting: z.array(z.string()).default([]),
   characterizing: z.array(z.string()).default([]),
   alleging: z.array(z.string()).default([]),
+  content_nouns: z.array(z.string()).default([]),
   pronouns: z.record(z.string(), z.enum(['person-m', 'person-f', 'any', 'organization'])),
 }).strict();
 export type Cues = z.infer<typeof Cues>;

@@ -128,17 +128,11 @@ interface Cue {
   last: number;
 }
 
-interface Ctx {
+interface Ctx extends CueSets {
   doc: Doc;
   tokens: Token[];
-  verbs: Set<string>;
-  phrases: string[][];
-  documents: Set<string>;
-  collectiveDocuments: Set<string>;
   pronouns: Record<string, string>;
   marks: Marked[];
-  reporting: Set<string>;
-  characterizing: Set<string>;
   /** the article's mentions by first and by last token, in document order (lookups at a position stay cheap in long articles) */
   byFirst: Map<number, Mention[]>;
   byLast: Map<number, Mention[]>;
@@ -184,6 +178,7 @@ interface CueSets {
   collectiveDocuments: Set<string>;
   reporting: Set<string>;
   characterizing: Set<string>;
+  contentNouns: Set<string>;
 }
 
 const cueSetsByLexicon = new WeakMap<Cues, CueSets>();
@@ -200,6 +195,7 @@ export function cueSets(cues: Cues): CueSets {
     sets = {
       verbs: new Set(cues.verbs), phrases: cues.phrases.map((p) => p.split(/\s+/)), documents: new Set(cues.documents),
       collectiveDocuments: new Set(cues.collective_documents), reporting: new Set(cues.reporting), characterizing: new Set(cues.characterizing),
+      contentNouns: new Set(cues.content_nouns),
     };
     cueSetsByLexicon.set(cues, sets);
   }
@@ -1070,9 +1066,13 @@ function accordingTo(ctx: Ctx, s: { first: number; last: number }, inMarks: (off
   let i = s.first;
   while (tokens[i]?.space) i++;
   if (tokens[i]?.key !== 'according' || tokens[i + 1]?.key !== 'to') return null;
-  const m = startingAt(ctx, i + 2, hasActor) ?? (tokens[i + 2]?.key === 'the' ? startingAt(ctx, i + 3, hasActor) : undefined);
-  if (!m || tokens[m.last + 1]?.key !== ',') return null;
-  const first = m.last + 2;
+  const m = startingAt(ctx, i + 2, hasActor) ?? (DETERMINERS.has(tokens[i + 2]?.key) ? startingAt(ctx, i + 3, hasActor) : undefined);
+  if (!m) return null;
+  // ("According to a United Nations official in Goma, …": a place phrase after the source)
+  const place = LOCATIVE.has(tokens[m.last + 1]?.key) ? startingAt(ctx, m.last + 2) : undefined;
+  const sourceLast = place?.last ?? m.last;
+  if (tokens[sourceLast + 1]?.key !== ',') return null;
+  const first = sourceLast + 2;
   let last = s.last;
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
   if (last - first < 3 || inMarks(tokens[first].start) || !tokens.slice(first, last + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
@@ -1178,7 +1178,12 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       const phrase = tokens[j]?.pos === 'ADP' || (t.lemma === 'tell' && tokens[j + 1]?.pos === 'ADP');
       const clauseVerb = (x: Token): boolean => !phrase && (x.pos === 'VERB' || x.pos === 'AUX') && !/ing$/.test(x.key);
       const that = tokens.slice(j, Math.min(j + 10, s.last + 1)).findIndex((x) => x.key === 'that' || (x.pos === 'PUNCT' && x.key !== '-') || clauseVerb(x));
-      if (that > 0 && tokens[j + that].key === 'that') j += that;
+      if (that > 0 && tokens[j + that].key === 'that') {
+        // ("denied claims that …", "rejected the suggestion that …": the clause is that of the verb's object, not the
+        // speaker's; not "said in a report that …")
+        if (ctx.contentNouns.has(tokens[j + that - 1].key) && tokens.slice(j, j + that - 1).every((x) => ['DET', 'ADJ', 'PRON'].includes(x.pos))) continue;
+        j += that;
+      }
       // ("told The Associated Press outside the court": the one told, whole)
       else if (t.lemma === 'tell' && tokens[j] && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'PRON' || tokens[j].key === 'the')) j = (startingAt(ctx, j)?.last ?? (tokens[j].key === 'the' ? j + 1 : j)) + 1;
       const dateAt = (k: number) => doc.dates.find((d) => d.first === k || d.first === k - 0);
@@ -1203,9 +1208,10 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       for (let k = j + 1; k < s.last && goesOn < 0; k++) {
         if (tokens[k].key === ',' && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].key) && ctx.reporting.has(tokens[k + 1].lemma)) goesOn = k;
         // ("…, but insisted that …": a second verb of speech of the same speaker)
-        // ("… and reiterated that …", without the comma)
+        // ("… and reiterated that …", without the comma; "…, but he warned that …", with the speaker as a pronoun)
         const conj = tokens[k].key === ',' ? k + 1 : k;
-        if (['but', 'and'].includes(tokens[conj]?.key ?? '') && tokens[conj + 1]?.pos === 'VERB' && ctx.reporting.has(tokens[conj + 1].lemma)) goesOn = conj - 1;
+        const next = ctx.pronouns[tokens[conj + 1]?.key ?? ''] ? conj + 2 : conj + 1;
+        if (['but', 'and'].includes(tokens[conj]?.key ?? '') && tokens[next]?.pos === 'VERB' && ctx.reporting.has(tokens[next].lemma)) goesOn = conj - 1;
       }
       const end = goesOn > 0 ? goesOn : s.last;
       // "said A and that B", "said A, but that B": two reported clauses; one that ends in the speaker's own quoted
@@ -1232,7 +1238,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         const clause = tokens.slice(first, last + 1);
         // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
         const verb = (x: Token): boolean => x.pos === 'VERB' || x.pos === 'AUX' || (x.pos === 'ADJ' && /ed$/.test(x.key) && tokens[x.i + 1]?.pos === 'DET');
-        if (!clause.some((x) => verb(x) && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
+        // (an infinitive is none: "warned residents of three villages to stay away" is an order, not speech reported)
+        if (!clause.some((x) => verb(x) && tokens[x.i - 1]?.key !== 'to' && (clause.length > 4 || !['DET', 'ADJ'].includes(tokens[x.i - 1]?.pos ?? '')))) continue;
         out.push(reportedClause(ctx, first, last, span(ctx, i, i), subject));
       }
       if (goesOn < 0) break;
