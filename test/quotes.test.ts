@@ -21,16 +21,21 @@ describe('quotes: the seed', () => {
   });
 });
 
-describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
-  const items = loadGold(fileURLToPath(new URL('./gold/quotes.jsonl', import.meta.url)));
+/** The contract's scores and the quote metrics of one gold file in test/gold/. */
+function scoreGoldFile(file: string): { scores: ReturnType<typeof newScores>; m: ReturnType<typeof newQuoteMetrics> } {
   const scores = newScores();
   const m = newQuoteMetrics();
-  for (const item of items) {
+  for (const item of loadGold(fileURLToPath(new URL(`./gold/${file}`, import.meta.url)))) {
     const a = run(item.text, { published: item.published });
     scoreArticle(item, a, scores);
     scoreQuotes(item, a, m);
   }
   finish(scores);
+  return { scores, m };
+}
+
+describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
+  const { scores, m } = scoreGoldFile('quotes.jsonl');
 
   it('holds at least 490 quotes in passages written here', () => {
     assert.ok(m.gold.direct + m.gold.reported >= 490);
@@ -51,15 +56,7 @@ describe('quotes: our own gold set (test/gold/quotes.jsonl)', () => {
 /** A development set: detection and speaker accuracy held at floors a little under the level reached (npm run eval prints the misses). */
 function devSetSuite(file: string, about: string, floors: { f1: number; direct: number; reported: number; scareQuotes?: number }): void {
   describe(`quotes: ${about} (test/gold/${file})`, () => {
-    const items = loadGold(fileURLToPath(new URL(`./gold/${file}`, import.meta.url)));
-    const scores = newScores();
-    const m = newQuoteMetrics();
-    for (const item of items) {
-      const a = run(item.text, { published: item.published });
-      scoreArticle(item, a, scores);
-      scoreQuotes(item, a, m);
-    }
-    finish(scores);
+    const { scores, m } = scoreGoldFile(file);
     it(`detects quotes with F1 ≥ ${floors.f1}`, () => assert.ok(scores.quote_spans.f1 >= floors.f1, `F1 ${scores.quote_spans.f1}`));
     it(`names the speaker of ≥ ${100 * floors.direct}% of the direct quotes and of ≥ ${100 * floors.reported}% of the reported speech it finds`, () => {
       assert.ok(m.speakerRight.direct / m.found.direct >= floors.direct, `direct ${m.speakerRight.direct}/${m.found.direct}`);
