@@ -48,16 +48,12 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 /** verbs of beginning and going on, whose "-ing" complement is the act ("began investigating", "kept shelling") */
 const ASPECTUAL = new Set(['begin', 'start', 'continue', 'resume', 'keep']);
 const LINKING = new Set(['stand', 'remain', 'seem', 'appear', 'look', 'stay']);
-/** words that join a force to its means inside the subject phrase ("aircraft using guided missiles") */
-const EQUIPPING = new Set(['including', 'using', 'carrying', 'firing', 'wielding']);
 /** sectors whose arrival somewhere is no visit ("Sudanese refugees arriving in eastern Chad") */
 const PRIVATE_VISITORS = new Set(['REF']);
 /** lemmas of talking, which to the press is a statement, not a consultation */
 const SPEAKING = new Set(['talk', 'speak']);
 const PRONOUNS: Record<string, 'person' | 'group' | 'speaker'> = { he: 'person', she: 'person', it: 'group', they: 'group', we: 'speaker', i: 'speaker' };
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-/** "Saudi-led", "US-backed", "Greek-owned", "Portuguese-flagged": the country is a party to what the noun does or suffers */
-const HYPHENED_PARTY = new Set(['led', 'backed', 'owned', 'flagged', 'operated', 'registered']);
 const TEMPORAL_GERUND = new Set(['after', 'before', 'while', 'since', 'upon']);
 const OBJECT_PRONOUNS: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', it: 'group', them: 'group' };
 /** "attacked our energy system", "threatened us": in a quote, the speaker's side */
@@ -169,9 +165,6 @@ export function eventsStage(doc: Doc): void {
 
 const GENERIC_DETERMINERS = new Set(['every', 'any', 'each', 'such']);
 const CONDITIONAL_MODALS = new Set(['would', 'could', 'might']);
-const VISIT_NOUNS = new Set(['visit', 'trip', 'tour', 'stopover']);
-const CALL_NOUNS = new Set(['call', 'conversation']);
-const CALL_MEDIA = new Set(['phone', 'telephone', 'video']);
 /** the prepositions that open a visit or a call ("during a visit to", "in a phone call with") */
 const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
 /** the parts of speech of a noun's modifiers ("a two-day", "his first") */
@@ -195,10 +188,10 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
     // ("a two-day visit": modifiers, hyphenated ones whole)
     while (n <= s.last && n - k <= 5 && (MODIFIER_POS.has(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
     // ("a phone call", "a telephone conversation")
-    const byPhone = CALL_MEDIA.has(tokens[n]?.key ?? '');
+    const byPhone = ctx.doc.lexicon.grammar.callMedia.has(tokens[n]?.key ?? '');
     if (byPhone) n++;
-    const visit = VISIT_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'to';
-    const call = byPhone && CALL_NOUNS.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'with';
+    const visit = ctx.doc.lexicon.grammar.visitNouns.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'to';
+    const call = byPhone && ctx.doc.lexicon.grammar.callNouns.has(tokens[n]?.lemma ?? '') && tokens[n + 1]?.key === 'with';
     if (!visit && !call) continue;
     // (mentions include their article: "with the Emir of Qatar")
     const mentionAt = (j: number): Mention | undefined => ctx.byFirst.get(j) ?? (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') ? ctx.byFirst.get(j + 1) : undefined);
@@ -273,7 +266,6 @@ function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[])
   return out;
 }
 
-const CHARGE_NOUNS = new Set(['charge', 'accusation', 'allegation', 'claim']);
 /**
  * "Pakistan blamed India for the bombing, a charge New Delhi rejected": a rejection in a phrase set after an
  * accusation, naming it, rejects the accuser.
@@ -285,8 +277,8 @@ function rebuttals(ctx: Ctx, s: { first: number; last: number }, made: Event[]):
     while (i <= s.last && tokens[i].start !== e.trigger.start) i++;
     if (i > s.last) continue;
     let k = i - 1;
-    while (k > s.first && i - k <= 8 && !CHARGE_NOUNS.has(tokens[k].lemma)) k--;
-    if (!CHARGE_NOUNS.has(tokens[k]?.lemma ?? '') || tokens[k].pos !== 'NOUN') continue;
+    while (k > s.first && i - k <= 8 && !ctx.doc.lexicon.grammar.chargeNouns.has(tokens[k].lemma)) k--;
+    if (!ctx.doc.lexicon.grammar.chargeNouns.has(tokens[k]?.lemma ?? '') || tokens[k].pos !== 'NOUN') continue;
     let comma = k - 1;
     while (comma > s.first && ['DET', 'ADJ'].includes(tokens[comma].pos)) comma--;
     if (tokens[comma].key !== ',') continue;
@@ -304,14 +296,13 @@ function rebuttals(ctx: Ctx, s: { first: number; last: number }, made: Event[]):
  */
 function protestPurpose(ctx: Ctx, i: number, sentenceFirst: number): Mention | null {
   const { tokens } = ctx;
-  if (!PURPOSE_PROTEST.has(tokens[i].lemma) || prevWord(tokens, i)?.key !== 'to') return null;
+  if (!ctx.doc.lexicon.grammar.protestPurposes.has(tokens[i].lemma) || prevWord(tokens, i)?.key !== 'to') return null;
   for (let k = i - 2; k >= sentenceFirst; k--) {
     if (tokens[k].pos !== 'VERB' || prevWord(tokens, k)?.key === 'to') continue;
     return subjectOf(ctx, k, sentenceFirst, undefined).find((m) => m.actor && ['CVL', 'OPP', 'REB', 'PTY', 'NGO', 'REF'].includes(m.actor.sector ?? '')) ?? null;
   }
   return null;
 }
-const PURPOSE_PROTEST = new Set(['protest', 'demonstrate', 'rally']);
 
 /** The sentence's subject before token `k`: an actor that opens the sentence or stands before its verb. */
 function subjectActor(ctx: Ctx, s: { first: number; last: number }, k: number): Actor | null {
@@ -382,7 +373,7 @@ function nationalModifiers(doc: Doc): Mention[] {
       if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
       const next = tokens[match.last + 1];
       // "Israeli tanks", "Russian shelling"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
-      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && HYPHENED_PARTY.has(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
+      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && doc.lexicon.grammar.partyParticiples.has(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
       const t0 = tokens[match.first], t1 = tokens[match.last];
       const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
       out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
@@ -450,7 +441,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (inOpenQuestion(tokens, i) || inAllegation(ctx, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
-  if (tokens[i - 1]?.key === '-' && HYPHENED_PARTY.has(t.key)) return false;
+  if (tokens[i - 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(t.key)) return false;
   // ("the son of ousted President Mohamed Bazoum", "the detained journalist": a participle that opens a party's name describes it)
   if (/ed$/.test(t.key) && prev && (['DET', 'ADP'].includes(prev.pos) || POSSESSIVE_DETERMINERS.has(prev.key)) && prev.key !== 'to' && ctx.byFirst.has(nextWordIndex(tokens, i))) return false;
   // ("clashes between police and youths opposed to the reform": a stance that describes the noun; "are opposed to" takes one)
@@ -774,7 +765,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const owned = ownedBy?.actor && !ownedBy.actor.country && first?.actor?.kind === 'state'
       ? { ...ownedBy, actor: { ...ownedBy.actor, country: first.actor.country, cameo: ownedBy.actor.cameo ?? null } } : ownedBy;
     // ("surrendered to the U.S.-backed Syrian Democratic Forces": the party is the one the compound describes)
-    const described = first && tokens[first.last + 1]?.key === '-' && HYPHENED_PARTY.has(tokens[first.last + 2]?.key ?? '') ? ctx.byFirst.get(first.last + 3) : undefined;
+    const described = first && tokens[first.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(tokens[first.last + 2]?.key ?? '') ? ctx.byFirst.get(first.last + 3) : undefined;
     const m = described?.actor ? described : owned ?? first;
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
@@ -986,10 +977,6 @@ function passiveConjunct(tokens: Token[], i: number): number | null {
   return null;
 }
 
-/** Words that may open the clause an event noun is the subject of ("…, Israeli strikes killed", "after protests erupted"). */
-/** Verbs of arrival: aid named as their subject is delivered ("Relief supplies from the EU arrived in Beira"). */
-const ARRIVALS = new Set(['arrive', 'reach', 'land', 'dock', 'enter', 'cross', 'unload', 'pour', 'flow', 'begin', 'start']);
-
 /** Prepositions of time that may open a sentence with an event noun ("After talks with …, Blinken said"). */
 const LEADING_ADJUNCTS = new Set(['after', 'following', 'during']);
 
@@ -1097,7 +1084,7 @@ function nounEvent(ctx: Ctx, i: number, nouns: CompiledPattern[], sentenceFirst:
   const verbPatterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[verb]);
   const verbMatch = verbPatterns && isTrigger(ctx, verb) ? bestMatch(ctx, verb, verbPatterns, sentenceLast) : null;
   // ("Relief supplies from the European Union arrived in Beira": aid that arrives is aid, where it arrives its recipient)
-  const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ARRIVALS.has(tokens[verb].lemma));
+  const delivered = type === 'AID' && (verbMatch ? verbMatch.pattern.source.mode === 'visit' : ctx.doc.lexicon.grammar.arrivalVerbs.has(tokens[verb].lemma));
   // (an event noun is no armed force: "Russian shelling of Kherson left the city without power")
   if (verbMatch && verbMatch.pattern.source.type !== type && !verbMatch.pattern.source.forces && !verbMatch.pattern.source.reverse && !delivered) return null;
   // (aid that is not said to arrive is no event: "Aid from the EU has been cut by half")
@@ -1354,7 +1341,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
       if (type === 'CONSULT' && mode === 'visit' && PRIVATE_VISITORS.has(src.actor?.sector ?? '')) continue;
       const confidence = Math.max(0.3, 0.9 - (p.hasTarget && !tgt ? 0.2 : 0) - (quote ? 0.1 : 0) - (passive ? 0.05 : 0) - (src.text.length <= 3 ? 0.1 : 0));
       // (by the pattern's own lemma: the tagger's is sometimes the bare form, "looted")
-      const actedAs = bySector(type, p.head, src.actor?.sector ?? null);
+      const actedAs = bySector(ctx, type, p.head, src.actor?.sector ?? null);
       out.push({
         id: '', sentence: tokens[i].sentence,
         trigger: { start: tokens[i].start, end: tokens[noun ? i : triggerEnd(ctx, i, match)].end, text: '' },
@@ -1427,12 +1414,12 @@ const CIVIC = new Set(['CVL', 'OPP', 'PTY', 'LEG', 'REF', 'BUS']);
  * boycott is a sanction; demonstrators who occupy or besiege a building protest, and people who clash with police riot;
  * armed men who loot, and police who storm a building, seize.
  */
-function bySector(type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
+function bySector(ctx: Ctx, type: PloverType, lemma: string, sector: string | null): { type: PloverType; mode: string | null; cameo: string } | null {
   if (type === 'PROTEST' && lemma === 'protest' && OFFICIAL.has(sector ?? '')) return { type: 'ACCUSE', mode: 'allege', cameo: '114' };
   if (type === 'SANCTION' && lemma === 'boycott' && CIVIC.has(sector ?? '')) return { type: 'PROTEST', mode: 'boycott', cameo: '143' };
   // demonstrators who surround, storm or occupy a building obstruct (CAMEO 144): "The Israeli embassy in Amman was
   // surrounded by thousands of Jordanian protesters"
-  if (type === 'COERCE' && sector === 'CVL' && OBSTRUCTING.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
+  if (type === 'COERCE' && sector === 'CVL' && ctx.doc.lexicon.grammar.obstructingVerbs.has(lemma)) return { type: 'PROTEST', mode: 'obstruct', cameo: '144' };
   // people who mass in a place demonstrate (CAMEO 141): "Tens of thousands of Israelis massed outside the Knesset"
   if (type === 'MOBILIZE' && sector === 'CVL' && lemma === 'mass') return { type: 'PROTEST', mode: 'demo', cameo: '141' };
   // people who clash with police or troops riot (CAMEO 145): "Protesters clashed with police in Nairobi"
@@ -1443,7 +1430,6 @@ function bySector(type: PloverType, lemma: string, sector: string | null): { typ
   if (type === 'ASSAULT' && sector === 'COP' && lemma === 'storm') return { type: 'COERCE', mode: 'seize', cameo: '171' };
   return null;
 }
-const OBSTRUCTING = new Set(['surround', 'besiege', 'lay', 'storm', 'occupy', 'blockade', 'barricade', 'encircle']);
 
 /**
  * "“Armenia should also ensure the rights …,” Aliyev added": what a speaker says another party must or should do is
@@ -1775,13 +1761,13 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
   let k = j;
   // ("Venezuela’s disputed election", "an EU-drafted statute": participles modify the noun; "Russian aircraft
   // including helicopter gunships", "British aircraft using guided missiles": the party is named first)
-  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || EQUIPPING.has(tokens[k - 1].key)
+  while (k - 1 >= sentenceFirst && j - k < 10 && (tokens[k - 1].space || inNounPhrase(tokens[k - 1]) || isModifyingParticiple(ctx, k - 1, k - 1) || (tokens[k - 2]?.key === '-' && tokens[k - 1].pos === 'VERB') || ctx.doc.lexicon.grammar.equippingWords.has(tokens[k - 1].key)
     || (['in', 'and', 'on'].includes(tokens[k - 1].key) && k - 2 >= sentenceFirst))) k--;
   for (let n = k; n <= j; n++) {
     // ("army helicopters had bombed three villages": a group word before the craft it fights with names the force)
     const m = ctx.byFirst.get(n) ?? (ctx.doc.lexicon.grammar.craftNouns.has(tokens[n + 1]?.key ?? '') ? ctx.describing.get(n) : undefined);
     // ("the Iran-backed group": the backer describes the group and is not it)
-    if (m && tokens[m.last + 1]?.key === '-' && HYPHENED_PARTY.has(tokens[m.last + 2]?.key ?? '')) continue;
+    if (m && tokens[m.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(tokens[m.last + 2]?.key ?? '')) continue;
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
   }
   return null;
@@ -1835,7 +1821,7 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
     if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
   }
   // (nor a backer named in a compound: "the Iran-backed group said it …")
-  const backer = (m: Mention): boolean => ctx.tokens[m.last + 1]?.key === '-' && HYPHENED_PARTY.has(ctx.tokens[m.last + 2]?.key ?? '');
+  const backer = (m: Mention): boolean => ctx.tokens[m.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(ctx.tokens[m.last + 2]?.key ?? '');
   const prior = ctx.doc.mentions.filter((m) => fits(m) && m.last < j && !addressee(m) && !backer(m) && !not.has(m.actor!.country ?? ''));
   const named = prior.at(-1);
   if (!named) return [];
