@@ -594,7 +594,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         add(person);
         // the role phrase names the same person
         const head = roleOf?.head;
-        if (head && (head.first === c + 1 || head.first === c + 2)) nameTheHolder(out, head, person.actor!);
+        if (head && (head.first === c + 1 || head.first === c + 2)) nameTheHolder(tokens, out, head, person.actor!);
         continue;
       }
       // "Fatuma Ali Nur, 36, walked for five days …": a name with an age is a person, whatever follows
@@ -653,7 +653,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
         const own = rankWornBy(existing.actor!.sector, sector);
         existing.actor = { ...existing.actor!, sector: own, cameo: existing.actor!.country ? `${existing.actor!.country}${own}` : null };
       }
-      nameTheHolder(out, role, existing.actor!);
+      nameTheHolder(tokens, out, role, existing.actor!);
       continue;
     }
     while (last < tokens.length && namePart(last)) last++;
@@ -664,7 +664,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (body && bodyCountry(body) === null) stateless.add(person.actor!);
       add(person);
       // "the Brazilian ambassador, Sérgio Danese": the role phrase names the same person
-      nameTheHolder(out, role, person.actor!);
+      nameTheHolder(tokens, out, role, person.actor!);
     }
   }
   // "a Ugandan named Moses Okello", "a nurse called Amina Yusuf": a name given to a description of one private person
@@ -883,10 +883,12 @@ function rankWornBy(titled: Actor['sector'], role: Actor['sector']): Actor['sect
   return role === 'OPP' ? 'REB' : role;
 }
 
-function nameTheHolder(mentions: Mention[], role: Mention, person: Actor): void {
+function nameTheHolder(tokens: Token[], mentions: Mention[], role: Mention, person: Actor): void {
   const before = role.actor;
   role.actor = person;
-  if (before) for (const m of mentions) if (m.actor === before && m.first > role.last) m.actor = person;
+  // (a plural of a group word is still the group: "X, a Haitian migrant," then "the migrants were moved")
+  const plural = (m: Mention): boolean => m.agent?.kind === 'group' && tokens[m.last].key !== tokens[m.last].lemma;
+  if (before) for (const m of mentions) if (m.actor === before && m.first > role.last && !plural(m)) m.actor = person;
 }
 
 /** An earlier full name ending in the family name at `atom` whose given name is none of the known bearers'. */
