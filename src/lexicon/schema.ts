@@ -113,7 +113,6 @@ export const AgreementEntry = z.object({
   summary: z.string().optional(),
 }).passthrough();
 
-/** Each dictionary file has exactly one of these top-level keys. */
 /** The closed-class word lists of data/text/grammar.yaml, by their keys there (each one a list of words). */
 export const GRAMMAR_LISTS = [
   'locative', 'motion', 'feature_words', 'name_particles', 'representatives', 'qualifiers', 'naming', 'negation',
@@ -121,12 +120,14 @@ export const GRAMMAR_LISTS = [
   'honorifics', 'intent_modals', 'intent_governors', 'commitment_governors', 'obligation_modals', 'mandative_words',
   'failure_governors', 'weapon_nouns', 'hazard_nouns', 'people_nouns', 'causative_verbs', 'area_nouns',
   'joint_words', 'backing_participles', 'perpetration_verbs', 'currency_nouns', 'territory_nouns', 'sport_nouns',
-  'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'return_words', 'proprietor_verbs', 'owned_businesses',
-  'happening_verbs', 'locality_words', 'reciprocal_words',
-  'equipping_words', 'party_participles', 'visit_nouns', 'call_nouns', 'call_media', 'charge_nouns', 'protest_purposes', 'arrival_verbs', 'obstructing_verbs',
+  'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'return_words', 'proprietor_verbs',
+  'owned_businesses', 'happening_verbs', 'locality_words', 'reciprocal_words', 'equipping_words',
+  'party_participles', 'visit_nouns', 'call_nouns', 'call_media', 'charge_nouns', 'protest_purposes',
+  'arrival_verbs', 'obstructing_verbs',
 ] as const;
 export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];
 
+/** Each dictionary file has exactly one of these top-level keys. */
 export const DICTIONARY_KINDS = {
   countries: CountryAdditions,
   agents: z.array(AgentEntry),

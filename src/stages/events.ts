@@ -373,7 +373,7 @@ function nationalModifiers(doc: Doc): Mention[] {
       if (!entry || entry.t !== 'country' || !place || covered.subarray(match.first, match.last + 1).some((c) => c)) continue;
       const next = tokens[match.last + 1];
       // "Israeli tanks", "Russian shelling"; "Greek and Turkish ministers", "Indian, Russian warships": one noun for two adjectives
-      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || (next.key === '-' && doc.lexicon.grammar.partyParticiples.has(tokens[match.last + 2]?.key ?? '')) || ['and', ','].includes(next.key)))) continue;
+      if (entry.form === 'adjective' && !(next && !next.space && (['NOUN', 'ADJ', 'PROPN'].includes(next.pos) || (next.pos === 'VERB' && /ing$/.test(next.key)) || hyphenedParty(doc, match.last) || ['and', ','].includes(next.key)))) continue;
       const t0 = tokens[match.first], t1 = tokens[match.last];
       const actor: Actor = { ...stateOf(place), kind: 'group', sector: null };
       out.push({ first: match.first, last: match.last, start: t0.start, end: t1.end, text: doc.text.slice(t0.start, t1.end), sentence: t0.sentence, actor, place: null });
@@ -396,6 +396,14 @@ function isDescriptive(doc: Doc, m: Mention): boolean {
   if (t.pos === 'NOUN' && t.lemma !== t.key) return false;
   if (doc.lexicon.grammar.representatives.has(next.key) || doc.lexicon.grammar.bodyWords.has(next.key)) return false;
   return !doc.lexicon.mentions.matchesAt(doc.tokens, next.i).some((x) => x.payloads.some((p) => p.entry.t === 'agent'));
+}
+
+/**
+ * "Saudi-led", "Iran-backed", "Greek-owned": the party ending at `last` is joined by a hyphen to a participle that makes
+ * it a party to what the noun after does or suffers.
+ */
+function hyphenedParty(doc: Doc, last: number): boolean {
+  return doc.tokens[last + 1]?.key === '-' && doc.lexicon.grammar.partyParticiples.has(doc.tokens[last + 2]?.key ?? '');
 }
 
 const eventHeadSets = new WeakMap<Lexicon, Set<string>>();
@@ -765,7 +773,7 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     const owned = ownedBy?.actor && !ownedBy.actor.country && first?.actor?.kind === 'state'
       ? { ...ownedBy, actor: { ...ownedBy.actor, country: first.actor.country, cameo: ownedBy.actor.cameo ?? null } } : ownedBy;
     // ("surrendered to the U.S.-backed Syrian Democratic Forces": the party is the one the compound describes)
-    const described = first && tokens[first.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(tokens[first.last + 2]?.key ?? '') ? ctx.byFirst.get(first.last + 3) : undefined;
+    const described = first && hyphenedParty(ctx.doc, first.last) ? ctx.byFirst.get(first.last + 3) : undefined;
     const m = described?.actor ? described : owned ?? first;
     if (m && !isPossessiveModifier(ctx, m)) {
       // "called on Israel and Hamas … to": the pattern goes on after the whole list, unless the
@@ -1767,7 +1775,7 @@ function actorInPhraseBefore(ctx: Ctx, j: number, sentenceFirst: number, asSourc
     // ("army helicopters had bombed three villages": a group word before the craft it fights with names the force)
     const m = ctx.byFirst.get(n) ?? (ctx.doc.lexicon.grammar.craftNouns.has(tokens[n + 1]?.key ?? '') ? ctx.describing.get(n) : undefined);
     // ("the Iran-backed group": the backer describes the group and is not it)
-    if (m && tokens[m.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(tokens[m.last + 2]?.key ?? '')) continue;
+    if (m && hyphenedParty(ctx.doc, m.last)) continue;
     if (m && m.last <= j && !(asSource && ctx.placeOnly.has(m))) return m;
   }
   return null;
@@ -1821,8 +1829,7 @@ function pronounAntecedents(ctx: Ctx, j: number, kind: 'person' | 'group', plura
     if (speakers.length && speakers.every(fits) && (plural || speakers.length === 1)) return speakers.map((m) => m.actor!);
   }
   // (nor a backer named in a compound: "the Iran-backed group said it …")
-  const backer = (m: Mention): boolean => ctx.tokens[m.last + 1]?.key === '-' && ctx.doc.lexicon.grammar.partyParticiples.has(ctx.tokens[m.last + 2]?.key ?? '');
-  const prior = ctx.doc.mentions.filter((m) => fits(m) && m.last < j && !addressee(m) && !backer(m) && !not.has(m.actor!.country ?? ''));
+  const prior = ctx.doc.mentions.filter((m) => fits(m) && m.last < j && !addressee(m) && !hyphenedParty(ctx.doc, m.last) && !not.has(m.actor!.country ?? ''));
   const named = prior.at(-1);
   if (!named) return [];
   // ("Rebels in the Central African Republic’s northwest said they had killed …": the party a place phrase describes)
@@ -2266,8 +2273,9 @@ function isDateline(doc: Doc, m: Mention): boolean {
 }
 
 const PEOPLE_AFFECTED = new Set(['ASSAULT', 'COERCE', 'AID']);
-/** the acts a state's own bodies do to its own people, by the sectors of the bodies (a release, by its mode: "freed more than 9,000 prisoners") */
+/** CAMEO codes of territory blockaded or taken, which is no act on the taker's own people */
 const TERRITORIAL = new Set(['191', '192']);
+/** the acts a state's own bodies do to its own people, by the sectors of the bodies (a release, by its mode: "freed more than 9,000 prisoners") */
 const DOMESTIC_BY: Partial<Record<string, Set<string>>> = { COERCE: new Set(['GOV', 'COP', 'JUD', 'MIL']), ACCUSE: new Set(['JUD', 'COP']), release: new Set(['GOV', 'COP', 'JUD', 'MIL']) };
 /** parties named with no country that a state's bodies act on at home are its own ("an opposition party", "the Muslim Brotherhood") */
 const DOMESTIC_PARTIES = new Set(['OPP', 'PTY', 'CVL', 'REB', 'MED']);

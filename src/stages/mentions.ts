@@ -468,7 +468,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
   // kind's sector (its country from context); its acronym names it later ("KLF spokesman Khu Reh", "an FLA spokesman")
   for (const open of brackets) {
     const acronym = tokens[open.i + 1];
-    if (open.key !== '(' || tokens[open.i + 2]?.key !== ')' || !acronym || !/^\p{Lu}{2,6}$/u.test(acronym.text) || covered(acronym.i)) continue;
+    if (tokens[open.i + 2]?.key !== ')' || !acronym || !/^\p{Lu}{2,6}$/u.test(acronym.text) || covered(acronym.i)) continue;
     let first = open.i - 1;
     while (first > open.i - 7 && tokens[first - 1]?.cap && tokens[first - 1].pos !== 'PUNCT' && tokens[first - 1].sentence === open.sentence) first--;
     if (open.i - first < 2 || !ctx.lex.grammar.bodyWords.has(tokens[open.i - 1].key) || out.some((m) => m.first < open.i && m.last >= first && m.actor?.kind !== 'state' && (m.actor || m.agent))) continue;
@@ -871,10 +871,6 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
 }
 
 /**
- * A role mention turns out to name a person: it and the later mentions that referred back to it
- * ("Honduras’ deputy foreign minister, Claudia Ordóñez, …" then "the deputy minister said") now name them.
- */
-/**
  * The sector of someone whose title gave `titled` once their role says `role`: a military rank is worn by police
  * officers and rebels too (an opposition with officers of rank is an armed one).
  */
@@ -883,6 +879,10 @@ function rankWornBy(titled: Actor['sector'], role: Actor['sector']): Actor['sect
   return role === 'OPP' ? 'REB' : role;
 }
 
+/**
+ * A role mention turns out to name a person: it and the later mentions that referred back to it
+ * ("Honduras’ deputy foreign minister, Claudia Ordóñez, …" then "the deputy minister said") now name them.
+ */
 function nameTheHolder(tokens: Token[], mentions: Mention[], role: Mention, person: Actor): void {
   const before = role.actor;
   role.actor = person;
@@ -1110,7 +1110,6 @@ function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
   return null;
 }
 
-/** A person or civilian marked by a nationality adjective ("a Chinese engineer", "the French ambassador"). */
 /**
  * The country a compound before a group names as its own: a state backing it ("Iran-backed militias attacked U.S. troops"),
  * or the possessor of the whole phrase ("Sudan's army-backed government", "Myanmar's military-led government").
@@ -1122,6 +1121,7 @@ function compoundOwner(ctx: Ctx, mentions: Mention[], m: Mention): string | unde
   return compound?.actor?.kind === 'state' || possessed ? compound?.actor?.country ?? undefined : undefined;
 }
 
+/** A person or civilian marked by a nationality adjective ("a Chinese engineer", "the French ambassador"). */
 function foreignNational(ctx: Ctx, x: Mention): boolean {
   const a = x.agent;
   return !!a && !!x.actor?.country && (a.kind === 'person' || ['CVL', 'REF'].includes(a.sector ?? '')) && nationalityIn(ctx, x.first, x.last + 1) === x.actor.country;
@@ -1253,9 +1253,9 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   for (const m of introduced) if (m.last > m.first && !namedInFull.has(m.actor!.id)) namedInFull.set(m.actor!.id, m);
   const takenUp = (m: Mention): Actor | undefined => {
     const full = m.family && m.actor ? namedInFull.get(m.actor.id) : undefined;
-    return full && m.first > full.last ? full.actor! : undefined;
+    return full && m.first > full.last && full.actor !== m.actor ? full.actor! : undefined;
   };
-  if (mentions.some((m) => takenUp(m) && takenUp(m) !== m.actor)) mentions = mentions.map((m) => (takenUp(m) && takenUp(m) !== m.actor ? { ...m, actor: takenUp(m)! } : m));
+  if (mentions.some(takenUp)) mentions = mentions.map((m) => { const actor = takenUp(m); return actor ? { ...m, actor } : m; });
   const added: Mention[] = [];
   for (const t of ctx.tokens) {
     if (!t.cap || covered[t.i]) continue;

@@ -718,7 +718,6 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   // "X thanked Berlin but insisted that …": the subject of the first verb
   if (tokens[j].pos === 'CCONJ') {
-    // ("X, who arrived on Tuesday, welcomed the progress but said …")
     // ("X, who arrived on Tuesday, welcomed the progress but said …": past an aside, only a subject opening the sentence)
     const opening = clauseStart(ctx, doc.sentences[tokens[j].sentence]);
     const verbAfter = (x: Mention): boolean => ['VERB', 'AUX'].includes(tokens[x.last + 1]?.pos) || (modifiersOnly(tokens, opening, x.first) && ['VERB', 'AUX'].includes(tokens[afterApposition(ctx, x)]?.pos ?? ''));
