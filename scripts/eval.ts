@@ -18,6 +18,8 @@ const sets: [string, string][] = [
   ['ninth held-out quotes gold, never tuned on (test/gold/quotes-heldout-9.jsonl)', `${root}test/gold/quotes-heldout-9.jsonl`],
   ['tenth held-out quotes gold, never tuned on (test/gold/quotes-heldout-10.jsonl)', `${root}test/gold/quotes-heldout-10.jsonl`],
   ['eleventh held-out quotes gold, never tuned on (test/gold/quotes-heldout-11.jsonl)', `${root}test/gold/quotes-heldout-11.jsonl`],
+  // written blind; first score at f46ea97: detection F1 93.9%, direct speakers 69.1% (94/136), reported 76.9% (80/104)
+  ['twelfth held-out quotes gold, never tuned on (test/gold/quotes-heldout-12.jsonl)', `${root}test/gold/quotes-heldout-12.jsonl`],
   // written as held-out sets, each scored once unseen (direct speakers 54.6%, 80.0%, 78.9%, 68.4%, 63.8%, 56.1%), then used for development
   ['second development set (test/gold/quotes-dev-2.jsonl)', `${root}test/gold/quotes-dev-2.jsonl`],
   ['third development set (test/gold/quotes-dev-3.jsonl)', `${root}test/gold/quotes-dev-3.jsonl`],
