@@ -137,6 +137,17 @@ export function tokenize(text: string): TextLayer {
   return { tokens, sentences };
 }
 
+/**
+ * The first token from `from` to `to` that `test` holds for, else `to + 1`: the step of a loop over tokens whose body
+ * makes closures. V8 allocates such a body's variables afresh at each iteration, so the loop skips in its header the
+ * tokens it has nothing to do with, rather than with a `continue` in its body.
+ */
+export function nextToken(tokens: Token[], from: number, to: number, test: (tokens: Token[], i: number) => unknown): number {
+  let i = from;
+  while (i <= to && !test(tokens, i)) i++;
+  return i;
+}
+
 function pushSentence(tokens: Token[], out: SentenceSpan[], first: number, last: number): void {
   while (first <= last && tokens[first].space) first++;
   while (last >= first && tokens[last].space) last--;
