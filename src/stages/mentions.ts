@@ -7,7 +7,7 @@ import { civiliansActor, stateActor } from '../model/actors.js';
 import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
-import { matchKey, type Token } from '../text/tokenize.js';
+import { matchKey, nextToken, type Token } from '../text/tokenize.js';
 import { cueSets, findQuotationMarks } from './quotes.js';
 
 
@@ -1258,8 +1258,9 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   };
   if (mentions.some(takenUp)) mentions = mentions.map((m) => { const actor = takenUp(m); return actor ? { ...m, actor } : m; });
   const added: Mention[] = [];
-  for (const t of ctx.tokens) {
-    if (!t.cap || covered[t.i]) continue;
+  const uncoveredCapital = (ts: Token[], i: number): boolean => ts[i].cap && !covered[i];
+  for (let i = nextToken(tokens, 0, tokens.length - 1, uncoveredCapital); i < tokens.length; i = nextToken(tokens, i + 1, tokens.length - 1, uncoveredCapital)) {
+    const t = tokens[i];
     const key = t.text.toLowerCase();
     // by family name, or by the first word of a two-part name: many Chinese, Korean and Ethiopian
     // names ("Gan Yu", "Redwan Hussien") are shortened to it
