@@ -73,8 +73,7 @@ export class TokenTrie<E> {
       node = node.next.get(t.key);
       if (!node) break;
       if (node.payloads.length) {
-        // (most nodes' payloads all agree: their own list is returned, never changed by callers, rather than a copy)
-        const ok = node.payloads.every((p) => caseAgrees(p, tokens, i)) ? node.payloads : node.payloads.filter((p) => caseAgrees(p, tokens, i));
+        const ok = agreeing(node.payloads, tokens, i);
         if (ok.length) {
           last = { first: i, last: j, payloads: ok };
           all?.push(last);
@@ -96,6 +95,19 @@ function walkOrGrow<E>(root: Node<E>, keys: string[]): Node<E> {
     node = n;
   }
   return node;
+}
+
+/**
+ * The payloads whose case rule the text at `i` meets. Most nodes' payloads all agree: their own list is returned, never
+ * changed by callers, rather than a copy. (Plain loops, no closures: this runs at almost every token of every article.)
+ */
+function agreeing<E>(payloads: Payload<E>[], tokens: Token[], i: number): Payload<E>[] {
+  let n = 0;
+  while (n < payloads.length && caseAgrees(payloads[n], tokens, i)) n++;
+  if (n === payloads.length) return payloads;
+  const ok = payloads.slice(0, n);
+  for (n++; n < payloads.length; n++) if (caseAgrees(payloads[n], tokens, i)) ok.push(payloads[n]);
+  return ok;
 }
 
 function caseAgrees<E>(p: Payload<E>, tokens: Token[], i: number): boolean {

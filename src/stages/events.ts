@@ -6,7 +6,7 @@ import { civiliansActor, refugeesActor, stateActor } from '../model/actors.js';
 import { genderOf, type Lexicon } from '../lexicon/compile.js';
 import type { CompiledPattern, Element } from '../lexicon/patterns.js';
 import type { Doc, DocDate, DocQuote, Mention } from '../pipeline/doc.js';
-import type { Token } from '../text/tokenize.js';
+import { nextToken, type Token } from '../text/tokenize.js';
 import { cueSets, pastStems } from './quotes.js';
 
 interface Ctx {
@@ -102,15 +102,17 @@ export function eventsStage(doc: Doc): void {
   const events: Event[] = [];
   const { tokens } = doc;
   const heads = eventHeads(doc.lexicon);
+  // (most words head no pattern: two tests of one set spare the four lookups of patternsFor())
+  const isHeaded = (t: Token): boolean => heads.has(t.lemma) || heads.has(t.key) || t.lemma.startsWith('re');
+  const mayMakeEvent = (ts: Token[], i: number): boolean => isHeaded(ts[i]) || doc.lexicon.grammar.obligationModals.has(ts[i].key);
   for (const s of doc.sentences) {
     const before = events.length;
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
     let nounVerb = -1;
     let nounType = '';
-    for (let i = s.first; i <= s.last; i++) {
+    for (let i = nextToken(tokens, s.first, s.last, mayMakeEvent); i <= s.last; i = nextToken(tokens, i + 1, s.last, mayMakeEvent)) {
       const t = tokens[i];
-      // (most words head no pattern: two tests of one set spare the four lookups of patternsFor())
-      const headed = heads.has(t.lemma) || heads.has(t.key) || t.lemma.startsWith('re');
+      const headed = isHeaded(t);
       const nouns = ctx.inDate[i] || !headed ? undefined : patternsFor(doc.lexicon.eventNouns, doc.lexicon.eventNounForms, t);
       const noun = nouns && nounEvent(ctx, i, nouns, s.first, s.last);
       if (noun) {
@@ -167,6 +169,7 @@ const GENERIC_DETERMINERS = new Set(['every', 'any', 'each', 'such']);
 const CONDITIONAL_MODALS = new Set(['would', 'could', 'might']);
 /** the prepositions that open a visit or a call ("during a visit to", "in a phone call with") */
 const VISIT_PREPOSITIONS = new Set(['during', 'on', 'in', 'after', 'before']);
+const isVisitPreposition = (tokens: Token[], k: number): boolean => VISIT_PREPOSITIONS.has(tokens[k].key);
 /** the parts of speech of a noun's modifiers ("a two-day", "his first") */
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
 /** prepositions that open an adverbial of place, time or circumstance ("on the sidelines of", "during", "amid") */
@@ -182,8 +185,7 @@ const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
 function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
   const { tokens, doc } = ctx;
   const out: Event[] = [];
-  for (let k = s.first; k < s.last; k++) {
-    if (!VISIT_PREPOSITIONS.has(tokens[k].key)) continue;
+  for (let k = nextToken(tokens, s.first, s.last - 1, isVisitPreposition); k < s.last; k = nextToken(tokens, k + 1, s.last - 1, isVisitPreposition)) {
     let n = k + 1;
     // ("a two-day visit": modifiers, hyphenated ones whole)
     while (n <= s.last && n - k <= 5 && (MODIFIER_POS.has(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-')) n++;
@@ -242,9 +244,8 @@ function conditionOpener(tokens: Token[], c: number): number {
 function conditions(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
   const { tokens } = ctx;
   let out = made;
-  for (let c = s.first; c < s.last; c++) {
+  for (let c = nextToken(tokens, s.first, s.last - 1, conditionOpener); c < s.last; c = nextToken(tokens, c + 1, s.last - 1, conditionOpener)) {
     const opener = conditionOpener(tokens, c);
-    if (!opener) continue;
     const threats = out.filter((e) => e.type === 'THREATEN' && !e.negated && e.trigger.end <= tokens[c].start);
     let end = c + opener;
     while (end <= s.last && ![',', ';', ':'].includes(tokens[end].key)) end++;

@@ -7,7 +7,7 @@ import { civiliansActor, stateActor } from '../model/actors.js';
 import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
-import { matchKey, type Token } from '../text/tokenize.js';
+import { matchKey, nextToken, type Token } from '../text/tokenize.js';
 import { cueSets, findQuotationMarks } from './quotes.js';
 
 
@@ -285,8 +285,9 @@ function reportedBy(ctx: Ctx, speaker: Mention, x: Mention, verbAfterApposition 
   // (for someone placed by context, the verb may follow their apposition: "The mayor of the town of Gazakh, Rauf Mammadli,
   // said Armenian forces …"; group words keep the verb right after them, which measured better)
   if (x.first > speaker.last) {
-    const k = tokens.findIndex((t, i) => i > speaker.last && i < x.first && (t.pos === 'VERB' || t.pos === 'AUX'));
-    return k > speaker.last && (k === speaker.last + 1 || tokens[k - 1].key === ',') && tokens[k].sentence === speaker.sentence && cueSets(ctx.lex.cues).verbs.has(tokens[k].lemma);
+    let k = speaker.last + 1;
+    while (k < x.first && tokens[k].pos !== 'VERB' && tokens[k].pos !== 'AUX') k++;
+    return k < x.first && (k === speaker.last + 1 || tokens[k - 1].key === ',') && tokens[k].sentence === speaker.sentence && cueSets(ctx.lex.cues).verbs.has(tokens[k].lemma);
   }
   return x.last < speaker.first && tokens[speaker.first - 1]?.key === 'to' && tokens[speaker.first - 2]?.key === 'according';
 }
@@ -1257,8 +1258,9 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   };
   if (mentions.some(takenUp)) mentions = mentions.map((m) => { const actor = takenUp(m); return actor ? { ...m, actor } : m; });
   const added: Mention[] = [];
-  for (const t of ctx.tokens) {
-    if (!t.cap || covered[t.i]) continue;
+  const uncoveredCapital = (ts: Token[], i: number): boolean => ts[i].cap && !covered[i];
+  for (let i = nextToken(tokens, 0, tokens.length - 1, uncoveredCapital); i < tokens.length; i = nextToken(tokens, i + 1, tokens.length - 1, uncoveredCapital)) {
+    const t = tokens[i];
     const key = t.text.toLowerCase();
     // by family name, or by the first word of a two-part name: many Chinese, Korean and Ethiopian
     // names ("Gan Yu", "Redwan Hussien") are shortened to it
@@ -1532,7 +1534,8 @@ function mk(ctx: Ctx, first: number, last: number, actor: Actor | null, place: P
   const { tokens, doc } = ctx;
   const start = tokens[first].start;
   const end = tokens[last].end;
-  return { first, last, start, end, text: doc.text.slice(start, end), sentence: tokens[first].sentence, actor, place, ...extra };
+  // (every mention has every field, so all have one shape: mentions are read in the pipeline's hottest loops)
+  return { first, last, start, end, text: doc.text.slice(start, end), sentence: tokens[first].sentence, actor, place, agent: undefined, person: undefined, family: undefined, usedBy: undefined, ...extra };
 }
 
 

@@ -5,7 +5,7 @@ import { genderOf } from '../lexicon/compile.js';
 import type { Cues } from '../lexicon/schema.js';
 import type { Actor } from '../model/analysis.js';
 import type { Doc, DocQuote, Mention } from '../pipeline/doc.js';
-import type { Token } from '../text/tokenize.js';
+import { nextToken, type Token } from '../text/tokenize.js';
 
 interface Marked {
   /** offsets of the content, without the marks */
@@ -1144,6 +1144,13 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   // a name or a term in quotation marks ("an operation codenamed “Claw-Lock”") may end a reported clause
   const words = (m: Marked): number => doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length;
   const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close) && words(m) > 4);
+  const reporting = (ts: Token[], i: number): boolean => {
+    const t = ts[i];
+    // (the tagger reads some past forms after a name as adjectives: "Human Rights Watch alleged that …")
+    const misread = /ed$/.test(t.key) && (t.pos === 'ADJ' || t.pos === 'NOUN') && !!ts[i - 1]?.cap
+      && pastStems(t).some((stem) => ctx.reporting.has(stem));
+    return misread || (t.pos === 'VERB' && ctx.reporting.has(t.lemma));
+  };
   for (const s of doc.sentences) {
     // "According to the UN refugee agency, more than 100,000 people have fled"
     const according = accordingTo(ctx, s, inMarks) ?? accordingToAfter(ctx, s, inMarks);
@@ -1151,12 +1158,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       out.push(according);
       continue;
     }
-    for (let i = s.first; i <= s.last; i++) {
+    for (let i = nextToken(tokens, s.first, s.last, reporting); i <= s.last; i = nextToken(tokens, i + 1, s.last, reporting)) {
       const t = tokens[i];
-      // (the tagger reads some past forms after a name as adjectives: "Human Rights Watch alleged that …")
-      const misread = /ed$/.test(t.key) && (t.pos === 'ADJ' || t.pos === 'NOUN') && !!tokens[i - 1]?.cap
-        && pastStems(t).some((stem) => ctx.reporting.has(stem));
-      if (!misread && (t.pos !== 'VERB' || !ctx.reporting.has(t.lemma))) continue;
       if (inMarks(t.start)) continue;
       // "…, he said, adding that …", "X accused Y, saying that …": the participle's speaker is the sentence's
       // (the comma may close a quotation: "dismissed the offer as “a late attempt,” saying …")

@@ -91,7 +91,7 @@ export function tokenize(text: string): TextLayer {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+  const contracted = doc.tokens().out(its.contractionFlag) as boolean[];
 
   const tokens: Token[] = new Array(values.length);
   let offset = 0;
@@ -107,7 +107,8 @@ export function tokenize(text: string): TextLayer {
     const first = values[i].charCodeAt(0);
     const space = pos[i] === 'SPACE' || ((first <= 0x20 || first >= 0x7f) && /^\s+$/.test(values[i]) && doc.tokens().itemAt(i).out(its.type) === 'tabCRLF');
     tokens[i] = {
-      i, start, end, text: surface, key: matchKey(surface), pos: pos[i], lemma: lemmas[i].toLowerCase(),
+      i, start, end, text: surface, key: matchKey(surface), pos: pos[i],
+      lemma: (contracted[i] ? undefined : lemmas.get(pos[i])?.get(values[i])) ?? lemmaOf(doc.tokens().itemAt(i), contracted[i] ? null : values[i], pos[i]),
       sentence: 0, paragraph, space, cap: startsUpper(surface),
     };
     if (space && /\n\s*\n/.test(surface)) paragraph++;
@@ -135,6 +136,36 @@ export function tokenize(text: string): TextLayer {
   });
   for (let i = from; i < tokens.length; i++) tokens[i].sentence = Math.max(0, sentences.length - 1);
   return { tokens, sentences };
+}
+
+/**
+ * The first token from `from` to `to` that `test` holds for, else `to + 1`: the step of a loop over tokens whose body
+ * makes closures. V8 allocates such a body's variables afresh at each iteration, so the loop skips in its header the
+ * tokens it has nothing to do with, rather than with a `continue` in its body.
+ */
+export function nextToken(tokens: Token[], from: number, to: number, test: (tokens: Token[], i: number) => unknown): number {
+  let i = from;
+  while (i <= to && !test(tokens, i)) i++;
+  return i;
+}
+
+type WinkToken = ReturnType<ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>['itemAt']>;
+
+/**
+ * Lemmas by part of speech and word, as the tagger gives them. wink-nlp works a word's lemma out anew at each
+ * occurrence, from the word, its part of speech and the model's fixed vocabulary alone (a contraction's part, "n't",
+ * carries its own and is not kept here): after tagging itself, the text layer's costliest question to it.
+ */
+const lemmas = new Map<string, Map<string, string>>();
+
+function lemmaOf(token: WinkToken, word: string | null, pos: string): string {
+  const lemma = (token.out(its.lemma as Parameters<WinkToken['out']>[0]) as string).toLowerCase();
+  if (word === null) return lemma;
+  const byWord = lemmas.get(pos) ?? lemmas.set(pos, new Map()).get(pos)!;
+  // (a server reading for months meets ever more words)
+  if (byWord.size >= 100_000) byWord.clear();
+  byWord.set(word, lemma);
+  return lemma;
 }
 
 function pushSentence(tokens: Token[], out: SentenceSpan[], first: number, last: number): void {
