@@ -642,8 +642,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
-      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X": an officer of an international body is its)
-      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && body && bodyCountry(body) === null) {
+      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X", "a UNIFIL spokesman, Lieutenant Colonel X": an
+      // officer of an international body is its)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && (body ? bodyCountry(body) === null : role.actor?.country === null)) {
         existing.actor = { ...existing.actor!, country: null, sector, cameo: null };
         stateless.add(existing.actor);
       }
