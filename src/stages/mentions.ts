@@ -231,6 +231,9 @@ interface ContextIndex {
   inPlay: Set<string>;
   /** the article's principal country up to each of those sentences */
   principal: Map<number, string | null>;
+  /** the dateline's capital read as its state where its sentence names that state nowhere else ("NAIROBI (Reuters) — Somalia
+   * accused Ethiopian troops …"): where a regional bureau is, no state acting */
+  bureau?: Mention;
 }
 
 const contextIndexes = new WeakMap<Mention[], ContextIndex>();
@@ -269,7 +272,9 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
     for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
     principal.set(s, best);
   }
-  const index = { bySentence, sentences: ascending.reverse(), inPlay, principal };
+  const datelineState = mentions.find((x) => x.first === 0 && x.actor?.kind === 'state' && /^[\p{Lu}\s.'-]+$/u.test(x.text));
+  const bureau = datelineState && !bySentence.get(datelineState.sentence)!.some((x) => x !== datelineState && x.actor?.country === datelineState.actor!.country) ? datelineState : undefined;
+  const index = { bySentence, sentences: ascending.reverse(), inPlay, principal, bureau };
   contextIndexes.set(mentions, index);
   return index;
 }
@@ -345,7 +350,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
     // Guard spokesman X said" in Tunisia)
     // (nor the one a foreign national is of: "The junta expelled the French ambassador")
-    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
+    // (nor a regional bureau's dateline: "NAIROBI (Reuters) — Somalia accused …" then "Information Minister X said")
+    const here = near(s).filter((x) => x.actor?.country && x !== index.bureau && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
