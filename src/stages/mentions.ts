@@ -972,15 +972,20 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     // "who fled Myanmar", "who fled from Sudan"
     const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
     const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
+    // (a nationality the phrase gives before telling of flight or return says it: "Marlène Joseph, a Haitian mother of
+    // three who was deported from Santo Domingo"; not "who returned to Qusayr from Lebanon")
+    const told = phrase.find((t) => flightWords.has(t.key) || returnWords.has(t.key));
+    const stated = told ? nationalityIn(ctx, from, told.i) : null;
     if (returned) {
       // a returnee is a refugee of the country they came back to, not of the one they left: "who returned from Iran
-      // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon)
-      const left = phrase.filter((t) => t.key === 'from').map((t) => countryAt(ctx, t.i + 1, ['name'])?.iso3);
-      const home = [dateline ?? a.country, ...abroad].find((c) => c && !left.includes(c));
+      // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon), "who was
+      // deported from Santo Domingo" (a city: its country)
+      const left = phrase.filter((t) => t.key === 'from').map((t) => countryAt(ctx, t.i + 1, ['name'])?.iso3 ?? mentions.find((x) => x.first === t.i + 1 && !x.actor)?.place?.country);
+      const home = stated ?? [dateline ?? a.country, ...abroad].find((c) => c && !left.includes(c));
       if (home) replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: `${home}REF` });
       continue;
     }
-    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null);
+    const home = stated ?? ((fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null));
     // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
     if (!home || home === (dateline ?? a.country)) continue;
     replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
