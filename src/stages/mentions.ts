@@ -636,7 +636,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // executive, X," after a chamber of commerce no dictionary names)
     const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
     const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? (ownSector ? undefined : possessed);
-    const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
+    // (a bare role that took up an earlier holder says nothing of a new one's country: "The governor of Thailand’s Surin
+    // province, X" then "the governor of Oddar Meanchey province, Sok Sophal")
+    const roleCountry = role.actor?.id.startsWith('person:') ? null : role.actor?.country ?? null;
+    const country = body ? bodyCountry(body) ?? roleCountry : roleCountry;
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
     // ("The head of the Nuevo León industrial chamber, X": a body no dictionary names, known by its noun after "of", "for")
