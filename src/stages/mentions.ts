@@ -951,6 +951,11 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
   const { flightWords, refugeWords, returnWords } = ctx.lex.grammar;
   const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
+  // people of a country said to be sent back ("Thousands of Afghans expelled from Pakistan", "Afghan families deported
+  // from Pakistan") are returnees: the story is about refugees of that country, even where it is filed from there
+  const sentBack = new Set(mentions.filter((m) => m.actor?.kind === 'group' && ['CVL', 'REF'].includes(m.actor.sector ?? '') && m.actor.country
+    && returnWords.has(tokens[m.last + 1]?.key ?? '') && tokens[m.last + 1].pos === 'VERB').map((m) => m.actor!.country!));
+  for (const c of sentBack) homes.add(c);
   // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
   // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
   const opening = /^[\p{Lu}\s.'’-]+,/u.test(ctx.doc.text) ? mentions.find((x) => x.first <= 8 && x.sentence === 0 && (x.place?.kind === 'country' || x.actor?.kind === 'state')) : undefined;
@@ -988,9 +993,12 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (home) replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: `${home}REF` });
       continue;
     }
-    const home = stated ?? ((fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null));
+    // (one who crossed into the country among those sent back to it is a returnee: "Gul Bibi, a 45-year-old widow who crossed
+    // with her children", filed from Torkham, Afghanistan)
+    const returnee = !fled && !!dateline && sentBack.has(dateline);
+    const home = stated ?? ((fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null) || (returnee ? dateline : null));
     // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
-    if (!home || home === (dateline ?? a.country)) continue;
+    if (!home || (home === (dateline ?? a.country) && !returnee)) continue;
     replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
   }
   const refugee = (m: Mention): Actor | undefined => (m.actor?.sector === 'CVL' ? replaced.get(m.actor.id) : undefined);
