@@ -976,14 +976,17 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     const phrase = tokens.slice(from, runs < 0 ? end : from + runs);
     const fled = phrase.find((t) => flightWords.has(t.key));
     const returned = !fled && phrase.some((t) => returnWords.has(t.key));
-    if (!fled && !returned && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
+    // (a nationality the phrase gives before telling of flight, return or arrival says it: "Marlène Joseph, a Haitian mother
+    // of three who was deported from Santo Domingo"; not "who returned to Qusayr from Lebanon")
+    const told = phrase.find((t) => flightWords.has(t.key) || returnWords.has(t.key) || refugeWords.has(t.key));
+    const stated = told ? nationalityIn(ctx, from, told.i) : null;
+    // (arrival tells of flight in a story of refugees, or of someone foreign where the story is filed: "Yorgelis Mendoza, a
+    // 29-year-old Venezuelan who crossed with her two daughters" from Cúcuta)
+    const arrived = phrase.some((t) => refugeWords.has(t.key)) && (homes.size > 0 || (!!stated && stated !== dateline));
+    if (!fled && !returned && !arrived) continue;
     // "who fled Myanmar", "who fled from Sudan"
     const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
     const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
-    // (a nationality the phrase gives before telling of flight or return says it: "Marlène Joseph, a Haitian mother of
-    // three who was deported from Santo Domingo"; not "who returned to Qusayr from Lebanon")
-    const told = phrase.find((t) => flightWords.has(t.key) || returnWords.has(t.key));
-    const stated = told ? nationalityIn(ctx, from, told.i) : null;
     if (returned) {
       // a returnee is a refugee of the country they came back to, not of the one they left: "who returned from Iran
       // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon), "who was
