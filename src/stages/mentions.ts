@@ -141,7 +141,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       // ("Prosecutors in Paris", "the ministry in Kabul": a body where it sits)
       const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
         ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
-      const country = seat ?? compoundOwner(ctx, mentions, m) ?? contextCountry(ctx, mentions, m, quoted);
+      const country = seat ?? compoundOwner(ctx, mentions, m) ?? nameOpenedByCountry(ctx, m.first) ?? contextCountry(ctx, mentions, m, quoted);
       const actor = country ? agentActor(ctx, m.agent, country) : null;
       // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
       const head = ctx.tokens[m.last];
@@ -639,7 +639,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // (a bare role that took up an earlier holder says nothing of a new one's country: "The governor of Thailand’s Surin
     // province, X" then "the governor of Oddar Meanchey province, Sok Sophal")
     const roleCountry = role.actor?.id.startsWith('person:') ? null : role.actor?.country ?? null;
-    const country = body ? bodyCountry(body) ?? roleCountry : roleCountry;
+    const country = body ? bodyCountry(body) ?? roleCountry ?? nameOpenedByCountry(ctx, body.first) : roleCountry ?? nameOpenedByCountry(ctx, role.first);
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
     // ("The head of the Nuevo León industrial chamber, X": a body no dictionary names, known by its noun after "of", "for")
@@ -1222,7 +1222,7 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     // an earlier mention; the state named in the phrase outranks that
     // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
     const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
-    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
+    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? nameOpenedByCountry(ctx, body.first) ?? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
     // ("an opposition lawmaker from the Party of Socialists": a party's member speaks as the opposition or the legislator they are)
     const member = bodySector(body) === 'PTY' && ['OPP', 'LEG'].includes(head.actor?.sector ?? head.agent?.sector ?? '') ? head.actor?.sector ?? head.agent?.sector : null;
     return { head, body, sector: member ?? bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
@@ -1314,6 +1314,17 @@ function countryAt(ctx: Ctx, k: number, forms: Extract<MentionEntry, { t: 'count
   return undefined;
 }
 
+/**
+ * The country whose name or adjective opens the capitalised name that runs up to token `first` ("the Thai Second Army
+ * Region", "A Guyana Defence Force spokesman"): a body so named is that country's, whatever the story's other side.
+ */
+function nameOpenedByCountry(ctx: Ctx, first: number): string | null {
+  const { tokens } = ctx;
+  let k = first - 1;
+  while (k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT' && tokens[k].sentence === tokens[first].sentence) k--;
+  if (tokens[k + 1]?.pos === 'DET') k++;
+  return k + 1 < first ? countryAt(ctx, k + 1, ['name', 'adjective'], first - 1)?.iso3 ?? null : null;
+}
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
   for (const { entry } of a.payloads) if (entry.t === 'country' && forms.includes(entry.form)) return entry;
   return undefined;
