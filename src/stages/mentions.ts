@@ -90,7 +90,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = countryless(ctx, oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))))).filter((m) => m.actor || m.place);
+  doc.mentions = countryless(ctx, oppositionParties(ctx, kinNamed(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))))).filter((m) => m.actor || m.place);
 }
 
 /**
@@ -1009,6 +1009,32 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
 }
 
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
+/**
+ * "Her father, Abdul Wali Safi, said", "Her brother-in-law, Abdul Wahid, said": someone introduced as kin of the private
+ * person named just before shares their country and standing (a refugee's family are refugees).
+ */
+function kinNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const replaced = new Map<string, Actor>();
+  for (const m of mentions) {
+    const a = m.actor;
+    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a.id) || tokens[m.first - 1]?.key !== ',') continue;
+    // the kin word, a hyphened one whole ("brother-in-law"), and the possessive before it and its modifiers ("Her younger brother")
+    let k = m.first - 2;
+    let word = tokens[k]?.key ?? '';
+    while (tokens[k - 1]?.key === '-' && tokens[k - 1].end === tokens[k].start) {
+      word = `${tokens[k - 2]?.key ?? ''}-${word}`;
+      k -= 2;
+    }
+    if (!ctx.lex.grammar.kinWords.has(word) || !['her', 'his', 'their'].includes(tokens[beforeModifiers(tokens, k)]?.key ?? '')) continue;
+    const kin = mentions.findLast((x) => x.last < k && x.actor?.kind === 'person' && x.actor !== a && x.actor.id.startsWith('person:') && ['CVL', 'REF'].includes(x.actor.sector ?? ''));
+    if (!kin || kin.sentence < m.sentence - 3) continue;
+    const { country, sector } = kin.actor!;
+    replaced.set(a.id, { ...a, country, sector, cameo: country ? `${country}${sector}` : null });
+  }
+  return replaced.size ? mentions.map((m) => (m.actor?.sector === 'CVL' && replaced.has(m.actor.id) ? { ...m, actor: replaced.get(m.actor.id)! } : m)) : mentions;
+}
+
 const UNPLACED = 'unplaced';
 
 /** "was sworn in as Sri Lanka's president", "was named foreign minister": the office a person took. */
