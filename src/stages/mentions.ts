@@ -231,15 +231,15 @@ interface ContextIndex {
   inPlay: Set<string>;
   /** the article's principal country up to each of those sentences */
   principal: Map<number, string | null>;
-  /** the dateline's capital read as its state where its sentence names that state nowhere else ("NAIROBI (Reuters) — Somalia
-   * accused Ethiopian troops …"): where a regional bureau is, no state acting */
+  /** the dateline's capital read as its state where its sentence names that state nowhere else and another acts there
+   * ("NAIROBI (Reuters) — Somalia accused Ethiopian troops …"): where a regional bureau is, no state acting */
   bureau?: Mention;
 }
 
 const contextIndexes = new WeakMap<Mention[], ContextIndex>();
 
 /** Built once per list of mentions: contextCountry() runs for every unplaced mention of a long article. */
-function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): ContextIndex {
+function contextIndex(ctx: Ctx, mentions: Mention[], quoted: (x: Mention) => boolean): ContextIndex {
   const known = contextIndexes.get(mentions);
   if (known) return known;
   const bySentence = new Map<number, Mention[]>();
@@ -273,7 +273,9 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
     principal.set(s, best);
   }
   const datelineState = mentions.find((x) => x.first === 0 && x.actor?.kind === 'state' && /^[\p{Lu}\s.'-]+$/u.test(x.text));
-  const bureau = datelineState && !bySentence.get(datelineState.sentence)!.some((x) => x !== datelineState && x.actor?.country === datelineState.actor!.country) ? datelineState : undefined;
+  const opening = datelineState ? bySentence.get(datelineState.sentence)!.filter((x) => x !== datelineState) : [];
+  const bureau = datelineState && !opening.some((x) => x.actor?.country === datelineState.actor!.country)
+    && opening.some((x) => x.actor?.country && isSubject(ctx, x)) ? datelineState : undefined;
   const index = { bySentence, sentences: ascending.reverse(), inPlay, principal, bureau };
   contextIndexes.set(mentions, index);
   return index;
@@ -297,7 +299,7 @@ function reportedBy(ctx: Ctx, speaker: Mention, x: Mention, verbAfterApposition 
 }
 
 function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
-  const index = contextIndex(mentions, quoted);
+  const index = contextIndex(ctx, mentions, quoted);
   const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x, true));
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
