@@ -596,7 +596,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
-          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality ?? placeDescribed(ctx, end), owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
@@ -1144,6 +1144,18 @@ function beforeModifiers(tokens: Token[], first: number): number {
 function ownedByPronoun(tokens: Token[], first: number): boolean {
   const k = beforeModifiers(tokens, first);
   return k >= 0 && ['its', 'their'].includes(tokens[k].key);
+}
+
+/**
+ * "X, a resident of Kraké, a Beninese village on the border": a place no gazetteer knows that ends a description at `end`
+ * (its comma) is described in its own apposition, "a/an" with a nationality and a word for a town or area.
+ */
+function placeDescribed(ctx: Ctx, end: number): string | null {
+  const { tokens } = ctx;
+  if (tokens[end]?.key !== ',' || !tokens[end - 1]?.cap || !INDEFINITE.has(tokens[end + 1]?.key ?? '')) return null;
+  let stop = end + 2;
+  while (stop < tokens.length && stop - end <= 6 && tokens[stop].sentence === tokens[end].sentence && ![',', '.', ';'].includes(tokens[stop].key)) stop++;
+  return tokens.slice(end + 2, stop).some((t) => ctx.lex.grammar.areaNouns.has(t.lemma)) ? nationalityIn(ctx, end + 2, stop) : null;
 }
 
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
