@@ -90,7 +90,7 @@ export function mentionsStage(doc: Doc): void {
       n = res.next;
     }
   }
-  doc.mentions = countryless(ctx, oppositionParties(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out))))))).filter((m) => m.actor || m.place);
+  doc.mentions = countryless(ctx, oppositionParties(ctx, kinNamed(ctx, refugeesNamed(ctx, resolveShortNames(ctx, contextCountries(ctx, officeHolders(ctx, appositives(ctx, out)))))))).filter((m) => m.actor || m.place);
 }
 
 /**
@@ -141,7 +141,7 @@ function contextCountries(ctx: Ctx, mentions: Mention[]): Mention[] {
       // ("Prosecutors in Paris", "the ministry in Kabul": a body where it sits)
       const seat = ['in', 'at'].includes(ctx.tokens[m.last + 1]?.key ?? '') && !ctx.lex.grammar.envoys.has(ctx.tokens[m.last].key)
         ? mentions.find((x) => x.first === m.last + 2 && x.place?.country && !x.actor)?.place?.country : undefined;
-      const country = seat ?? compoundOwner(ctx, mentions, m) ?? contextCountry(ctx, mentions, m, quoted);
+      const country = seat ?? compoundOwner(ctx, mentions, m) ?? nameOpenedByCountry(ctx, m.first) ?? contextCountry(ctx, mentions, m, quoted);
       const actor = country ? agentActor(ctx, m.agent, country) : null;
       // (someone unnamed is called what the text calls them: "a buyer for one of the merchants" is a buyer, not an executive)
       const head = ctx.tokens[m.last];
@@ -231,12 +231,15 @@ interface ContextIndex {
   inPlay: Set<string>;
   /** the article's principal country up to each of those sentences */
   principal: Map<number, string | null>;
+  /** the dateline's capital read as its state where its sentence names that state nowhere else and another acts there
+   * ("NAIROBI (Reuters) — Somalia accused Ethiopian troops …"): where a regional bureau is, no state acting */
+  bureau?: Mention;
 }
 
 const contextIndexes = new WeakMap<Mention[], ContextIndex>();
 
 /** Built once per list of mentions: contextCountry() runs for every unplaced mention of a long article. */
-function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): ContextIndex {
+function contextIndex(ctx: Ctx, mentions: Mention[], quoted: (x: Mention) => boolean): ContextIndex {
   const known = contextIndexes.get(mentions);
   if (known) return known;
   const bySentence = new Map<number, Mention[]>();
@@ -269,7 +272,11 @@ function contextIndex(mentions: Mention[], quoted: (x: Mention) => boolean): Con
     for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
     principal.set(s, best);
   }
-  const index = { bySentence, sentences: ascending.reverse(), inPlay, principal };
+  const datelineState = mentions.find((x) => x.first === 0 && x.actor?.kind === 'state' && /^[\p{Lu}\s.'-]+$/u.test(x.text));
+  const opening = datelineState ? bySentence.get(datelineState.sentence)!.filter((x) => x !== datelineState) : [];
+  const bureau = datelineState && !opening.some((x) => x.actor?.country === datelineState.actor!.country)
+    && opening.some((x) => x.actor?.country && isSubject(ctx, x)) ? datelineState : undefined;
+  const index = { bySentence, sentences: ascending.reverse(), inPlay, principal, bureau };
   contextIndexes.set(mentions, index);
   return index;
 }
@@ -293,7 +300,7 @@ function reportedBy(ctx: Ctx, speaker: Mention, x: Mention, verbAfterApposition 
 }
 
 function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: Mention) => boolean): string | null {
-  const index = contextIndex(mentions, quoted);
+  const index = contextIndex(ctx, mentions, quoted);
   const near = (s: number): Mention[] => (index.bySentence.get(s) ?? []).filter((x) => x !== m && !reportedBy(ctx, m, x, true));
   const sector = m.actor?.sector ?? m.agent?.sector;
   const one = (xs: Mention[]): string | null => {
@@ -346,7 +353,8 @@ function contextCountry(ctx: Ctx, mentions: Mention[], m: Mention, quoted: (x: M
     // (nor does a private person for an official: "said Mamadou Keita, a 24-year-old from Guinea" then "National
     // Guard spokesman X said" in Tunisia)
     // (nor the one a foreign national is of: "The junta expelled the French ambassador")
-    const here = near(s).filter((x) => x.actor?.country && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
+    // (nor a regional bureau's dateline: "NAIROBI (Reuters) — Somalia accused …" then "Information Minister X said")
+    const here = near(s).filter((x) => x.actor?.country && x !== index.bureau && !(official && x.actor.kind === 'person' && ['CVL', 'REF'].includes(x.actor.sector ?? '')) && !(official && s === m.sentence && foreignNational(ctx, x)));
     if (here.length) {
       // where several states act, the one acting in the same sector ("the Israeli military … residents
       // of Gaza" for a military spokesman), else the one acting through its officials rather than its
@@ -589,7 +597,7 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
       if (starts && !someoneElse && (roleOf || theBody || ['a', 'an', 'who', 'whose', 'from'].includes(opener.key))) {
         const person = theBody
           ? personMention(ctx, first, c - 1, bodyCountry(theBody) ?? null, bodySector(theBody))
-          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality, owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
+          : personMention(ctx, first, c - 1, roleOf?.country ?? nationality ?? placeDescribed(ctx, end), owned ?? unnamedBody ?? roleOf?.sector ?? 'CVL');
         if (theBody && !bodyCountry(theBody)) stateless.add(person.actor!);
         if (roleOf?.stateless) stateless.add(person.actor!);
         add(person);
@@ -631,7 +639,10 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     // executive, X," after a chamber of commerce no dictionary names)
     const ownSector = !!role.agent && role.agent.sector !== 'GOV' && !!possessed && bodySector(possessed) === 'GOV' && !POSSESSIVE.has(tokens[role.first - 1]?.key ?? '');
     const body = out.find((m) => m.first > role.last && m.last < c && isBody(m) && !tokens.slice(role.last + 1, m.first).some((t) => t.key === 'to')) ?? (ownSector ? undefined : possessed);
-    const country = body ? bodyCountry(body) ?? role.actor?.country ?? null : role.actor?.country ?? null;
+    // (a bare role that took up an earlier holder says nothing of a new one's country: "The governor of Thailand’s Surin
+    // province, X" then "the governor of Oddar Meanchey province, Sok Sophal")
+    const roleCountry = role.actor?.id.startsWith('person:') ? null : role.actor?.country ?? null;
+    const country = body ? bodyCountry(body) ?? roleCountry ?? nameOpenedByCountry(ctx, body.first) : roleCountry ?? nameOpenedByCountry(ctx, role.first);
     // ("the society’s president, Mercy Kirui": a body no dictionary names, known by its noun)
     const possessorNoun = !body && POSSESSIVE.has(tokens[role.first - 1]?.key ?? '') ? ctx.lex.bodyWordSectors.get(tokens[role.first - 2]?.key ?? '') ?? null : null;
     // ("The head of the Nuevo León industrial chamber, X": a body no dictionary names, known by its noun after "of", "for")
@@ -643,8 +654,9 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     const existing = out.find((m) => m.first === c + 1 && m.actor?.kind === 'person' && (m.actor.id.startsWith('person:') || !!m.person));
     if (existing) {
       if (!existing.actor!.country && country) existing.actor = { ...existing.actor!, country, sector: sector ?? existing.actor!.sector };
-      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X": an officer of an international body is its)
-      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && body && bodyCountry(body) === null) {
+      // ("A spokesman for the NATO-led peacekeeping force, Lieutenant Colonel X", "a UNIFIL spokesman, Lieutenant Colonel X": an
+      // officer of an international body is its)
+      else if (existing.actor!.id.startsWith('person:') && !existing.person && sector === 'IGO' && (body ? bodyCountry(body) === null : role.actor?.country === null)) {
         existing.actor = { ...existing.actor!, country: null, sector, cameo: null };
         stateless.add(existing.actor);
       }
@@ -942,6 +954,11 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   const { tokens } = ctx;
   const { flightWords, refugeWords, returnWords } = ctx.lex.grammar;
   const homes = new Set(mentions.filter((m) => m.actor?.kind === 'group' && m.actor.sector === 'REF' && m.actor.country).map((m) => m.actor!.country!));
+  // people of a country said to be sent back ("Thousands of Afghans expelled from Pakistan", "Afghan families deported
+  // from Pakistan") are returnees: the story is about refugees of that country, even where it is filed from there
+  const sentBack = new Set(mentions.filter((m) => m.actor?.kind === 'group' && ['CVL', 'REF'].includes(m.actor.sector ?? '') && m.actor.country
+    && returnWords.has(tokens[m.last + 1]?.key ?? '') && tokens[m.last + 1].pos === 'VERB').map((m) => m.actor!.country!));
+  for (const c of sentBack) homes.add(c);
   // where the story is filed from ("COX’S BAZAR, Bangladesh, Aug 25 (AFP) —")
   // (or the country after a town no gazetteer knows: "BIDI BIDI, Uganda, July 17 (AP) —")
   const opening = /^[\p{Lu}\s.'’-]+,/u.test(ctx.doc.text) ? mentions.find((x) => x.first <= 8 && x.sentence === 0 && (x.place?.kind === 'country' || x.actor?.kind === 'state')) : undefined;
@@ -962,21 +979,32 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
     const phrase = tokens.slice(from, runs < 0 ? end : from + runs);
     const fled = phrase.find((t) => flightWords.has(t.key));
     const returned = !fled && phrase.some((t) => returnWords.has(t.key));
-    if (!fled && !returned && !(homes.size && phrase.some((t) => refugeWords.has(t.key)))) continue;
+    // (a nationality the phrase gives before telling of flight, return or arrival says it: "Marlène Joseph, a Haitian mother
+    // of three who was deported from Santo Domingo"; not "who returned to Qusayr from Lebanon")
+    const told = phrase.find((t) => flightWords.has(t.key) || returnWords.has(t.key) || refugeWords.has(t.key));
+    const stated = told ? nationalityIn(ctx, from, told.i) : null;
+    // (arrival tells of flight in a story of refugees, or of someone foreign where the story is filed: "Yorgelis Mendoza, a
+    // 29-year-old Venezuelan who crossed with her two daughters" from Cúcuta)
+    const arrived = phrase.some((t) => refugeWords.has(t.key)) && (homes.size > 0 || (!!stated && stated !== dateline));
+    if (!fled && !returned && !arrived) continue;
     // "who fled Myanmar", "who fled from Sudan"
     const after = fled ? fled.i + (tokens[fled.i + 1]?.key === 'from' ? 2 : 1) : -1;
     const abroad = [...homes].filter((c) => c !== (dateline ?? a.country));
     if (returned) {
       // a returnee is a refugee of the country they came back to, not of the one they left: "who returned from Iran
-      // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon)
-      const left = phrase.filter((t) => t.key === 'from').map((t) => countryAt(ctx, t.i + 1, ['name'])?.iso3);
-      const home = [dateline ?? a.country, ...abroad].find((c) => c && !left.includes(c));
+      // last week" (filed from Herat), "who returned to Qusayr from Lebanon last month" (filed from Lebanon), "who was
+      // deported from Santo Domingo" (a city: its country)
+      const left = phrase.filter((t) => t.key === 'from').map((t) => countryAt(ctx, t.i + 1, ['name'])?.iso3 ?? mentions.find((x) => x.first === t.i + 1 && !x.actor)?.place?.country);
+      const home = stated ?? [dateline ?? a.country, ...abroad].find((c) => c && !left.includes(c));
       if (home) replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: `${home}REF` });
       continue;
     }
-    const home = (fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null);
+    // (one who crossed into the country among those sent back to it is a returnee: "Gul Bibi, a 45-year-old widow who crossed
+    // with her children", filed from Torkham, Afghanistan)
+    const returnee = !fled && !!dateline && sentBack.has(dateline);
+    const home = stated ?? ((fled && countryAt(ctx, after, ['name'])?.iso3) || (abroad.length === 1 ? abroad[0] : null) || (returnee ? dateline : null));
     // (one displaced within their own country is a civilian: "Furaha Bahati, 29, who fled her village near Goma")
-    if (!home || home === (dateline ?? a.country)) continue;
+    if (!home || (home === (dateline ?? a.country) && !returnee)) continue;
     replaced.set(a.id, { ...a, sector: 'REF', country: home, cameo: home ? `${home}REF` : null });
   }
   const refugee = (m: Mention): Actor | undefined => (m.actor?.sector === 'CVL' ? replaced.get(m.actor.id) : undefined);
@@ -984,6 +1012,32 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
 }
 
 /** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
+/**
+ * "Her father, Abdul Wali Safi, said", "Her brother-in-law, Abdul Wahid, said": someone introduced as kin of the private
+ * person named just before shares their country and standing (a refugee's family are refugees).
+ */
+function kinNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
+  const { tokens } = ctx;
+  const replaced = new Map<string, Actor>();
+  for (const m of mentions) {
+    const a = m.actor;
+    if (!a || a.kind !== 'person' || a.sector !== 'CVL' || !a.id.startsWith('person:') || m.person || replaced.has(a.id) || tokens[m.first - 1]?.key !== ',') continue;
+    // the kin word, a hyphened one whole ("brother-in-law"), and the possessive before it and its modifiers ("Her younger brother")
+    let k = m.first - 2;
+    let word = tokens[k]?.key ?? '';
+    while (tokens[k - 1]?.key === '-' && tokens[k - 1].end === tokens[k].start) {
+      word = `${tokens[k - 2]?.key ?? ''}-${word}`;
+      k -= 2;
+    }
+    if (!ctx.lex.grammar.kinWords.has(word) || !['her', 'his', 'their'].includes(tokens[beforeModifiers(tokens, k)]?.key ?? '')) continue;
+    const kin = mentions.findLast((x) => x.last < k && x.actor?.kind === 'person' && x.actor !== a && x.actor.id.startsWith('person:') && ['CVL', 'REF'].includes(x.actor.sector ?? ''));
+    if (!kin || kin.sentence < m.sentence - 3) continue;
+    const { country, sector } = kin.actor!;
+    replaced.set(a.id, { ...a, country, sector, cameo: country ? `${country}${sector}` : null });
+  }
+  return replaced.size ? mentions.map((m) => (m.actor?.sector === 'CVL' && replaced.has(m.actor.id) ? { ...m, actor: replaced.get(m.actor.id)! } : m)) : mentions;
+}
+
 const UNPLACED = 'unplaced';
 
 /** "was sworn in as Sri Lanka's president", "was named foreign minister": the office a person took. */
@@ -1093,6 +1147,18 @@ function ownedByPronoun(tokens: Token[], first: number): boolean {
   return k >= 0 && ['its', 'their'].includes(tokens[k].key);
 }
 
+/**
+ * "X, a resident of Kraké, a Beninese village on the border": a place no gazetteer knows that ends a description at `end`
+ * (its comma) is described in its own apposition, "a/an" with a nationality and a word for a town or area.
+ */
+function placeDescribed(ctx: Ctx, end: number): string | null {
+  const { tokens } = ctx;
+  if (tokens[end]?.key !== ',' || !tokens[end - 1]?.cap || !INDEFINITE.has(tokens[end + 1]?.key ?? '')) return null;
+  let stop = end + 2;
+  while (stop < tokens.length && stop - end <= 6 && tokens[stop].sentence === tokens[end].sentence && ![',', '.', ';'].includes(tokens[stop].key)) stop++;
+  return tokens.slice(end + 2, stop).some((t) => ctx.lex.grammar.areaNouns.has(t.lemma)) ? nationalityIn(ctx, end + 2, stop) : null;
+}
+
 /** A nationality adjective among tokens [from, end) that is not part of a longer mention ("a Sudanese refugee"). */
 function nationalityIn(ctx: Ctx, from: number, end: number): string | null {
   for (let i = from; i < end; i++) {
@@ -1197,7 +1263,7 @@ function roleFromPhrase(ctx: Ctx, role: Mention[], nationality: string | null = 
     // an earlier mention; the state named in the phrase outranks that
     // (a body no dictionary knows has no country yet, which is not none: "an FLA spokesman")
     const unplaced = !!body.actor?.id.startsWith('body:') && !body.actor.country && body.actor.sector !== 'IGO';
-    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
+    const own = (body.agent && !namesItsOwner(ctx, body)) || unplaced ? nameOpenedByCountry(ctx, body.first) ?? where?.actor?.country ?? where?.place?.country ?? undefined : bodyCountry(body);
     // ("an opposition lawmaker from the Party of Socialists": a party's member speaks as the opposition or the legislator they are)
     const member = bodySector(body) === 'PTY' && ['OPP', 'LEG'].includes(head.actor?.sector ?? head.agent?.sector ?? '') ? head.actor?.sector ?? head.agent?.sector : null;
     return { head, body, sector: member ?? bodySector(body), country: own !== undefined ? own : where?.actor?.country ?? where?.place?.country ?? null, stateless: own === null };
@@ -1290,6 +1356,17 @@ function countryAt(ctx: Ctx, k: number, forms: Extract<MentionEntry, { t: 'count
   return undefined;
 }
 
+/**
+ * The country whose name or adjective opens the capitalised name that runs up to token `first` ("the Thai Second Army
+ * Region", "A Guyana Defence Force spokesman"): a body so named is that country's, whatever the story's other side.
+ */
+function nameOpenedByCountry(ctx: Ctx, first: number): string | null {
+  const { tokens } = ctx;
+  let k = first - 1;
+  while (k >= 0 && tokens[k].cap && tokens[k].pos !== 'PUNCT' && tokens[k].sentence === tokens[first].sentence) k--;
+  if (tokens[k + 1]?.pos === 'DET') k++;
+  return k + 1 < first ? countryAt(ctx, k + 1, ['name', 'adjective'], first - 1)?.iso3 ?? null : null;
+}
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
   for (const { entry } of a.payloads) if (entry.t === 'country' && forms.includes(entry.form)) return entry;
   return undefined;
