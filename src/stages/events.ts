@@ -558,7 +558,9 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   // noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
   // (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
   // a generic one need not be: "officials accused of corruption")
-  const after = tokens[nextWordIndex(tokens, i)];
+  // (past a phrase set off by commas: "attacked, for the second time this week, a ship")
+  const inserted = insertedPhraseEnd(tokens, nextWordIndex(tokens, i), end);
+  const after = tokens[inserted > 0 ? nextWordIndex(tokens, inserted) : nextWordIndex(tokens, i)];
   const before = prevWord(tokens, i);
   const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
   const named = before && ctx.byLast.get(before.i);
@@ -685,6 +687,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // a date, with the preposition that introduces it ("granted asylum on Monday to …")
     const date = ctx.dateByFirst.get(j) ?? (DATE_OPENERS.has(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
+    // ("called, in a statement on Sunday, on both sides to …": a phrase set off by commas may stand between a verb and its frame)
+    else if (e < els.length && insertedPhraseEnd(tokens, j, end) > 0) j = insertedPhraseEnd(tokens, j, end) + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
     else break;
@@ -822,6 +826,20 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
   }
   return null;
+}
+
+/**
+ * The closing comma of a phrase opened by a comma at `k` with a preposition or an adverb ("called, in a statement on
+ * Sunday, on …", "attacked, for the second time this week, a ship"), or -1: a short phrase of no clause of its own.
+ */
+function insertedPhraseEnd(tokens: Token[], k: number, end: number): number {
+  if (tokens[k]?.key !== ',' || !['ADP', 'ADV'].includes(tokens[k + 1]?.pos ?? '')) return -1;
+  for (let c = k + 2; c <= end && c - k <= 12; c++) {
+    if (tokens[c].key === ',') return c;
+    if (tokens[c].pos === 'PUNCT' && tokens[c].key !== '-' && tokens[c].key !== '.') return -1;
+    if (CLAUSE_BREAKS.has(tokens[c].key) || tokens[c].pos === 'CCONJ' || tokens[c].pos === 'AUX') return -1;
+  }
+  return -1;
 }
 
 /** "the Red Cross", tagged "Red/PROPN Cross/VERB": a word inside a name, no verb of the clause. */
