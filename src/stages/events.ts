@@ -107,6 +107,8 @@ export function eventsStage(doc: Doc): void {
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
     let nounVerb = -1;
     let nounType = '';
+    // triggers none of whose patterns' frames held
+    const unframed: number[] = [];
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
       // (most words head no pattern: two tests of one set spare the four lookups of patternsFor())
@@ -132,6 +134,7 @@ export function eventsStage(doc: Doc): void {
       const purpose = trigger ? null : protestPurpose(ctx, i, s.first);
       if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
+      if (!match && trigger) unframed.push(i);
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
       if (i === nounVerb && (match.pattern.source.type === nounType || (nounType === 'AID' && match.pattern.source.mode === 'visit'))) continue;
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
@@ -151,6 +154,7 @@ export function eventsStage(doc: Doc): void {
         i = Math.max(i, match.last);
       }
     }
+    if (events.length === before) events.push(...unframedEvents(ctx, unframed, s));
     events.push(...visitsDuring(ctx, s, events.slice(before)));
     events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
     rebuttals(ctx, s, events.slice(before));
@@ -584,6 +588,43 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
     if (inSubject) return inSubject;
   }
   return null;
+}
+
+/** The frame of a verb and its object, whatever the object is: what a trigger's event is done to when no pattern's frame holds. */
+const OBJECT_FRAME: Element[] = [{ k: 'slot', slot: 'X' }];
+
+/**
+ * "Saudi Arabia and Russia coordinated their oil output cuts": a sentence with no event, whose trigger's patterns all
+ * failed on their frames, still reports the act its verb names wherever every pattern of the verb gives one type:
+ * the event of its most general pattern, done to the party in its object, if any. Not where a pattern's frame fails
+ * on purpose: a target that must be a party ("inflation hit 75 percent"), or a verb governing another ("plans to").
+ */
+function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: number }): Event[] {
+  const { tokens, doc } = ctx;
+  for (const i of triggers) {
+    const patterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[i]) ?? [];
+    if (!patterns.length || new Set(patterns.map((p) => p.source.type)).size > 1) continue;
+    if (tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB') continue;
+    const after = new Set(tokens.slice(i + 1, s.last + 1).map((t) => t.key));
+    const general = patterns.filter((p) => p.required.length && !infinitiveFrame(p)
+      && p.required.every((words) => words.every((w) => PREPOSITIONS.has(w)) && words.some((w) => after.has(w))))
+      .reduce<CompiledPattern | null>((a, b) => (!a || b.specificity < a.specificity ? b : a), null);
+    if (!general) continue;
+    const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
+    const frame = passive ? null : matchElements(ctx, OBJECT_FRAME, 0, i + 1, s.last, { target: null, source: null }, false);
+    if (general.source.party && !frame?.target?.actor) continue;
+    const made = makeEvents(ctx, i, { pattern: general, last: frame?.last ?? i, target: frame?.target ?? null, source: null }, s.first);
+    if (made.length) {
+      ctx.triggers.add(i);
+      return made;
+    }
+  }
+  return [];
+}
+
+/** "tell X to", "urge X to": a frame whose party is asked to do what an infinitive names. */
+function infinitiveFrame(p: CompiledPattern): boolean {
+  return p.elements.some((el, n) => el.k === 'word' && el.words.has('to') && p.elements[n - 1]?.k === 'slot');
 }
 
 /** Whether `words` hold one of the words of each of the pattern's literal elements (plain loops: tried for every pattern of every trigger). */
