@@ -552,32 +552,48 @@ function prevWord(tokens: Token[], i: number): Token | undefined {
   return tokens[j];
 }
 
+/**
+ * "a member of Hamas jailed over a year ago": a verb that takes its object right after it, with none there, after a
+ * noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
+ * (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
+ * a generic one need not be: "officials accused of corruption").
+ */
+function describingParticiple(ctx: Ctx, i: number, end: number, passive: boolean): boolean {
+  const { tokens } = ctx;
+  const after = wordAfterVerb(tokens, i, end);
+  const before = prevWord(tokens, i);
+  const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
+  const named = before && ctx.byLast.get(before.i);
+  return !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
+    // ("killed at least 40 people": "at least" counts the object)
+    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
+}
+
+/** The word after a verb, past a phrase set off by commas ("attacked, for the second time this week, a ship"). */
+function wordAfterVerb(tokens: Token[], i: number, end: number): Token | undefined {
+  const inserted = insertedPhraseEnd(tokens, nextWordIndex(tokens, i), end);
+  return tokens[inserted > 0 ? nextWordIndex(tokens, inserted) : nextWordIndex(tokens, i)];
+}
+
+/** "is trying to lay …", "plans to visit …": the verb governs another verb. */
+function governsVerb(tokens: Token[], i: number): boolean {
+  return tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
+}
+
 function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
   const { tokens } = ctx;
   const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
-  const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
+  const catenative = governsVerb(tokens, i);
   const subject = passive ? passiveSubject(ctx, i) : null;
-  // "a member of Hamas jailed over a year ago": a verb that takes its object right after it, with none there, after a
-  // noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
-  // (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
-  // a generic one need not be: "officials accused of corruption")
-  // (past a phrase set off by commas: "attacked, for the second time this week, a ship")
-  const inserted = insertedPhraseEnd(tokens, nextWordIndex(tokens, i), end);
-  const after = tokens[inserted > 0 ? nextWordIndex(tokens, inserted) : nextWordIndex(tokens, i)];
-  const before = prevWord(tokens, i);
-  const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
-  const named = before && ctx.byLast.get(before.i);
-  const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
-    // ("killed at least 40 people": "at least" counts the object)
-    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
+  const noObject = describingParticiple(ctx, i, end, passive);
   const words = sentenceWords(ctx, tokens[i].sentence);
   for (const p of patterns) {
     // (a pattern whose literal words the sentence lacks cannot match)
     if (!hasRequiredWords(p, words)) continue;
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
-    if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
+    if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && wordAfterVerb(tokens, i, end)?.key === 'of'))) continue;
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     // (a pattern whose target must be a party: named after the verb, or as the passive's subject)
     // ("Russian missiles hit a hospital in Kharkiv": force used in a place is used against it)
@@ -604,14 +620,17 @@ function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: 
   for (const i of triggers) {
     const patterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[i]) ?? [];
     if (!patterns.length || new Set(patterns.map((p) => p.source.type)).size > 1) continue;
-    if (tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB') continue;
-    const after = new Set(tokens.slice(i + 1, s.last + 1).map((t) => t.key));
-    const general = patterns.filter((p) => p.required.length && !infinitiveFrame(p)
-      && p.required.every((words) => words.every((w) => PREPOSITIONS.has(w)) && words.some((w) => after.has(w))))
+    const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
+    if (governsVerb(tokens, i)) continue;
+    // ("officials accused of embezzlement": a participle describing a noun takes no object)
+    const noObject = describingParticiple(ctx, i, s.last, passive);
+    const after = new Set<string>();
+    for (let k = i + 1; k <= s.last && !CLAUSE_BREAKS.has(tokens[k].key) && !['that', 'which', 'who'].includes(tokens[k].key); k++) after.add(tokens[k].key).add(tokens[k].lemma);
+    const general = patterns.filter((p) => p.required.length && !infinitiveFrame(p) && !(noObject && p.elements[0]?.k === 'slot')
+      && p.required.every((words) => words.some((w) => after.has(w))))
       .reduce<CompiledPattern | null>((a, b) => (!a || b.specificity < a.specificity ? b : a), null);
     if (!general) continue;
-    const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
-    const frame = passive ? null : matchElements(ctx, OBJECT_FRAME, 0, i + 1, s.last, { target: null, source: null }, false);
+    const frame = passive || noObject ? null : matchElements(ctx, OBJECT_FRAME, 0, i + 1, s.last, { target: null, source: null }, false);
     if (general.source.party && !frame?.target?.actor) continue;
     const made = makeEvents(ctx, i, { pattern: general, last: frame?.last ?? i, target: frame?.target ?? null, source: null }, s.first);
     if (made.length) {
