@@ -619,19 +619,21 @@ function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: 
   const { tokens, doc } = ctx;
   for (const i of triggers) {
     const patterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[i]) ?? [];
-    if (!patterns.length || new Set(patterns.map((p) => p.source.type)).size > 1) continue;
     const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
     if (governsVerb(tokens, i)) continue;
     // ("officials accused of embezzlement": a participle describing a noun takes no object)
     const noObject = describingParticiple(ctx, i, s.last, passive);
     const after = new Set<string>();
     for (let k = i + 1; k <= s.last && !CLAUSE_BREAKS.has(tokens[k].key) && !['that', 'which', 'who'].includes(tokens[k].key); k++) after.add(tokens[k].key).add(tokens[k].lemma);
-    const general = patterns.filter((p) => p.required.length && !infinitiveFrame(p) && !(noObject && p.elements[0]?.k === 'slot')
-      && p.required.every((words) => words.some((w) => after.has(w))))
-      .reduce<CompiledPattern | null>((a, b) => (!a || b.specificity < a.specificity ? b : a), null);
-    if (!general) continue;
+    const candidates = patterns.filter((p) => p.required.length && !infinitiveFrame(p) && !(noObject && p.elements[0]?.k === 'slot')
+      && p.required.every((words) => words.some((w) => after.has(w))));
+    if (!candidates.length || new Set(candidates.map((p) => p.source.type)).size > 1) continue;
+    const general = candidates.reduce((a, b) => (b.specificity < a.specificity ? b : a));
     const frame = passive || noObject ? null : matchElements(ctx, OBJECT_FRAME, 0, i + 1, s.last, { target: null, source: null }, false);
-    if (general.source.party && !frame?.target?.actor) continue;
+    // (a verb of several types, "pull", "bar", "fight": only between parties, one named as its subject and one in its object)
+    const ambiguous = new Set(patterns.map((p) => p.source.type)).size > 1;
+    if ((general.source.party || ambiguous) && !frame?.target?.actor) continue;
+    if (ambiguous && !namedSubject(ctx, i)) continue;
     const made = makeEvents(ctx, i, { pattern: general, last: frame?.last ?? i, target: frame?.target ?? null, source: null }, s.first);
     if (made.length) {
       ctx.triggers.add(i);
@@ -639,6 +641,18 @@ function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: 
     }
   }
   return [];
+}
+
+/**
+ * Whether a political party named right before the verb is its subject: not a country's modifier ("Colombian coffee
+ * growers"), nor a place ("Rescuers in Chile"), nor business ("foreign investors pulled money out of …").
+ */
+function namedSubject(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  let j = i - 1;
+  while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
+  const m = ctx.byLast.get(j);
+  return !!m?.actor && m.actor.sector !== 'BUS' && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && tokens[m.first - 1]?.pos !== 'ADP' && tokens[j].sentence === tokens[i].sentence;
 }
 
 /** "tell X to", "urge X to": a frame whose party is asked to do what an infinitive names. */
