@@ -155,6 +155,7 @@ export function eventsStage(doc: Doc): void {
       }
     }
     if (events.length === before) events.push(...unframedEvents(ctx, unframed, s));
+    if (events.length === before) events.push(...jointActs(ctx, s));
     events.push(...visitsDuring(ctx, s, events.slice(before)));
     events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
     rebuttals(ctx, s, events.slice(before));
@@ -653,6 +654,28 @@ function namedSubject(ctx: Ctx, i: number): boolean {
   while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
   const m = ctx.byLast.get(j);
   return !!m?.actor && m.actor.sector !== 'BUS' && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && tokens[m.first - 1]?.pos !== 'ADP' && tokens[j].sentence === tokens[i].sentence;
+}
+
+/**
+ * "Egyptian and Libyan security forces jointly dismantled a people-smuggling network", "Police in Nigeria and Benin
+ * dismantled a ring in a joint operation": parties of two countries acting jointly, in a sentence with no event (their
+ * act heads no pattern), cooperate with each other.
+ */
+function jointActs(ctx: Ctx, s: { first: number; last: number }): Event[] {
+  const { tokens, doc } = ctx;
+  const cooperate = doc.lexicon.eventPatterns.get('cooperate')?.find((p) => !p.elements.length);
+  if (!cooperate) return [];
+  for (let i = s.first; i <= s.last; i++) {
+    if (tokens[i].pos !== 'VERB' || /ing$/.test(tokens[i].key)) continue;
+    let k = Math.max(s.first, i - 2);
+    while (k <= s.last && k - i <= 12 && !(k > i && [',', ';'].includes(tokens[k].key)) && !doc.lexicon.grammar.jointWords.has(tokens[k].key)) k++;
+    if (k > s.last || k - i > 12 || !doc.lexicon.grammar.jointWords.has(tokens[k].key)) continue;
+    const countries = new Set(subjectOf(ctx, i, s.first, quoteAt(doc, tokens[i].start)).map((m) => m.actor?.country).filter(Boolean));
+    if (countries.size < 2) continue;
+    const made = makeEvents(ctx, i, { pattern: cooperate, last: i, target: null, source: null }, s.first);
+    if (made.length) return made;
+  }
+  return [];
 }
 
 /** "tell X to", "urge X to": a frame whose party is asked to do what an infinitive names. */
