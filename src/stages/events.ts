@@ -678,6 +678,16 @@ function jointActs(ctx: Ctx, s: { first: number; last: number }): Event[] {
   return [];
 }
 
+/** The party that opens a "that" clause right after the verb's words ending at `last` (past a date), as its subject. */
+function thatClauseSubject(ctx: Ctx, last: number): Mention | null {
+  const { tokens } = ctx;
+  let k = tokens[last].key === 'that' ? last : nextWordIndex(tokens, last);
+  while (k < tokens.length && (ctx.inDate[k] || (DATE_OPENERS.has(tokens[k].key) && ctx.inDate[nextWordIndex(tokens, k)]) || tokens[k].pos === 'ADV')) k = nextWordIndex(tokens, k);
+  if (tokens[k]?.key !== 'that') return null;
+  const m = partyAt(ctx, nextWordIndex(tokens, k));
+  return m?.actor && !ctx.placeOnly.has(m) && ['AUX', 'VERB'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '') ? m : null;
+}
+
 /** "tell X to", "urge X to": a frame whose party is asked to do what an infinitive names. */
 function infinitiveFrame(p: CompiledPattern): boolean {
   return p.elements.some((el, n) => el.k === 'word' && el.words.has('to') && p.elements[n - 1]?.k === 'slot');
@@ -1340,6 +1350,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
+  // ("Pakistan alleged on Thursday that India was behind …": whom an accusation's "that" clause is about, its subject)
+  if (!passive && !noun && !targets[0] && p.source.type === 'ACCUSE') targets = [thatClauseSubject(ctx, match.last)];
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
   // ("Japan scrambled jets after a Russian patrol plane violated its airspace": the land or air a possessive names is its owner's)
   if (!passive && !noun && !targets[0]) targets = [territoryOwner(ctx, i, match.last, sources)];
