@@ -61,7 +61,7 @@ caseSuite('events-dev-11', 0.95, 15);
 // written for development (37.7% when first scored), for recall: less common verbs and phrases, and actors hard to identify
 caseSuite('events-dev-12', 0.85, 15);
 // written for development (84.6% when first scored), for recall of frames: objects that are no named party, inserted phrases, nominalisations, coordinated verbs
-caseSuite('events-dev-13', 0.8, 15);
+caseSuite('events-dev-13', 0.85, 15);
 
 describe('events: every pattern with its own example (data/events/*.yaml)', () => {
   const patterns = [...new Set([...lexicon.eventPatterns.values()].flat().map((p) => p.source))].filter((p) => p.example);

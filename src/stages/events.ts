@@ -611,10 +611,12 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
 const OBJECT_FRAME: Element[] = [{ k: 'slot', slot: 'X' }];
 
 /**
- * "Saudi Arabia and Russia coordinated their oil output cuts": a sentence with no event, whose trigger's patterns all
- * failed on their frames, still reports the act its verb names wherever every pattern of the verb gives one type:
- * the event of its most general pattern, done to the party in its object, if any. Not where a pattern's frame fails
- * on purpose: a target that must be a party ("inflation hit 75 percent"), or a verb governing another ("plans to").
+ * "appealed to the United States and Europe for help on Saturday in halting …", "brushed aside calls for a ceasefire":
+ * a sentence with no event, whose triggers' patterns all failed on their frames, still reports the act of a verb whose
+ * patterns with every literal word later in the clause give one type: the event of the most general of them, done to
+ * the party in the verb's object, if any. Not where a frame fails on purpose: a pattern of the bare verb, a target
+ * that must be a party ("inflation hit 75 percent"), a verb governing another ("plans to"), "tell X to", a participle
+ * describing a noun.
  */
 function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: number }): Event[] {
   const { tokens, doc } = ctx;
@@ -634,7 +636,8 @@ function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: 
     // (a verb of several types, "pull", "bar", "fight": only between parties, one named as its subject and one in its object)
     const ambiguous = new Set(patterns.map((p) => p.source.type)).size > 1;
     if ((general.source.party || ambiguous) && !frame?.target?.actor) continue;
-    if (ambiguous && !namedSubject(ctx, i)) continue;
+    // (nor after a clause that ends with a comma, "the language used against …, which is …, demonstrates …": whose subject is too far to tell)
+    if (ambiguous ? !namedSubject(ctx, i) : prevWord(tokens, i)?.key === ',') continue;
     const made = makeEvents(ctx, i, { pattern: general, last: frame?.last ?? i, target: frame?.target ?? null, source: null }, s.first);
     if (made.length) {
       ctx.triggers.add(i);
