@@ -110,6 +110,8 @@ export function eventsStage(doc: Doc): void {
     // the verb an event noun is the subject of, and the noun's type: "Israeli strikes on Gaza killed …" is one event
     let nounVerb = -1;
     let nounType = '';
+    // triggers none of whose patterns' frames held
+    const unframed: number[] = [];
     for (let i = nextToken(tokens, s.first, s.last, mayMakeEvent); i <= s.last; i = nextToken(tokens, i + 1, s.last, mayMakeEvent)) {
       const t = tokens[i];
       const headed = isHeaded(t);
@@ -134,6 +136,7 @@ export function eventsStage(doc: Doc): void {
       const purpose = trigger ? null : protestPurpose(ctx, i, s.first);
       if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
+      if (!match && trigger) unframed.push(i);
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
       if (i === nounVerb && (match.pattern.source.type === nounType || (nounType === 'AID' && match.pattern.source.mode === 'visit'))) continue;
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
@@ -153,6 +156,8 @@ export function eventsStage(doc: Doc): void {
         i = Math.max(i, match.last);
       }
     }
+    if (events.length === before) events.push(...unframedEvents(ctx, unframed, s));
+    if (events.length === before) events.push(...jointActs(ctx, s));
     events.push(...visitsDuring(ctx, s, events.slice(before)));
     events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
     rebuttals(ctx, s, events.slice(before));
@@ -549,30 +554,48 @@ function prevWord(tokens: Token[], i: number): Token | undefined {
   return tokens[j];
 }
 
+/**
+ * "a member of Hamas jailed over a year ago": a verb that takes its object right after it, with none there, after a
+ * noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
+ * (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
+ * a generic one need not be: "officials accused of corruption").
+ */
+function describingParticiple(ctx: Ctx, i: number, end: number, passive: boolean): boolean {
+  const { tokens } = ctx;
+  const after = wordAfterVerb(tokens, i, end);
+  const before = prevWord(tokens, i);
+  const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
+  const named = before && ctx.byLast.get(before.i);
+  return !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
+    // ("killed at least 40 people": "at least" counts the object)
+    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
+}
+
+/** The word after a verb, past a phrase set off by commas ("attacked, for the second time this week, a ship"). */
+function wordAfterVerb(tokens: Token[], i: number, end: number): Token | undefined {
+  const inserted = insertedPhraseEnd(tokens, nextWordIndex(tokens, i), end);
+  return tokens[inserted > 0 ? nextWordIndex(tokens, inserted) : nextWordIndex(tokens, i)];
+}
+
+/** "is trying to lay …", "plans to visit …": the verb governs another verb. */
+function governsVerb(tokens: Token[], i: number): boolean {
+  return tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
+}
+
 function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number): Match | null {
   const { tokens } = ctx;
   const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
   // "is trying to lay …", "plans to visit …": the verb governs another verb; only a pattern that says so ("threaten to") holds
-  const catenative = tokens[i + 1]?.key === 'to' && tokens[i + 2]?.pos === 'VERB';
+  const catenative = governsVerb(tokens, i);
   const subject = passive ? passiveSubject(ctx, i) : null;
-  // "a member of Hamas jailed over a year ago": a verb that takes its object right after it, with none there, after a
-  // noun and without "be", is a participle describing the noun, not a verb whose subject the noun is
-  // (a party named right before, or a date, is the subject: "Israel struck on Monday", "Albania on Friday denounced as …";
-  // a generic one need not be: "officials accused of corruption")
-  const after = tokens[nextWordIndex(tokens, i)];
-  const before = prevWord(tokens, i);
-  const dated = (k: number): boolean => ctx.inDate[k] === 1 || (tokens[k].pos === 'ADP' && ctx.inDate[nextWordIndex(tokens, k)] === 1);
-  const named = before && ctx.byLast.get(before.i);
-  const noObject = !passive && /ed$/.test(tokens[i].key) && !!before && ['NOUN', 'PROPN'].includes(before.pos) && !ctx.inDate[before.i] && !(named && !named.agent)
-    // ("killed at least 40 people": "at least" counts the object)
-    && (!after || ['PUNCT', 'SCONJ'].includes(after.pos) || dated(after.i) || (after.pos === 'ADP' && after.key !== 'over' && !(after.key === 'at' && ['least', 'most'].includes(tokens[after.i + 1]?.key ?? ''))));
+  const noObject = describingParticiple(ctx, i, end, passive);
   const words = sentenceWords(ctx, tokens[i].sentence);
   for (const p of patterns) {
     // (a pattern whose literal words the sentence lacks cannot match)
     if (!hasRequiredWords(p, words)) continue;
     if (catenative && !(p.elements[0]?.k === 'word' && p.elements[0].words.has('to'))) continue;
     // ("officials accused of embezzlement": "of" right after the verb leaves no room for its object either)
-    if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && after?.key === 'of'))) continue;
+    if (noObject && ((p.elements[0]?.k === 'slot' && p.elements[0].slot === 'X') || (!p.elements.length && wordAfterVerb(tokens, i, end)?.key === 'of'))) continue;
     const found = matchElements(ctx, p.elements, 0, i + 1, end, { target: null, source: null }, passive);
     // (a pattern whose target must be a party: named after the verb, or as the passive's subject)
     // ("Russian missiles hit a hospital in Kharkiv": force used in a place is used against it)
@@ -583,6 +606,95 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
     if (inSubject) return inSubject;
   }
   return null;
+}
+
+/** The frame of a verb and its object, whatever the object is: what a trigger's event is done to when no pattern's frame holds. */
+const OBJECT_FRAME: Element[] = [{ k: 'slot', slot: 'X' }];
+
+/**
+ * "appealed to the United States and Europe for help on Saturday in halting …", "brushed aside calls for a ceasefire":
+ * a sentence with no event, whose triggers' patterns all failed on their frames, still reports the act of a verb whose
+ * patterns with every literal word later in the clause give one type: the event of the most general of them, done to
+ * the party in the verb's object, if any. Not where a frame fails on purpose: a pattern of the bare verb, a target
+ * that must be a party ("inflation hit 75 percent"), a verb governing another ("plans to"), "tell X to", a participle
+ * describing a noun.
+ */
+function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: number }): Event[] {
+  const { tokens, doc } = ctx;
+  for (const i of triggers) {
+    const patterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[i]) ?? [];
+    const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
+    if (governsVerb(tokens, i)) continue;
+    // ("officials accused of embezzlement": a participle describing a noun takes no object)
+    const noObject = describingParticiple(ctx, i, s.last, passive);
+    const after = new Set<string>();
+    for (let k = i + 1; k <= s.last && !CLAUSE_BREAKS.has(tokens[k].key) && !['that', 'which', 'who'].includes(tokens[k].key); k++) after.add(tokens[k].key).add(tokens[k].lemma);
+    const candidates = patterns.filter((p) => p.required.length && !infinitiveFrame(p) && !(noObject && p.elements[0]?.k === 'slot')
+      && p.required.every((words) => words.some((w) => after.has(w))));
+    if (!candidates.length || new Set(candidates.map((p) => p.source.type)).size > 1) continue;
+    const general = candidates.reduce((a, b) => (b.specificity < a.specificity ? b : a));
+    const frame = passive || noObject ? null : matchElements(ctx, OBJECT_FRAME, 0, i + 1, s.last, { target: null, source: null }, false);
+    // (a verb of several types, "pull", "bar", "fight": only between parties, one named as its subject and one in its object)
+    const ambiguous = new Set(patterns.map((p) => p.source.type)).size > 1;
+    if ((general.source.party || ambiguous) && !frame?.target?.actor) continue;
+    // (nor after a clause that ends with a comma, "the language used against …, which is …, demonstrates …": whose subject is too far to tell)
+    if (ambiguous ? !namedSubject(ctx, i) : prevWord(tokens, i)?.key === ',') continue;
+    const made = makeEvents(ctx, i, { pattern: general, last: frame?.last ?? i, target: frame?.target ?? null, source: null }, s.first);
+    if (made.length) {
+      ctx.triggers.add(i);
+      return made;
+    }
+  }
+  return [];
+}
+
+/**
+ * Whether a political party named right before the verb is its subject: not a country's modifier ("Colombian coffee
+ * growers"), nor a place ("Rescuers in Chile"), nor business ("foreign investors pulled money out of …").
+ */
+function namedSubject(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  let j = i - 1;
+  while (j >= 0 && (tokens[j].space || tokens[j].pos === 'ADV')) j--;
+  const m = ctx.byLast.get(j);
+  return !!m?.actor && m.actor.sector !== 'BUS' && !ctx.weak.has(m) && !ctx.placeOnly.has(m) && tokens[m.first - 1]?.pos !== 'ADP' && tokens[j].sentence === tokens[i].sentence;
+}
+
+/**
+ * "Egyptian and Libyan security forces jointly dismantled a people-smuggling network", "Police in Nigeria and Benin
+ * dismantled a ring in a joint operation": parties of two countries acting jointly, in a sentence with no event (their
+ * act heads no pattern), cooperate with each other.
+ */
+function jointActs(ctx: Ctx, s: { first: number; last: number }): Event[] {
+  const { tokens, doc } = ctx;
+  const cooperate = doc.lexicon.eventPatterns.get('cooperate')?.find((p) => !p.elements.length);
+  if (!cooperate) return [];
+  for (let i = s.first; i <= s.last; i++) {
+    if (tokens[i].pos !== 'VERB' || /ing$/.test(tokens[i].key)) continue;
+    let k = Math.max(s.first, i - 2);
+    while (k <= s.last && k - i <= 12 && !(k > i && [',', ';'].includes(tokens[k].key)) && !doc.lexicon.grammar.jointWords.has(tokens[k].key)) k++;
+    if (k > s.last || k - i > 12 || !doc.lexicon.grammar.jointWords.has(tokens[k].key)) continue;
+    const countries = new Set(subjectOf(ctx, i, s.first, quoteAt(doc, tokens[i].start)).map((m) => m.actor?.country).filter(Boolean));
+    if (countries.size < 2) continue;
+    const made = makeEvents(ctx, i, { pattern: cooperate, last: i, target: null, source: null }, s.first);
+    if (made.length) return made;
+  }
+  return [];
+}
+
+/** The party that opens a "that" clause right after the verb's words ending at `last` (past a date), as its subject. */
+function thatClauseSubject(ctx: Ctx, last: number): Mention | null {
+  const { tokens } = ctx;
+  let k = tokens[last].key === 'that' ? last : nextWordIndex(tokens, last);
+  while (k < tokens.length && (ctx.inDate[k] || (DATE_OPENERS.has(tokens[k].key) && ctx.inDate[nextWordIndex(tokens, k)]) || tokens[k].pos === 'ADV')) k = nextWordIndex(tokens, k);
+  if (tokens[k]?.key !== 'that') return null;
+  const m = partyAt(ctx, nextWordIndex(tokens, k));
+  return m?.actor && !ctx.placeOnly.has(m) && ['AUX', 'VERB'].includes(tokens[nextWordIndex(tokens, m.last)]?.pos ?? '') ? m : null;
+}
+
+/** "tell X to", "urge X to": a frame whose party is asked to do what an infinitive names. */
+function infinitiveFrame(p: CompiledPattern): boolean {
+  return p.elements.some((el, n) => el.k === 'word' && el.words.has('to') && p.elements[n - 1]?.k === 'slot');
 }
 
 /** Whether `words` hold one of the words of each of the pattern's literal elements (plain loops: tried for every pattern of every trigger). */
@@ -686,6 +798,8 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     // a date, with the preposition that introduces it ("granted asylum on Monday to …")
     const date = ctx.dateByFirst.get(j) ?? (DATE_OPENERS.has(tokens[j].key) ? ctx.dateByFirst.get(nextWordIndex(tokens, j)) : undefined);
     if (date) j = date.last + 1;
+    // ("called, in a statement on Sunday, on both sides to …": a phrase set off by commas may stand between a verb and its frame)
+    else if (e < els.length && insertedPhraseEnd(tokens, j, end) > 0) j = insertedPhraseEnd(tokens, j, end) + 1;
     // adverbs may stand between a pattern's words, unless the pattern names the adverb ("step aside")
     else if (tokens[j].space || (tokens[j].pos === 'ADV' && !ctx.doc.lexicon.grammar.negation.has(tokens[j].key) && !namesWord(els[e], tokens[j].key))) j++;
     else break;
@@ -823,6 +937,20 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
     }
   }
   return null;
+}
+
+/**
+ * The closing comma of a phrase opened by a comma at `k` with a preposition or an adverb ("called, in a statement on
+ * Sunday, on …", "attacked, for the second time this week, a ship"), or -1: a short phrase of no clause of its own.
+ */
+function insertedPhraseEnd(tokens: Token[], k: number, end: number): number {
+  if (tokens[k]?.key !== ',' || !['ADP', 'ADV'].includes(tokens[k + 1]?.pos ?? '')) return -1;
+  for (let c = k + 2; c <= end && c - k <= 12; c++) {
+    if (tokens[c].key === ',') return c;
+    if (tokens[c].pos === 'PUNCT' && tokens[c].key !== '-' && tokens[c].key !== '.') return -1;
+    if (CLAUSE_BREAKS.has(tokens[c].key) || tokens[c].pos === 'CCONJ' || tokens[c].pos === 'AUX') return -1;
+  }
+  return -1;
 }
 
 /** "the Red Cross", tagged "Red/PROPN Cross/VERB": a word inside a name, no verb of the clause. */
@@ -1226,6 +1354,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   }
   // a party named later in the clause, not as the object: only a guess at the target
   let guessed = false;
+  // ("Pakistan alleged on Thursday that India was behind …": whom an accusation's "that" clause is about, its subject)
+  if (!passive && !noun && !targets[0] && p.source.type === 'ACCUSE') targets = [thatClauseSubject(ctx, match.last)];
   if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
   // ("Japan scrambled jets after a Russian patrol plane violated its airspace": the land or air a possessive names is its owner's)
   if (!passive && !noun && !targets[0]) targets = [territoryOwner(ctx, i, match.last, sources)];
