@@ -271,7 +271,8 @@ function tokenAt(ctx: Ctx, offset: number): number {
 }
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
+// ("Fitna al-Khawarij": a lower-case particle joined to a capitalised name)
+const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
 
 function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: DocQuote | null): DocQuote | null {
   const { doc, tokens } = ctx;
@@ -302,6 +303,9 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
   // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
   const naming = ctx.doc.lexicon.grammar.naming.has(tokens[openTok - 1]?.key ?? '');
+  // a name of any length inside a sentence, after an article or a naming word, is a name whatever the cue
+  // ("what Trump called a “Riviera of the Middle East”", "dubbed the “Trump Route for International Peace and Prosperity”")
+  if (!run && titleCase && !startsSentence && (naming || ['the', 'a', 'an'].includes(tokens[openTok - 1]?.key ?? ''))) return null;
   if (words(content) <= 3 && !characterized && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
   if (titleCase && words(content) <= 6 && !attribution) return null;
 
@@ -524,7 +528,7 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     // a quote mark between the cue and this quote belongs to another quote
     if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
     const subject = subjectBefore(ctx, c, s.first);
-    if (subject && namesHabitually(ctx, subject, c, openTok)) return null;
+    if (subject && namesHabitually(ctx, c, openTok)) return null;
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
   }
   return null;
@@ -559,16 +563,20 @@ function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
 }
 
 /**
- * "what it calls a “special military operation”": a term the subject of a free relative uses, with the article outside
- * the marks, not words said (in the present tense; "what it calls “blackmail”", "what he called a “mistake”" are its words).
+ * "what it calls a “special military operation”", "Moscow calls the war a “…”", "describes the rebels as “terrorists”", "a
+ * scheme officials call the “…”": in the present tense, a term the subject habitually uses, with the article or "as" outside
+ * the marks, not words said ("what it calls “blackmail”", "what he called a “mistake”" are its words).
  */
-function namesHabitually(ctx: Ctx, subject: NonNullable<DocQuote['speaker']>, verb: number, openTok: number): boolean {
+function namesHabitually(ctx: Ctx, verb: number, openTok: number): boolean {
   const { tokens } = ctx;
-  let w = tokenAt(ctx, subject.start) - 1;
+  let before = openTok - 1;
+  while (tokens[before]?.space) before--;
+  const v = tokens[verb];
+  let w = verb - 1;
   while (tokens[w]?.space) w--;
-  let article = openTok - 1;
-  while (tokens[article]?.space) article--;
-  return tokens[w]?.key === 'what' && tokens[verb].key !== tokens[verb].lemma && tokens[verb].key.endsWith('s') && ['a', 'an', 'the'].includes(tokens[article]?.key ?? '');
+  // (the plain form is the present only after its subject: not "to call", "would describe")
+  const present = v.key !== v.lemma ? v.key.endsWith('s') : !['PART', 'AUX'].includes(tokens[w]?.pos ?? '') && tokens[w]?.key !== 'to';
+  return ctx.characterizing.has(v.lemma) && present && ['a', 'an', 'the', 'as'].includes(tokens[before]?.key ?? '');
 }
 
 /**
@@ -612,7 +620,7 @@ function characterization(ctx: Ctx, openTok: number): Attribution | null {
     // "…, describing Thailand’s attacks as “…”": a participle after a comma has its clause's subject
     const participle = /ing$/.test(t.key) && tokens[k - 1]?.key === ',' ? clauseVerb(ctx, k) : null;
     const speaker = subjectBefore(ctx, participle ?? k, s.first);
-    return speaker?.actor && !namesHabitually(ctx, speaker, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
+    return speaker?.actor && !namesHabitually(ctx, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
 }
