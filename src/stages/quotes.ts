@@ -226,8 +226,10 @@ export function quotesStage(doc: Doc): void {
     const mark = marks.find((m) => m.start === q.start);
     if (!q.speaker && mark?.continues && next.speaker) doc.quotes[n] = { ...q, speaker: next.speaker, cue: next.cue };
   }
-  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.push(...reportedSpeech(ctx, marks));
+  doc.quotes.sort((a, b) => a.start - b.start);
+  // (after the reported speech: the interviewee may only have been reported before the questions begin)
+  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.sort((a, b) => a.start - b.start);
 }
 
