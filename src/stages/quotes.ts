@@ -946,8 +946,16 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     const { tokens } = ctx;
     const paragraph = tokens[before].paragraph;
     // not a person named in what someone said ("X said they had discussed a meeting between presidents A and B")
+    // (a participle opening the sentence is no verb of speech over its subject, only over the phrase it opens: "Asked about
+    // X's remarks, Y said …" is Y's)
     const reported = (m: Mention) => {
-      for (let k = ctx.doc.sentences[tokens[m.first].sentence].first; k < m.first; k++) {
+      const first = clauseStart(ctx, ctx.doc.sentences[tokens[m.first].sentence]);
+      let k = first;
+      if (tokens[first].pos === 'VERB' && /(ed|ing)$/.test(tokens[first].key)) {
+        while (k < m.first && tokens[k].key !== ',') k++;
+        if (k === m.first) return true;
+      }
+      for (; k < m.first; k++) {
         if (tokens[k].pos === 'VERB' && ctx.verbs.has(tokens[k].lemma) && !withinMarks(ctx, tokens[k])) return true;
       }
       return false;
