@@ -905,8 +905,10 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
     const of = tokens[k + 1]?.key === 'of' ? startingAt(ctx, k + 2, hasActor) ?? startingAt(ctx, k + 3, hasActor) : undefined;
     const owner = of ?? (POSSESSIVES.has(tokens[k - 1]?.key) ? endingAt(ctx, k - 2, hasActor) : undefined);
     if (owner) return owner.actor;
-    const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k);
-    if (subject) return subject.actor;
+    // (or the speaker after it: "In a statement read on state television, the foreign minister said …")
+    const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k)
+      ?? sentenceSpeaker(ctx, k + 1, doc.sentences[tokens[k].sentence].last + 1);
+    if (subject?.actor) return subject.actor;
   }
   const offset = tokens[at].start;
   const q = [...doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
