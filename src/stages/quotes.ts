@@ -808,17 +808,19 @@ function bodyNamedBefore(ctx: Ctx, the: number): NonNullable<DocQuote['speaker']
   return body ? { ...span(ctx, the, noun), actor: body.actor } : null;
 }
 
-/** "…, his office said", "her spokesman said": the office of whoever the pronoun refers to. */
+/** "…, his office said", "her spokesman said", "Netanyahu's office said": the office of whoever the pronoun refers to or the name says. */
 function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens } = ctx;
   const kind = OWNED_OFFICES[tokens[j]?.key ?? ''];
   const owner = tokens[j - 1];
-  if (!kind || !owner || !OWNER_KINDS[owner.key]) return null;
-  const a = antecedent(ctx, j - 1, OWNER_KINDS[owner.key]);
+  if (!kind || !owner) return null;
+  const named = POSSESSIVES.has(owner.key) || owner.key === '’s' ? endingAt(ctx, j - 2, (x) => x.actor?.kind === 'person') : undefined;
+  if (!named && !OWNER_KINDS[owner.key]) return null;
+  const a = named?.actor ?? antecedent(ctx, j - 1, OWNER_KINDS[owner.key]);
   if (!a) return null;
   const actor: Actor = kind === 'person' ? { ...a, id: `${a.id}:spokesperson`, name: `${a.name} ${tokens[j].key}`, kind: 'person' }
     : { ...a, id: `${a.id}:office`, name: `Office of ${a.name}`, kind: 'organization' };
-  return { ...span(ctx, j - 1, j), actor };
+  return { ...span(ctx, named?.first ?? j - 1, j), actor };
 }
 /** Who a possessive pronoun may refer to, as cues.yaml says of "he", "she", "it" and "they". */
 const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
