@@ -1166,6 +1166,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
   // a name or a term in quotation marks ("an operation codenamed “Claw-Lock”") may end a reported clause
   const words = (m: Marked): number => doc.text.slice(m.open, m.close < 0 ? m.end : m.close).split(/\s+/).length;
   const inSpeech = (offset: number): boolean => marks.some((m) => m.open <= offset && offset <= (m.close < 0 ? m.end : m.close) && words(m) > 4);
+  // the speaker's own words in a clause: not a name in marks ("a route dubbed the “Trump Route for International Peace and Prosperity”")
+  const ownWords = (m: Marked): boolean => words(m) >= 3 && !titleCaseWords(doc.text.slice(m.start, m.end));
   for (const s of doc.sentences) {
     // "According to the UN refugee agency, more than 100,000 people have fled"
     const according = accordingTo(ctx, s, inMarks) ?? accordingToAfter(ctx, s, inMarks);
@@ -1243,7 +1245,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         if (last - first < 2) continue;
         // ("said it respected the islands’ sovereignty but remained the country’s “partner of choice”", "said …, and accused
         // Algeria of “promoting …”": the speaker's own words go with a verb of the sentence's subject; the clause ends before it)
-        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3);
+        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && ownWords(m));
         if (own) {
           let k = tokenAt(ctx, own.open);
           while (k > first + 2 && !(['and', 'but'].includes(tokens[k].key) && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1].key))) k--;
@@ -1254,7 +1256,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         }
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
-        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
+        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && ownWords(m))) continue;
         // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
         // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
