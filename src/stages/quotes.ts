@@ -717,6 +717,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   if (p) return p.speaker;
   const owned = ownedOffice(ctx, j);
   if (owned) return owned;
+  const described = describedGroup(ctx, j);
+  if (described) return described;
   // "The statement called on …": a document speaks for whoever issued it
   if (ctx.documents.has(tokens[j].key)) {
     // "The statement", "the summit communiqué", "a joint declaration"
@@ -742,6 +744,19 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (p?.speaker.actor) return p.speaker;
   }
   return null;
+}
+
+/**
+ * "Diplomats said", "Diplomats in Istanbul said" (a place phrase ending at `j`): envoys quoted as a group that no
+ * dictionary places, government people of no one country.
+ */
+function describedGroup(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens } = ctx;
+  const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
+  const w = place && LOCATIVE.has(tokens[place.first - 1]?.key ?? '') ? place.first - 2 : j;
+  const key = tokens[w]?.key ?? '';
+  if (!ctx.doc.lexicon.grammar.diplomatWords.has(key)) return null;
+  return { ...span(ctx, w, w), actor: { id: `${key}:GOV`, name: key, kind: 'group', country: null, sector: 'GOV', cameo: 'GOV', wikidata: null } };
 }
 
 /**
