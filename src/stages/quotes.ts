@@ -818,8 +818,9 @@ function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention |
 function bodyNamedBefore(ctx: Ctx, the: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens, doc } = ctx;
   const noun = the + 1;
-  if (tokens[the]?.key !== 'the' || tokens[noun]?.pos !== 'NOUN') return null;
-  const body = doc.mentions.findLast((m) => m.last < the && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[noun].lemma);
+  // (capitalised too: "the Commission said" after "The European Commission")
+  if (tokens[the]?.key !== 'the' || !['NOUN', 'PROPN'].includes(tokens[noun]?.pos ?? '')) return null;
+  const body = doc.mentions.findLast((m) => m.last < the && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].key === tokens[noun].key);
   return body ? { ...span(ctx, the, noun), actor: body.actor } : null;
 }
 
