@@ -1071,7 +1071,9 @@ function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: numb
   if (['VERB', 'SCONJ', 'ADP'].includes(tokens[first].pos)) return null;
   // after the verb: "in a statement", "on Monday", "told reporters", up to the end or a comma
   for (let k = verb + 1; k <= s.last && tokens[k].key !== ','; k++) {
-    if (['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
+    // (a participle after a document is no verb of a clause: "in a statement posted on Facebook")
+    const describesDocument = tokens[k].pos === 'VERB' && /ed$/.test(tokens[k].key) && ctx.documents.has(tokens[k - 1].key);
+    if ((['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) && !describesDocument) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
   }
   let last = comma - 1;
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
