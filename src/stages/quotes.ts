@@ -1063,9 +1063,9 @@ function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: numb
   const first = clauseStart(ctx, s);
   const subjectFirst = tokenAt(ctx, subject.start);
   let comma = subjectFirst - 1;
-  // (", the ruling military said", ", the state news agency KCNA reported": modifiers the subject's mention left out)
+  // (", the ruling military said", ", the state news agency KCNA reported", ", its defence ministry said": modifiers the subject's mention left out)
   while (comma > first && subjectFirst - comma <= 5 && tokens[comma].key !== ','
-    && (['DET', 'ADJ', 'NOUN'].includes(tokens[comma].pos) || (tokens[comma].pos === 'VERB' && /ing$/.test(tokens[comma].key)))) comma--;
+    && (['DET', 'ADJ', 'NOUN'].includes(tokens[comma].pos) || !!OWNER_KINDS[tokens[comma].key] || (tokens[comma].pos === 'VERB' && /ing$/.test(tokens[comma].key)))) comma--;
   if (tokens[comma]?.key !== ',' || comma - first < 4) return null;
   // not an opening participle or subordinate phrase ("Speaking in Baku, the president said: …")
   if (['VERB', 'SCONJ', 'ADP'].includes(tokens[first].pos)) return null;
