@@ -689,6 +689,9 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   if (j < sentenceFirst) return null;
   const named = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined;
+  // ("The U.N. agency for Palestinian refugees, known as UNRWA, warned": the name the apposition gives the subject)
+  const alias = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => !!x.actor && tokens[x.first - 1]?.key === 'as' && tokens[x.first - 2]?.key === 'known' && tokens[x.first - 3]?.key === ',') : undefined;
+  if (alias) return speakerOf(alias);
   const head = tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) : undefined;
   // ("Another driver, a Ugandan named Moses Okello, said": one private person, named in the apposition)
   let m = endingAt(ctx, j, hasActor) ?? (head && named && named.first > head.last && onePrivate(ctx, head) ? named : head ?? named);
