@@ -226,8 +226,10 @@ export function quotesStage(doc: Doc): void {
     const mark = marks.find((m) => m.start === q.start);
     if (!q.speaker && mark?.continues && next.speaker) doc.quotes[n] = { ...q, speaker: next.speaker, cue: next.cue };
   }
-  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.push(...reportedSpeech(ctx, marks));
+  doc.quotes.sort((a, b) => a.start - b.start);
+  // (after the reported speech: the interviewee may only have been reported before the questions begin)
+  doc.quotes.push(...interviewAnswers(ctx));
   doc.quotes.sort((a, b) => a.start - b.start);
 }
 
@@ -271,7 +273,8 @@ function tokenAt(ctx: Ctx, offset: number): number {
 }
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w));
+// ("Fitna al-Khawarij": a lower-case particle joined to a capitalised name)
+const titleCaseWords = (s: string): boolean => s.trim().split(/\s+/).every((w) => /^[\p{Lu}\d‘'"(]/u.test(w) || /^(of|the|and|for|in|on|a|to|de|al)$/.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
 
 function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: DocQuote | null): DocQuote | null {
   const { doc, tokens } = ctx;
@@ -302,6 +305,9 @@ function directQuote(ctx: Ctx, m: Marked, all: Marked[], n: number, previous: Do
   // a word or two in marks is speech only when a cue introduces it directly, or when a speaker's
   // sentence embeds it and nothing names it as a term ("the so-called …", "dubbed …", "as …")
   const naming = ctx.doc.lexicon.grammar.naming.has(tokens[openTok - 1]?.key ?? '');
+  // a name of any length inside a sentence, after an article or a naming word, is a name whatever the cue
+  // ("what Trump called a “Riviera of the Middle East”", "dubbed the “Trump Route for International Peace and Prosperity”")
+  if (!run && titleCase && !startsSentence && (naming || ['the', 'a', 'an'].includes(tokens[openTok - 1]?.key ?? ''))) return null;
   if (words(content) <= 3 && !characterized && !(attribution && (after || before?.direct || (words(content) >= 2 && !naming && !titleCaseWords(content))))) return null;
   if (titleCase && words(content) <= 6 && !attribution) return null;
 
@@ -524,7 +530,7 @@ function cueBefore(ctx: Ctx, openTok: number): Attribution | null {
     // a quote mark between the cue and this quote belongs to another quote
     if (ctx.doc.text.slice(tokens[last].end, tokens[openTok].start).match(/[“”«»„]/)) continue;
     const subject = subjectBefore(ctx, c, s.first);
-    if (subject && namesHabitually(ctx, subject, c, openTok)) return null;
+    if (subject && namesHabitually(ctx, c, openTok)) return null;
     if (subject) return { cue: { first: c, last }, speaker: subject, direct: direct || last === j };
   }
   return null;
@@ -559,16 +565,20 @@ function colonSubject(ctx: Ctx, openTok: number): Attribution | null {
 }
 
 /**
- * "what it calls a “special military operation”": a term the subject of a free relative uses, with the article outside
- * the marks, not words said (in the present tense; "what it calls “blackmail”", "what he called a “mistake”" are its words).
+ * "what it calls a “special military operation”", "Moscow calls the war a “…”", "describes the rebels as “terrorists”", "a
+ * scheme officials call the “…”": in the present tense, a term the subject habitually uses, with the article or "as" outside
+ * the marks, not words said ("what it calls “blackmail”", "what he called a “mistake”" are its words).
  */
-function namesHabitually(ctx: Ctx, subject: NonNullable<DocQuote['speaker']>, verb: number, openTok: number): boolean {
+function namesHabitually(ctx: Ctx, verb: number, openTok: number): boolean {
   const { tokens } = ctx;
-  let w = tokenAt(ctx, subject.start) - 1;
+  let before = openTok - 1;
+  while (tokens[before]?.space) before--;
+  const v = tokens[verb];
+  let w = verb - 1;
   while (tokens[w]?.space) w--;
-  let article = openTok - 1;
-  while (tokens[article]?.space) article--;
-  return tokens[w]?.key === 'what' && tokens[verb].key !== tokens[verb].lemma && tokens[verb].key.endsWith('s') && ['a', 'an', 'the'].includes(tokens[article]?.key ?? '');
+  // (the plain form is the present only after its subject: not "to call", "would describe")
+  const present = v.key !== v.lemma ? v.key.endsWith('s') : !['PART', 'AUX'].includes(tokens[w]?.pos ?? '') && tokens[w]?.key !== 'to';
+  return ctx.characterizing.has(v.lemma) && present && ['a', 'an', 'the', 'as'].includes(tokens[before]?.key ?? '');
 }
 
 /**
@@ -612,7 +622,7 @@ function characterization(ctx: Ctx, openTok: number): Attribution | null {
     // "…, describing Thailand’s attacks as “…”": a participle after a comma has its clause's subject
     const participle = /ing$/.test(t.key) && tokens[k - 1]?.key === ',' ? clauseVerb(ctx, k) : null;
     const speaker = subjectBefore(ctx, participle ?? k, s.first);
-    return speaker?.actor && !namesHabitually(ctx, speaker, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
+    return speaker?.actor && !namesHabitually(ctx, k, openTok) ? { cue: { first: k, last: k }, speaker } : null;
   }
   return null;
 }
@@ -679,6 +689,9 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   }
   if (j < sentenceFirst) return null;
   const named = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => x.actor?.kind === 'person') : undefined;
+  // ("The U.N. agency for Palestinian refugees, known as UNRWA, warned": the name the apposition gives the subject)
+  const alias = tokens[j].key === ',' ? endingAt(ctx, j - 1, (x) => !!x.actor && tokens[x.first - 1]?.key === 'as' && tokens[x.first - 2]?.key === 'known' && tokens[x.first - 3]?.key === ',') : undefined;
+  if (alias) return speakerOf(alias);
   const head = tokens[j].key === ',' ? apposed(ctx, j, sentenceFirst) : undefined;
   // ("Another driver, a Ugandan named Moses Okello, said": one private person, named in the apposition)
   let m = endingAt(ctx, j, hasActor) ?? (head && named && named.first > head.last && onePrivate(ctx, head) ? named : head ?? named);
@@ -707,6 +720,8 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
   if (p) return p.speaker;
   const owned = ownedOffice(ctx, j);
   if (owned) return owned;
+  const described = describedGroup(ctx, j);
+  if (described) return described;
   // "The statement called on …": a document speaks for whoever issued it
   if (ctx.documents.has(tokens[j].key)) {
     // "The statement", "the summit communiqué", "a joint declaration"
@@ -732,6 +747,19 @@ function subjectBefore(ctx: Ctx, cue: number, sentenceFirst: number): NonNullabl
     if (p?.speaker.actor) return p.speaker;
   }
   return null;
+}
+
+/**
+ * "Diplomats said", "Diplomats in Istanbul said" (a place phrase ending at `j`): envoys quoted as a group that no
+ * dictionary places, government people of no one country.
+ */
+function describedGroup(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
+  const { tokens } = ctx;
+  const place = endingAt(ctx, j, (x) => !!x.place && !x.actor);
+  const w = place && LOCATIVE.has(tokens[place.first - 1]?.key ?? '') ? place.first - 2 : j;
+  const key = tokens[w]?.key ?? '';
+  if (!ctx.doc.lexicon.grammar.diplomatWords.has(key)) return null;
+  return { ...span(ctx, w, w), actor: { id: `${key}:GOV`, name: key, kind: 'group', country: null, sector: 'GOV', cameo: 'GOV', wikidata: null } };
 }
 
 /**
@@ -793,22 +821,25 @@ function relativeHead(ctx: Ctx, comma: number, sentenceFirst: number): Mention |
 function bodyNamedBefore(ctx: Ctx, the: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens, doc } = ctx;
   const noun = the + 1;
-  if (tokens[the]?.key !== 'the' || tokens[noun]?.pos !== 'NOUN') return null;
-  const body = doc.mentions.findLast((m) => m.last < the && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].lemma === tokens[noun].lemma);
+  // (capitalised too: "the Commission said" after "The European Commission")
+  if (tokens[the]?.key !== 'the' || !['NOUN', 'PROPN'].includes(tokens[noun]?.pos ?? '')) return null;
+  const body = doc.mentions.findLast((m) => m.last < the && m.actor?.kind === 'organization' && m.last > m.first && tokens[m.last].key === tokens[noun].key);
   return body ? { ...span(ctx, the, noun), actor: body.actor } : null;
 }
 
-/** "…, his office said", "her spokesman said": the office of whoever the pronoun refers to. */
+/** "…, his office said", "her spokesman said", "Netanyahu's office said": the office of whoever the pronoun refers to or the name says. */
 function ownedOffice(ctx: Ctx, j: number): NonNullable<DocQuote['speaker']> | null {
   const { tokens } = ctx;
   const kind = OWNED_OFFICES[tokens[j]?.key ?? ''];
   const owner = tokens[j - 1];
-  if (!kind || !owner || !OWNER_KINDS[owner.key]) return null;
-  const a = antecedent(ctx, j - 1, OWNER_KINDS[owner.key]);
+  if (!kind || !owner) return null;
+  const named = POSSESSIVES.has(owner.key) || owner.key === '’s' ? endingAt(ctx, j - 2, (x) => x.actor?.kind === 'person') : undefined;
+  if (!named && !OWNER_KINDS[owner.key]) return null;
+  const a = named?.actor ?? antecedent(ctx, j - 1, OWNER_KINDS[owner.key]);
   if (!a) return null;
   const actor: Actor = kind === 'person' ? { ...a, id: `${a.id}:spokesperson`, name: `${a.name} ${tokens[j].key}`, kind: 'person' }
     : { ...a, id: `${a.id}:office`, name: `Office of ${a.name}`, kind: 'organization' };
-  return { ...span(ctx, j - 1, j), actor };
+  return { ...span(ctx, named?.first ?? j - 1, j), actor };
 }
 /** Who a possessive pronoun may refer to, as cues.yaml says of "he", "she", "it" and "they". */
 const OWNER_KINDS: Record<string, string> = { his: 'person-m', her: 'person-f', its: 'organization', their: 'any' };
@@ -895,8 +926,10 @@ function documentAuthor(ctx: Ctx, at: number): Actor | null {
     const of = tokens[k + 1]?.key === 'of' ? startingAt(ctx, k + 2, hasActor) ?? startingAt(ctx, k + 3, hasActor) : undefined;
     const owner = of ?? (POSSESSIVES.has(tokens[k - 1]?.key) ? endingAt(ctx, k - 2, hasActor) : undefined);
     if (owner) return owner.actor;
-    const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k);
-    if (subject) return subject.actor;
+    // (or the speaker after it: "In a statement read on state television, the foreign minister said …")
+    const subject = doc.mentions.find((m) => m.actor && m.sentence === tokens[k].sentence && m.first < k)
+      ?? sentenceSpeaker(ctx, k + 1, doc.sentences[tokens[k].sentence].last + 1);
+    if (subject?.actor) return subject.actor;
   }
   const offset = tokens[at].start;
   const q = [...doc.quotes].reverse().find((x) => x.start < offset && x.speaker?.actor);
@@ -936,8 +969,16 @@ function antecedent(ctx: Ctx, before: number, kind: string): Actor | null {
     const { tokens } = ctx;
     const paragraph = tokens[before].paragraph;
     // not a person named in what someone said ("X said they had discussed a meeting between presidents A and B")
+    // (a participle opening the sentence is no verb of speech over its subject, only over the phrase it opens: "Asked about
+    // X's remarks, Y said …" is Y's)
     const reported = (m: Mention) => {
-      for (let k = ctx.doc.sentences[tokens[m.first].sentence].first; k < m.first; k++) {
+      const first = clauseStart(ctx, ctx.doc.sentences[tokens[m.first].sentence]);
+      let k = first;
+      if (tokens[first].pos === 'VERB' && /(ed|ing)$/.test(tokens[first].key)) {
+        while (k < m.first && tokens[k].key !== ',') k++;
+        if (k === m.first) return true;
+      }
+      for (; k < m.first; k++) {
         if (tokens[k].pos === 'VERB' && ctx.verbs.has(tokens[k].lemma) && !withinMarks(ctx, tokens[k])) return true;
       }
       return false;
@@ -1025,15 +1066,17 @@ function invertedClause(ctx: Ctx, s: { first: number; last: number }, verb: numb
   const first = clauseStart(ctx, s);
   const subjectFirst = tokenAt(ctx, subject.start);
   let comma = subjectFirst - 1;
-  // (", the ruling military said", ", the state news agency KCNA reported": modifiers the subject's mention left out)
+  // (", the ruling military said", ", the state news agency KCNA reported", ", its defence ministry said": modifiers the subject's mention left out)
   while (comma > first && subjectFirst - comma <= 5 && tokens[comma].key !== ','
-    && (['DET', 'ADJ', 'NOUN'].includes(tokens[comma].pos) || (tokens[comma].pos === 'VERB' && /ing$/.test(tokens[comma].key)))) comma--;
+    && (['DET', 'ADJ', 'NOUN'].includes(tokens[comma].pos) || !!OWNER_KINDS[tokens[comma].key] || (tokens[comma].pos === 'VERB' && /ing$/.test(tokens[comma].key)))) comma--;
   if (tokens[comma]?.key !== ',' || comma - first < 4) return null;
   // not an opening participle or subordinate phrase ("Speaking in Baku, the president said: …")
   if (['VERB', 'SCONJ', 'ADP'].includes(tokens[first].pos)) return null;
   // after the verb: "in a statement", "on Monday", "told reporters", up to the end or a comma
   for (let k = verb + 1; k <= s.last && tokens[k].key !== ','; k++) {
-    if (['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
+    // (a participle after a document is no verb of a clause: "in a statement posted on Facebook")
+    const describesDocument = tokens[k].pos === 'VERB' && /ed$/.test(tokens[k].key) && ctx.documents.has(tokens[k - 1].key);
+    if ((['VERB', 'AUX', 'SCONJ'].includes(tokens[k].pos) && !describesDocument) || tokens[k].key === 'that' || tokens[k].key === ':') return null;
   }
   let last = comma - 1;
   while (last > first && (tokens[last].pos === 'PUNCT' || tokens[last].space)) last--;
@@ -1151,6 +1194,8 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
       && pastStems(t).some((stem) => ctx.reporting.has(stem));
     return misread || (t.pos === 'VERB' && ctx.reporting.has(t.lemma));
   };
+  // the speaker's own words in a clause: not a name in marks ("a route dubbed the “Trump Route for International Peace and Prosperity”")
+  const ownWords = (m: Marked): boolean => words(m) >= 3 && !titleCaseWords(doc.text.slice(m.start, m.end));
   for (const s of doc.sentences) {
     // "According to the UN refugee agency, more than 100,000 people have fled"
     const according = accordingTo(ctx, s, inMarks) ?? accordingToAfter(ctx, s, inMarks);
@@ -1224,7 +1269,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         if (last - first < 2) continue;
         // ("said it respected the islands’ sovereignty but remained the country’s “partner of choice”", "said …, and accused
         // Algeria of “promoting …”": the speaker's own words go with a verb of the sentence's subject; the clause ends before it)
-        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3);
+        const own = marks.find((m) => m.open >= tokens[first].start && m.open < tokens[last].end && ownWords(m));
         if (own) {
           let k = tokenAt(ctx, own.open);
           while (k > first + 2 && !(['and', 'but'].includes(tokens[k].key) && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1].key))) k--;
@@ -1235,7 +1280,7 @@ function reportedSpeech(ctx: Ctx, marks: Marked[]): DocQuote[] {
         }
         if (inSpeech(tokens[last].start)) continue;
         // ("said the clashes could “move towards war” if …": the speaker's own words in the clause are the quote)
-        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && words(m) >= 3)) continue;
+        if (marks.some((m) => m.open >= tokens[first].start && m.open < tokens[last].end && ownWords(m))) continue;
         // a clause has a verb of its own: in a short one, not a participle after an article ("told a televised briefing")
         const clause = tokens.slice(first, last + 1);
         // (a past form the tagger read as an adjective is a verb where an article follows: "the articles concerned the border")
