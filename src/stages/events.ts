@@ -897,7 +897,9 @@ function matchElements(ctx: Ctx, els: Element[], e: number, j: number, end: numb
       const list = next?.k === 'word' && (next.words.has('and') || next.words.has(',')) ? [m] : withCoordinated(ctx, m);
       // "asked our Chinese friends to …", "UNITA rebels": the nouns the party's name modifies belong to the slot
       let after = list[list.length - 1].last + 1;
-      while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !namesWord(next, tokens[after].key)))) after++;
+      // (not the noun the pattern names next, past a gap of no words: "offered Pakistan aid")
+      const named = (key: string) => namesWord(next, key) || (next?.k === 'gap' && namesWord(els[e + 2], key));
+      while (after <= end && after - m.last <= 3 && (tokens[after].space || (tokens[after].pos === 'NOUN' && !named(tokens[after].key)))) after++;
       // ("called on Israel not to expel Arafat": asked to refrain, the party is still asked)
       if (tokens[after]?.key === 'not' && tokens[after + 1]?.key === 'to' && namesWord(next, 'to')) after++;
       // ("released the son of ousted President Mohamed Bazoum from detention": a party the slot's person is "of")
