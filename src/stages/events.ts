@@ -1358,7 +1358,8 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
   let guessed = false;
   // ("Pakistan alleged on Thursday that India was behind …": whom an accusation's "that" clause is about, its subject)
   if (!passive && !noun && !targets[0] && p.source.type === 'ACCUSE') targets = [thatClauseSubject(ctx, match.last)];
-  if (!p.hasTarget && !passive && !noun && !targets[0]) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
+  // (not the object of a verb of talk, which is its topic: "discussed the North Korean standoff")
+  if (!p.hasTarget && !passive && !noun && !targets[0] && !doc.lexicon.grammar.topicVerbs.has(tokens[i].lemma)) targets = [directObject(ctx, match.last + 1) ?? infinitiveObject(ctx, match.last)];
   // ("Japan scrambled jets after a Russian patrol plane violated its airspace": the land or air a possessive names is its owner's)
   if (!passive && !noun && !targets[0]) targets = [territoryOwner(ctx, i, match.last, sources)];
   // ("China deployed dozens of warplanes and warships around Taiwan": whom they are sent at, where the clause names one)
