@@ -451,7 +451,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
     || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i));
-  if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i)))) return false;
+  if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i) || insertedParticiple(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (inOpenQuestion(tokens, i) || inAllegation(ctx, i)) return false;
   // ("the army-backed government", "a Saudi-led coalition": a standing relation the compound describes, no act)
@@ -467,7 +467,7 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // "…, accusing Paris of …": a participle after a comma shares the subject of the clause's verb
   // ("demonstrators protesting election results": a participle right after the party it describes is that party's act)
   if (/ing$/.test(t.key)) {
-    if (openingParticipleSubject(ctx, i) || trailingAllegation(ctx, i) || (!!prev && TEMPORAL_GERUND.has(prev.key) && clauseVerb(ctx, i) !== null)) return true;
+    if (openingParticipleSubject(ctx, i) || insertedParticiple(ctx, i) || trailingAllegation(ctx, i) || (!!prev && TEMPORAL_GERUND.has(prev.key) && clauseVerb(ctx, i) !== null)) return true;
     const described = prev && ctx.byLast.get(prev.i);
     return !!prev && (BE.has(prev.key) || ASPECTUAL.has(prev.lemma) || (prev.key === ',' && !!clauseVerb(ctx, i)) || coordinatedParticiple(ctx, i)
       || (!!described?.actor && !ctx.placeOnly.has(described) && !ctx.weak.has(described)));
@@ -1327,7 +1327,7 @@ function makeEvents(ctx: Ctx, i: number, match: Match, sentenceFirst: number, no
     const participleOf = /ing$/.test(tokens[i].key) && (before === ',' || TEMPORAL_GERUND.has(before) || coordinatedParticiple(ctx, i) || trailingAllegation(ctx, i) || afterPrepositionalObject(ctx, i))
       ? (before === ',' && !isStatementVerb(ctx, tokens[i]) ? nearestActVerb(ctx, i) : null) ?? clauseVerb(ctx, i) : null;
     const opening = openingParticipleSubject(ctx, i);
-    sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, participleOf ?? i, sentenceFirst, quote);
+    sources = opening ? withCoordinated(ctx, opening) : subjectOf(ctx, insertedParticiple(ctx, i) ? prevWord(tokens, i)!.i : participleOf ?? i, sentenceFirst, quote);
     // ("imposed sanctions on Iranian companies it accused of …": in a relative clause with no "that", the party before
     // the pronoun is the object, and the pronoun stands for someone else)
     const pronoun = prevWord(tokens, i);
@@ -2189,6 +2189,24 @@ function openingParticipleSubject(ctx: Ctx, i: number): Mention | null {
     return m?.actor && !ctx.placeOnly.has(m) ? m : null;
   }
   return null;
+}
+
+/**
+ * "Putin and Bush, meeting in Bratislava, agreed …": a participle phrase set off by commas between a party and its
+ * verb is that party's act (the tagger may read the participle as a noun).
+ */
+function insertedParticiple(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  const prev = prevWord(tokens, i);
+  if (!/ing$/.test(tokens[i].key) || prev?.key !== ',') return false;
+  const subject = ctx.byLast.get(prev.i - 1);
+  if (!subject?.actor || ctx.placeOnly.has(subject) || ctx.weak.has(subject)) return false;
+  for (let k = i + 1; k < tokens.length && k - i <= 12 && tokens[k].sentence === tokens[i].sentence; k++) {
+    if (tokens[k].key !== ',') continue;
+    const verb = tokens[nextWordIndex(tokens, k)];
+    return !!verb && ['VERB', 'AUX'].includes(verb.pos) && !/ing$/.test(verb.key);
+  }
+  return false;
 }
 
 /** "South Africa filed a case at the ICJ accusing Israel of genocide": an accusing participle after the clause's object is the subject's. */
