@@ -159,6 +159,7 @@ export function eventsStage(doc: Doc): void {
     if (events.length === before) events.push(...unframedEvents(ctx, unframed, s));
     if (events.length === before) events.push(...jointActs(ctx, s));
     events.push(...visitsDuring(ctx, s, events.slice(before)));
+    events.push(...meetingsDuring(ctx, s, events.slice(before)));
     events.splice(before, events.length - before, ...conditions(ctx, s, events.slice(before)));
     rebuttals(ctx, s, events.slice(before));
   }
@@ -214,19 +215,50 @@ function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[
     const party = (a: Actor): string => a.country ?? a.id;
     if (!source || party(source) === party(x.actor)) continue;
     if (made.some((e) => e.type === 'CONSULT' && e.source?.id === source.id && !!e.target && party(e.target) === party(x.actor!))) continue;
-    const date = eventDate(doc, n);
-    const quote = quoteAt(doc, tokens[n].start);
-    const cameo = visit ? '042' : '040';
-    out.push({
-      id: '', sentence: tokens[n].sentence, trigger: { start: tokens[n].start, end: tokens[n].end, text: tokens[n].text },
-      type: 'CONSULT', mode: visit ? 'visit' : null, cameo,
-      source, target: x.actor, source_mention: null, target_mention: { start: x.start, end: x.end, text: x.text },
-      date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
-      location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quote,
-      speaker: quote?.speaker?.actor ?? null, intensity: cameoScore(doc, cameo), confidence: 0.6,
-    });
+    out.push(consultAt(ctx, n, source, x.actor, { start: x.start, end: x.end, text: x.text }, visit));
   }
   return out;
+}
+
+/**
+ * "Russia and the United States agreed during talks in Geneva to …", "Armenia and Azerbaijan signed a deal at a summit
+ * in Washington": parties that act on each other at a meeting the sentence names also meet each other (CONSULT).
+ * (only between two parties each acting on the other: at "a meeting of NATO ministers" a party meets many)
+ */
+function meetingsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
+  const { tokens, doc } = ctx;
+  const out: Event[] = [];
+  for (let k = s.first; k < s.last; k++) {
+    if (!['during', 'at'].includes(tokens[k].key)) continue;
+    let n = k + 1;
+    // ("at EU-brokered talks": hyphened modifiers whole, whatever their first part)
+    while (n <= s.last && n - k <= 5 && (MODIFIER_POS.has(tokens[n].pos) || tokens[n].key === '-' || tokens[n - 1]?.key === '-' || tokens[n + 1]?.key === '-')) n++;
+    if (!doc.lexicon.grammar.meetingNouns.has(tokens[n]?.key ?? '') || ['with', 'between', 'of'].includes(tokens[n + 1]?.key ?? '')) continue;
+    const mutual = made.filter((e) => e.source && e.target && e.trigger.start < tokens[k].start
+      && made.some((r) => r.source?.id === e.target!.id && r.target?.id === e.source!.id));
+    for (const e of mutual) {
+      if ([...made, ...out].some((c) => c.type === 'CONSULT' && c.source?.id === e.source!.id && c.target?.id === e.target!.id)) continue;
+      out.push(consultAt(ctx, n, e.source!, e.target!, e.target_mention, false));
+    }
+    if (out.length) break;
+  }
+  return out;
+}
+
+/** A meeting (CONSULT) of `source` with `target`, or a visit to it, named by the noun at n. */
+function consultAt(ctx: Ctx, n: number, source: Actor, target: Actor, targetMention: Event['target_mention'], visit: boolean): Event {
+  const { tokens, doc } = ctx;
+  const date = eventDate(doc, n);
+  const quote = quoteAt(doc, tokens[n].start);
+  const cameo = visit ? '042' : '040';
+  return {
+    id: '', sentence: tokens[n].sentence, trigger: { start: tokens[n].start, end: tokens[n].end, text: tokens[n].text },
+    type: 'CONSULT', mode: visit ? 'visit' : null, cameo,
+    source, target, source_mention: null, target_mention: targetMention,
+    date: date?.value ?? doc.meta.published, date_basis: date ? 'text' : doc.meta.published ? 'published' : null,
+    location: visit ? null : locationOf(ctx, n), negated: false, quoted: !!quote,
+    speaker: quote?.speaker?.actor ?? null, intensity: cameoScore(doc, cameo), confidence: 0.6,
+  };
 }
 
 const CONDITIONS = new Set(['if', 'unless']);
