@@ -189,7 +189,7 @@ const DATE_OPENERS = new Set(['on', 'in', 'at', 'last', 'this']);
  * (PLOVER's CONSULT, a visit or a call), by the subject or by the party "by" names ("a visit to Caracas by a U.S. envoy").
  */
 function visitsDuring(ctx: Ctx, s: { first: number; last: number }, made: Event[]): Event[] {
-  const { tokens, doc } = ctx;
+  const { tokens } = ctx;
   const out: Event[] = [];
   for (let k = nextToken(tokens, s.first, s.last - 1, isVisitPreposition); k < s.last; k = nextToken(tokens, k + 1, s.last - 1, isVisitPreposition)) {
     let n = k + 1;
