@@ -123,7 +123,7 @@ export const GRAMMAR_LISTS = [
   'craft_nouns', 'object_verbs', 'flight_words', 'refuge_words', 'return_words', 'proprietor_verbs',
   'owned_businesses', 'happening_verbs', 'locality_words', 'reciprocal_words', 'equipping_words',
   'party_participles', 'visit_nouns', 'call_nouns', 'call_media', 'charge_nouns', 'protest_purposes',
-  'arrival_verbs', 'obstructing_verbs', 'kin_words', 'diplomat_words',
+  'arrival_verbs', 'obstructing_verbs', 'kin_words', 'diplomat_words', 'crowd_quantities',
 ] as const;
 export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];
 

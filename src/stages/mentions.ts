@@ -4,7 +4,7 @@
 //   and later short mentions ("Aliyev", "the foreign ministry", "the ministry") resolved to the earlier full one.
 import type { Actor, Place } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
-import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
+import { plural, roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
 import { matchKey, nextToken, type Token } from '../text/tokenize.js';
@@ -1557,7 +1557,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 
-  const country = pickCountry(atom, 'name', 'government', 'people');
+  const country = pickCountry(atom, 'name', 'government', 'people') ?? nationalityAsPeople(ctx, atom);
   // one side's name for a place outranks the same words in the gazetteer ("Zangezur corridor")
   const places = atom.payloads.map((p) => p.entry).filter((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place');
   const place = places.find((e) => e.contested) ?? (ctx.homonyms.has(atom) ? { ...places[0], place: ctx.homonyms.get(atom)! } : places[0]);
@@ -1586,6 +1586,23 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };
+}
+
+/**
+ * A nationality adjective used as a noun for people after a number ("thousands of Lebanese", "many Sudanese",
+ * "200 Chinese"): the words whose plural is the adjective itself have no people form of their own.
+ */
+function nationalityAsPeople(ctx: Ctx, atom: Atom): Extract<MentionEntry, { t: 'country' }> | undefined {
+  const { tokens } = ctx;
+  const adjective = pickCountry(atom, 'adjective');
+  const text = ctx.doc.text.slice(tokens[atom.first].start, tokens[atom.last].end);
+  if (!adjective || plural(text) !== null) return undefined;
+  // ("17 Chinese and Japanese nationals": an adjective sharing the noun that follows its partner)
+  const next = tokens[atom.last + 1];
+  if (next && (['NOUN', 'PROPN', 'ADJ'].includes(next.pos) || (next.pos === 'CCONJ' && tokens[atom.last + 2]?.cap))) return undefined;
+  const before = tokens[atom.first - 1]?.key === 'of' ? tokens[atom.first - 2] : tokens[atom.first - 1];
+  const counted = !!before && (ctx.lex.grammar.crowdQuantities.has(before.key) || before.pos === 'NUM');
+  return counted ? { ...adjective, form: 'people' } : undefined;
 }
 
 const bracketedAcronym = (ctx: Ctx, atom: Atom): boolean => ctx.tokens[atom.first - 1]?.key === '(' && ctx.tokens[atom.last + 1]?.key === ')'
