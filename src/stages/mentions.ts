@@ -1318,8 +1318,11 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   // namesake of no known role before the apposition was read: the person named in full is the one taken up)
   const namedInFull = new Map<string, Mention>();
   for (const m of introduced) if (m.last > m.first && !namedInFull.has(m.actor!.id)) namedInFull.set(m.actor!.id, m);
+  // ("Colonel Avi Ben-Haim" then "Ben-Haim said": a hyphenated family name read on its own as a new person)
+  const endsNamedInFull = (m: Mention): Mention | undefined => m.actor?.kind === 'person' && !m.person && !/\s/.test(m.actor.name)
+    ? [...namedInFull.values()].find((f) => f.last < m.first && f.actor!.name.endsWith(` ${m.actor!.name}`)) : undefined;
   const takenUp = (m: Mention): Actor | undefined => {
-    const full = m.family && m.actor ? namedInFull.get(m.actor.id) : undefined;
+    const full = m.family && m.actor ? endsNamedInFull(m) ?? namedInFull.get(m.actor.id) : undefined;
     return full && m.first > full.last && full.actor !== m.actor ? full.actor! : undefined;
   };
   if (mentions.some(takenUp)) mentions = mentions.map((m) => { const actor = takenUp(m); return actor ? { ...m, actor } : m; });
