@@ -1886,6 +1886,9 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   if (nameEnd < startName || !/^\p{L}/u.test(tokens[nameEnd].text)) return null;
   // a role word that is not a title ("opposition leader") needs a full name after it
   if (!agent.title && nameEnd === startName) return null;
+  // ... nor one opening the sentence before a common noun, where its capital proves nothing ("Major Western powers")
+  const opensSentence = ctx.doc.sentences[tokens[atom.first].sentence].first === atom.first;
+  if (opensSentence && nameEnd === startName && tokens[nameEnd + 1]?.pos === 'NOUN' && !tokens[nameEnd + 1].cap) return null;
   // ... and a place alone is no name ("the mayor of Kyiv", "President in Wellington")
   const isPlace = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.payloads.some((p) => p.entry.t === 'place' || p.entry.t === 'country'));
   if (Array.from({ length: nameEnd - startName + 1 }, (_, k) => startName + k).every((k) => tokens[k].key === '-' || isPlace(k))) return null;
