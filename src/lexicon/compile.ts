@@ -102,7 +102,7 @@ interface PackageCity {
 
 const NON_MEMBER_STATES = new Set(['VAT', 'PSE', 'TWN', 'XKX']);
 
-function plural(demonym: string): string | null {
+export function plural(demonym: string): string | null {
   if (/(ese|ss|sh|ch|i?sh)$/.test(demonym) || /\s/.test(demonym)) return null;
   return demonym.endsWith('s') ? null : `${demonym}s`;
 }

@@ -4,7 +4,7 @@
 //   and later short mentions ("Aliyev", "the foreign ministry", "the ministry") resolved to the earlier full one.
 import type { Actor, Place } from '../model/analysis.js';
 import { civiliansActor, stateActor } from '../model/actors.js';
-import { roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
+import { plural, roleAt, slug, type AgentEntry, type CountryInfo, type Lexicon, type MentionEntry, type PersonInfo } from '../lexicon/compile.js';
 import type { TrieMatch } from '../lexicon/trie.js';
 import type { Doc, Mention } from '../pipeline/doc.js';
 import { matchKey, nextToken, type Token } from '../text/tokenize.js';
@@ -1318,8 +1318,11 @@ function resolveShortNames(ctx: Ctx, mentions: Mention[]): Mention[] {
   // namesake of no known role before the apposition was read: the person named in full is the one taken up)
   const namedInFull = new Map<string, Mention>();
   for (const m of introduced) if (m.last > m.first && !namedInFull.has(m.actor!.id)) namedInFull.set(m.actor!.id, m);
+  // ("Colonel Avi Ben-Haim" then "Ben-Haim said": a hyphenated family name read on its own as a new person)
+  const endsNamedInFull = (m: Mention): Mention | undefined => m.actor?.kind === 'person' && !m.person && !/\s/.test(m.actor.name)
+    ? [...namedInFull.values()].find((f) => f.last < m.first && f.actor!.name.endsWith(` ${m.actor!.name}`)) : undefined;
   const takenUp = (m: Mention): Actor | undefined => {
-    const full = m.family && m.actor ? namedInFull.get(m.actor.id) : undefined;
+    const full = m.family && m.actor ? endsNamedInFull(m) ?? namedInFull.get(m.actor.id) : undefined;
     return full && m.first > full.last && full.actor !== m.actor ? full.actor! : undefined;
   };
   if (mentions.some(takenUp)) mentions = mentions.map((m) => { const actor = takenUp(m); return actor ? { ...m, actor } : m; });
@@ -1557,7 +1560,7 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     return { mention: mk(ctx, withArticle(ctx, atom.first), atom.last, orgActor(ctx, org), null, {}), next: n + 1 };
   }
 
-  const country = pickCountry(atom, 'name', 'government', 'people');
+  const country = pickCountry(atom, 'name', 'government', 'people') ?? nationalityAsPeople(ctx, atom);
   // one side's name for a place outranks the same words in the gazetteer ("Zangezur corridor")
   const places = atom.payloads.map((p) => p.entry).filter((e): e is Extract<MentionEntry, { t: 'place' }> => e.t === 'place');
   const place = places.find((e) => e.contested) ?? (ctx.homonyms.has(atom) ? { ...places[0], place: ctx.homonyms.get(atom)! } : places[0]);
@@ -1586,6 +1589,23 @@ function compose(ctx: Ctx, atoms: Atom[], n: number, prior: Mention[]): Composed
     return { mention: mk(ctx, atom.first, atom.last, null, place.place, { usedBy: place.contested?.used_by }), next: n + 1 };
   }
   return { mention: null, next: n + 1 };
+}
+
+/**
+ * A nationality adjective used as a noun for people after a number ("thousands of Lebanese", "many Sudanese",
+ * "200 Chinese"): the words whose plural is the adjective itself have no people form of their own.
+ */
+function nationalityAsPeople(ctx: Ctx, atom: Atom): Extract<MentionEntry, { t: 'country' }> | undefined {
+  const { tokens } = ctx;
+  const adjective = pickCountry(atom, 'adjective');
+  const text = ctx.doc.text.slice(tokens[atom.first].start, tokens[atom.last].end);
+  if (!adjective || plural(text) !== null) return undefined;
+  // ("17 Chinese and Japanese nationals": an adjective sharing the noun that follows its partner)
+  const next = tokens[atom.last + 1];
+  if (next && (['NOUN', 'PROPN', 'ADJ'].includes(next.pos) || (next.pos === 'CCONJ' && tokens[atom.last + 2]?.cap))) return undefined;
+  const before = tokens[atom.first - 1]?.key === 'of' ? tokens[atom.first - 2] : tokens[atom.first - 1];
+  const counted = !!before && (ctx.lex.grammar.crowdQuantities.has(before.key) || before.pos === 'NUM');
+  return counted ? { ...adjective, form: 'people' } : undefined;
 }
 
 const bracketedAcronym = (ctx: Ctx, atom: Atom): boolean => ctx.tokens[atom.first - 1]?.key === '(' && ctx.tokens[atom.last + 1]?.key === ')'
@@ -1866,6 +1886,9 @@ function titledPerson(ctx: Ctx, atoms: Atom[], n: number, agent: AgentEntry, mod
   if (nameEnd < startName || !/^\p{L}/u.test(tokens[nameEnd].text)) return null;
   // a role word that is not a title ("opposition leader") needs a full name after it
   if (!agent.title && nameEnd === startName) return null;
+  // ... nor one opening the sentence before a common noun, where its capital proves nothing ("Major Western powers")
+  const opensSentence = ctx.doc.sentences[tokens[atom.first].sentence].first === atom.first;
+  if (opensSentence && nameEnd === startName && tokens[nameEnd + 1]?.pos === 'NOUN' && !tokens[nameEnd + 1].cap) return null;
   // ... and a place alone is no name ("the mayor of Kyiv", "President in Wellington")
   const isPlace = (k: number): boolean => ctx.lex.mentions.matchesAt(tokens, k).some((m) => m.payloads.some((p) => p.entry.t === 'place' || p.entry.t === 'country'));
   if (Array.from({ length: nameEnd - startName + 1 }, (_, k) => startName + k).every((k) => tokens[k].key === '-' || isPlace(k))) return null;
