@@ -640,6 +640,8 @@ function bestMatch(ctx: Ctx, i: number, patterns: CompiledPattern[], end: number
   return null;
 }
 
+/** quotation marks that open a quotation (the straight ones open and close alike) */
+const OPENING_QUOTES = new Set(['“', '"', '«', '„', '‘']);
 /** The frame of a verb and its object, whatever the object is: what a trigger's event is done to when no pattern's frame holds. */
 const OBJECT_FRAME: Element[] = [{ k: 'slot', slot: 'X' }];
 
@@ -659,8 +661,9 @@ function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: 
     if (governsVerb(tokens, i)) continue;
     // ("officials accused of embezzlement": a participle describing a noun takes no object)
     const noObject = describingParticiple(ctx, i, s.last, passive);
+    // (the clause ends at a quotation: "called the deal “a beacon of hope” for countries facing hunger" names, it asks for nothing)
     const after = new Set<string>();
-    for (let k = i + 1; k <= s.last && !CLAUSE_BREAKS.has(tokens[k].key) && !['that', 'which', 'who'].includes(tokens[k].key); k++) after.add(tokens[k].key).add(tokens[k].lemma);
+    for (let k = i + 1; k <= s.last && !CLAUSE_BREAKS.has(tokens[k].key) && !['that', 'which', 'who'].includes(tokens[k].key) && !OPENING_QUOTES.has(tokens[k].key); k++) after.add(tokens[k].key).add(tokens[k].lemma);
     const candidates = patterns.filter((p) => p.required.length && !infinitiveFrame(p) && !(noObject && p.elements[0]?.k === 'slot')
       && p.required.every((words) => words.some((w) => after.has(w))));
     if (!candidates.length || new Set(candidates.map((p) => p.source.type)).size > 1) continue;
