@@ -741,6 +741,8 @@ function appositives(ctx: Ctx, mentions: Mention[]): Mention[] {
     if (last - opener.i < 2 || !(STATE_BODY_WORDS.has(tokens[last].key) || civic) || !tokens[opener.i + 1].cap) continue;
     // (nor a place: "the West Bank")
     if (out.some((m) => m.first <= last && m.last >= opener.i + 1 && (m.actor || m.agent || (civic && m.place)))) continue;
+    // (nor an agreement the dictionary names: "the Black Sea Grain Initiative" is a deal, not its party)
+    if (ctx.lex.agreementNames.longest(tokens, opener.i + 1, last).some((a) => a.first === opener.i + 1 && a.last === last)) continue;
     const of = tokens[last + 1]?.key === 'of' ? out.find((m) => m.first === last + 2 && (m.actor?.kind === 'state' || (!m.actor && m.place?.kind === 'country'))) : undefined;
     const end = of?.last ?? last;
     const name = ctx.doc.text.slice(tokens[opener.i + 1].start, tokens[end].end);
