@@ -167,8 +167,9 @@ export function eventsStage(doc: Doc): void {
   // (the allegation names whom the verb's own event left without a target)
   const accused = new Set(alleged.map((e) => e.trigger.start));
   events.splice(0, events.length, ...events.filter((e) => !(e.type === 'ACCUSE' && !e.target && accused.has(e.trigger.start))), ...alleged);
-  // ("Investors demanded higher yields": a market or professional group's acts other than protest are no political events)
-  const marketAct = (e: Event): boolean => e.type !== 'PROTEST' && doc.lexicon.grammar.marketGroups.has(e.source_mention?.text.toLowerCase() ?? '');
+  // ("Investors demanded higher yields": a market or professional group's acts other than protest are no political events;
+  // an accusation of a named party is one, whoever makes it: "doctors accused the army of shelling the hospital")
+  const marketAct = (e: Event): boolean => e.type !== 'PROTEST' && !(e.type === 'ACCUSE' && e.target) && doc.lexicon.grammar.marketGroups.has(e.source_mention?.text.toLowerCase() ?? '');
   events.splice(0, events.length, ...events.filter((e) => !marketAct(e)));
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
