@@ -124,7 +124,7 @@ export const GRAMMAR_LISTS = [
   'owned_businesses', 'happening_verbs', 'locality_words', 'reciprocal_words', 'equipping_words',
   'party_participles', 'visit_nouns', 'call_nouns', 'call_media', 'charge_nouns', 'protest_purposes',
   'arrival_verbs', 'obstructing_verbs', 'kin_words', 'diplomat_words', 'topic_verbs', 'meeting_nouns',
-  'crowd_quantities',
+  'crowd_quantities', 'market_groups',
 ] as const;
 export type GrammarListKey = (typeof GRAMMAR_LISTS)[number];
 

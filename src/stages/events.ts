@@ -103,7 +103,7 @@ export function eventsStage(doc: Doc): void {
   const { tokens } = doc;
   const heads = eventHeads(doc.lexicon);
   // (most words head no pattern: two tests of one set spare the four lookups of patternsFor())
-  const isHeaded = (t: Token): boolean => heads.has(t.lemma) || heads.has(t.key) || t.lemma.startsWith('re');
+  const isHeaded = (t: Token): boolean => heads.has(t.lemma) || heads.has(t.key) || t.lemma.startsWith('re') || heads.has(undoubledGerund(t.key));
   const mayMakeEvent = (ts: Token[], i: number): boolean => isHeaded(ts[i]) || doc.lexicon.grammar.obligationModals.has(ts[i].key);
   for (const s of doc.sentences) {
     const before = events.length;
@@ -167,6 +167,10 @@ export function eventsStage(doc: Doc): void {
   // (the allegation names whom the verb's own event left without a target)
   const accused = new Set(alleged.map((e) => e.trigger.start));
   events.splice(0, events.length, ...events.filter((e) => !(e.type === 'ACCUSE' && !e.target && accused.has(e.trigger.start))), ...alleged);
+  // ("Investors demanded higher yields": a market or professional group's acts other than protest are no political events;
+  // an accusation of a named party is one, whoever makes it: "doctors accused the army of shelling the hospital")
+  const marketAct = (e: Event): boolean => e.type !== 'PROTEST' && !(e.type === 'ACCUSE' && e.target) && doc.lexicon.grammar.marketGroups.has(e.source_mention?.text.toLowerCase() ?? '');
+  events.splice(0, events.length, ...events.filter((e) => !marketAct(e)));
   events.forEach((e, n) => (e.id = `e${n + 1}`));
   doc.events = events;
 }
@@ -457,8 +461,14 @@ function eventHeads(lexicon: Lexicon): Set<string> {
 }
 
 /** The patterns headed by a token's lemma; the tagger's lemma is sometimes wrong ("staged" → "stag"). */
+/** "expelling" → "expel", "patrolling" → "patrol": a gerund the tagger took for a noun keeps its doubled consonant in its lemma. */
+function undoubledGerund(key: string): string {
+  const m = /^([a-z]+([bdglmnprt]))\2ing$/.exec(key);
+  return m ? m[1] : '';
+}
+
 function patternsFor(index: Map<string, CompiledPattern[]>, forms: Map<string, CompiledPattern[]>, t: Token): CompiledPattern[] | undefined {
-  const found = index.get(t.lemma) ?? forms.get(t.key);
+  const found = index.get(t.lemma) ?? forms.get(t.key) ?? index.get(undoubledGerund(t.key));
   if (found || !t.lemma.startsWith('re')) return found;
   // "reimposed", "redeployed", "reopened": the act again is the same act
   return /^re[a-z]{4,}$/.test(t.lemma) ? index.get(t.lemma.slice(2)) : undefined;
@@ -482,7 +492,9 @@ function isTrigger(ctx: Ctx, i: number): boolean {
   // (and a past participle after "have": "police had tortured …"; and a participle after "and" that joins one: "killing
   // two and arresting 15", which the tagger reads as a noun)
   const verbSlot = !!prev && (ctx.doc.lexicon.grammar.intentModals.has(prev.key) || prev.key === 'to' || (/ed$/.test(t.key) && ['has', 'have', 'had'].includes(prev.key))
-    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i));
+    || (/ing$/.test(t.key) && coordinatedParticiple(ctx, i)) || passiveParticle(tokens, i)
+    // ("began expelling", "kept deporting": the tagger may read the gerund after a verb of beginning or going on as a noun)
+    || (/ing$/.test(t.key) && prev.pos === 'VERB' && ASPECTUAL.has(prev.lemma)));
   if (t.pos !== 'VERB' && !mainHave && !mainBe && !((t.pos === 'NOUN' || t.pos === 'ADJ') && (verbSlot || afterSubject(ctx, i) || insertedParticiple(ctx, i)))) return false;
   if (isObliged(ctx, i) || isMandated(ctx, i)) return false;
   if (inOpenQuestion(tokens, i) || inAllegation(ctx, i)) return false;
