@@ -111,7 +111,7 @@ export function eventsStage(doc: Doc): void {
     let nounVerb = -1;
     let nounType = '';
     // triggers none of whose patterns' frames held
-    const unframed: number[] = [];
+    const unframed: { i: number; patterns: CompiledPattern[] }[] = [];
     for (let i = nextToken(tokens, s.first, s.last, mayMakeEvent); i <= s.last; i = nextToken(tokens, i + 1, s.last, mayMakeEvent)) {
       const t = tokens[i];
       const headed = isHeaded(t);
@@ -136,7 +136,7 @@ export function eventsStage(doc: Doc): void {
       const purpose = trigger ? null : protestPurpose(ctx, i, s.first);
       if (!trigger && !purpose) continue;
       const match = bestMatch(ctx, i, patterns, s.last);
-      if (!match && trigger) unframed.push(i);
+      if (!match && trigger) unframed.push({ i, patterns });
       if (!match || (purpose && match.pattern.source.type !== 'PROTEST')) continue;
       if (i === nounVerb && (match.pattern.source.type === nounType || (nounType === 'AID' && match.pattern.source.mode === 'visit'))) continue;
       // ("marched through Nairobi to protest" is one protest, unless the purpose names whom it is against)
@@ -665,10 +665,10 @@ const OBJECT_FRAME: Element[] = [{ k: 'slot', slot: 'X' }];
  * that must be a party ("inflation hit 75 percent"), a verb governing another ("plans to"), "tell X to", a participle
  * describing a noun.
  */
-function unframedEvents(ctx: Ctx, triggers: number[], s: { first: number; last: number }): Event[] {
-  const { tokens, doc } = ctx;
-  for (const i of triggers) {
-    const patterns = patternsFor(doc.lexicon.eventPatterns, doc.lexicon.eventPatternForms, tokens[i]) ?? [];
+function unframedEvents(ctx: Ctx, triggers: { i: number; patterns: CompiledPattern[] }[], s: { first: number; last: number }): Event[] {
+  const { tokens } = ctx;
+  // (each with the patterns its frames failed on)
+  for (const { i, patterns } of triggers) {
     const passive = isPassive(ctx, i) || isReducedPassive(ctx, i);
     if (governsVerb(tokens, i)) continue;
     // ("officials accused of embezzlement": a participle describing a noun takes no object)

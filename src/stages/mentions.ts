@@ -1013,7 +1013,6 @@ function refugeesNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   return replaced.size ? mentions.map((m) => (refugee(m) ? { ...m, actor: refugee(m)! } : m)) : mentions;
 }
 
-/** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
 /**
  * "Her father, Abdul Wali Safi, said", "Her brother-in-law, Abdul Wahid, said": someone introduced as kin of the private
  * person named just before shares their country and standing (a refugee's family are refugees).
@@ -1040,6 +1039,7 @@ function kinNamed(ctx: Ctx, mentions: Mention[]): Mention[] {
   return replaced.size ? mentions.map((m) => (m.actor?.sector === 'CVL' && replaced.has(m.actor.id) ? { ...m, actor: replaced.get(m.actor.id)! } : m)) : mentions;
 }
 
+/** The owner part of a role actor's id while no one knows whose the role is: contextCountries() places it. */
 const UNPLACED = 'unplaced';
 
 /** "was sworn in as Sri Lanka's president", "was named foreign minister": the office a person took. */
@@ -1372,6 +1372,7 @@ function nameOpenedByCountry(ctx: Ctx, first: number): string | null {
   if (tokens[k + 1]?.pos === 'DET') k++;
   return k + 1 < first ? countryAt(ctx, k + 1, ['name', 'adjective'], first - 1)?.iso3 ?? null : null;
 }
+
 function pickCountry(a: Atom, ...forms: Extract<MentionEntry, { t: 'country' }>['form'][]): Extract<MentionEntry, { t: 'country' }> | undefined {
   for (const { entry } of a.payloads) if (entry.t === 'country' && forms.includes(entry.form)) return entry;
   return undefined;
